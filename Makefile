@@ -1,0 +1,48 @@
+# Two commands set everything up on a fresh clone: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO_TODAY := 2017-07-01
+
+.PHONY: demo test lint typecheck unit bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the project's metadata changes.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	@rm -f $(VENV)/demo.json $(VENV)/demo.json.*
+	@$(BIN)/showtrack --db $(VENV)/demo.json import data/marvel-netflix.json
+	@echo
+	@echo '$$ showtrack --today $(DEMO_TODAY) upcoming --all'
+	@$(BIN)/showtrack --db $(VENV)/demo.json --today $(DEMO_TODAY) upcoming --all -o table
+	@echo
+	@echo '$$ showtrack --today $(DEMO_TODAY) countdown "Jessica Jones" 2'
+	@$(BIN)/showtrack --db $(VENV)/demo.json --today $(DEMO_TODAY) countdown "Jessica Jones" 2
+	@echo
+	@echo '$$ showtrack --today $(DEMO_TODAY) history "Jessica Jones" 2'
+	@$(BIN)/showtrack --db $(VENV)/demo.json --today $(DEMO_TODAY) history "Jessica Jones" 2 -o table
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy src
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest
+
+test: lint typecheck unit
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,5 @@
+"""Allow `python -m showtrack`."""
+
+from showtrack.cli import main
+
+main()

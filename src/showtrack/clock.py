@@ -1,0 +1,69 @@
+"""The one place that decides what "today" and "now" are.
+
+Everything else receives dates and instants as arguments, so that tests, demos
+and "what did we expect back then" (`--today`, `SHOWTRACK_TODAY`) see one
+consistent day.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime, timezone, tzinfo
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from showtrack.errors import UsageError
+
+TODAY_ENV = "SHOWTRACK_TODAY"
+
+
+def parse_iso_day(text: str, what: str = "date") -> date:
+    """Read a YYYY-MM-DD day, or fail with a usage error naming `what`."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(
+            f"{what} {text!r} is not a date", "use YYYY-MM-DD, e.g. 2018-03-08"
+        ) from None
+
+
+def local_zone() -> tzinfo:
+    """The user's IANA time zone: $TZ, else /etc/localtime's target, else UTC."""
+    name = os.environ.get("TZ", "").lstrip(":")
+    if not name:
+        try:
+            target = Path("/etc/localtime").resolve()
+            parts = target.parts
+            if "zoneinfo" in parts:
+                name = "/".join(parts[parts.index("zoneinfo") + 1 :])
+        except OSError:
+            name = ""
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    return timezone.utc
+
+
+def today(override: str | None = None) -> date:
+    """Today's date: `override` (from --today), else $SHOWTRACK_TODAY, else the local date."""
+    text = override or os.environ.get(TODAY_ENV)
+    if text:
+        return parse_iso_day(text, "--today/SHOWTRACK_TODAY")
+    return datetime.now(local_zone()).date()
+
+
+def now(override: str | None = None) -> datetime:
+    """The current aware instant in the user's zone.
+
+    A pretended today keeps the real wall-clock time, moved to that date, so
+    that a live countdown still ticks on the pretended day.
+    """
+    zone = local_zone()
+    real = datetime.now(zone)
+    text = override or os.environ.get(TODAY_ENV)
+    if not text:
+        return real
+    day = parse_iso_day(text, "--today/SHOWTRACK_TODAY")
+    return real.replace(year=day.year, month=day.month, day=day.day)

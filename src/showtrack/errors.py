@@ -1,0 +1,51 @@
+"""The errors a user can cause; each carries the exit code of spec/cli.md."""
+
+from __future__ import annotations
+
+
+class ShowtrackError(Exception):
+    """Base of every failure a user can cause; `exit_code` is what the process returns."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message if self.hint is None else f"{self.message}\n{self.hint}"
+
+
+class UsageError(ShowtrackError):
+    """A bad argument or option (exit 2)."""
+
+    exit_code = 2
+
+
+class NotUnderstoodError(ShowtrackError):
+    """A phrase that cannot be read, or a name that matches nothing or too much (exit 3)."""
+
+    exit_code = 3
+
+
+class WindowError(NotUnderstoodError):
+    """A release-window phrase that cannot be read, is ambiguous, or is impossible."""
+
+
+class NotFoundError(NotUnderstoodError):
+    """An unknown show or release."""
+
+
+class AmbiguousNameError(NotUnderstoodError):
+    """A name that matches more than one show or release."""
+
+
+class DatabaseError(ShowtrackError):
+    """The database is locked, unreadable, damaged, or newer than this version (exit 4)."""
+
+    exit_code = 4
+
+
+class LockedError(DatabaseError):
+    """Another showtrack held the write lock past the wait."""
