@@ -1,0 +1,623 @@
+"""spec/windows.md, row for row, plus variants and properties."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from showtrack.errors import ShowtrackError, UsageError, WindowError
+from showtrack.windows import (
+    Constraint,
+    ConstraintNode,
+    Duration,
+    countdown_text,
+    effective_earliest,
+    find_cycle,
+    parse_duration,
+    parse_window,
+    status_on,
+    to_edtf,
+)
+
+AS_OF = date(2017, 7, 1)  # a Saturday
+D = date.fromisoformat
+
+
+def bounds(phrase: str, as_of: date = AS_OF, region: str | None = None) -> tuple[str, str]:
+    w = parse_window(phrase, as_of, region)
+    return (
+        w.earliest.isoformat() if w.earliest else "open",
+        w.latest.isoformat() if w.latest else "open",
+    )
+
+
+# --- Points and spans: the spec's rows, then our variants of each -----------------------
+
+POINTS_AND_SPANS = [
+    ("2018-03-08", "2018-03-08", "2018-03-08"),
+    ("March 8, 2018", "2018-03-08", "2018-03-08"),
+    ("8 March 2018", "2018-03-08", "2018-03-08"),
+    ("Thursday, March 8, 2018", "2018-03-08", "2018-03-08"),
+    ("Mar. 8 2018", "2018-03-08", "2018-03-08"),
+    ("March 2018", "2018-03-01", "2018-03-31"),
+    ("2018-03", "2018-03-01", "2018-03-31"),
+    ("Mar 2018", "2018-03-01", "2018-03-31"),
+    ("March '18", "2018-03-01", "2018-03-31"),
+    ("early March 2018", "2018-03-01", "2018-03-10"),
+    ("mid-March 2018", "2018-03-11", "2018-03-20"),
+    ("late March 2018", "2018-03-21", "2018-03-31"),
+    ("spring 2018", "2018-03-01", "2018-05-31"),
+    ("summer 2018", "2018-06-01", "2018-08-31"),
+    ("fall 2018", "2018-09-01", "2018-11-30"),
+    ("autumn 2018", "2018-09-01", "2018-11-30"),
+    ("winter 2018", "2017-12-01", "2018-02-28"),
+    ("winter 2018-19", "2018-12-01", "2019-02-28"),
+    ("winter 2018/19", "2018-12-01", "2019-02-28"),
+    ("winter 2018/2019", "2018-12-01", "2019-02-28"),
+    ("Q1 2018", "2018-01-01", "2018-03-31"),
+    ("Q4 2018", "2018-10-01", "2018-12-31"),
+    ("first quarter of 2018", "2018-01-01", "2018-03-31"),
+    ("2018 Q3", "2018-07-01", "2018-09-30"),
+    ("H1 2018", "2018-01-01", "2018-06-30"),
+    ("first half of 2018", "2018-01-01", "2018-06-30"),
+    ("H2 2018", "2018-07-01", "2018-12-31"),
+    ("second half of 2018", "2018-07-01", "2018-12-31"),
+    ("early 2018", "2018-01-01", "2018-04-30"),
+    ("mid-2018", "2018-05-01", "2018-08-31"),
+    ("late 2018", "2018-09-01", "2018-12-31"),
+    ("2018", "2018-01-01", "2018-12-31"),
+    ("the 2018-19 season", "2018-09-01", "2019-05-31"),
+    ("2018–19 TV season", "2018-09-01", "2019-05-31"),
+    # no year: the next such day on or after as_of (2017-07-01)
+    ("March 8", "2018-03-08", "2018-03-08"),
+    ("Sunday June 16", "2018-06-16", "2018-06-16"),
+    ("Tuesday, Sept. 25", "2017-09-25", "2017-09-25"),
+    ("May 18th", "2018-05-18", "2018-05-18"),
+    ("March", "2018-03-01", "2018-03-31"),
+    ("this March", "2018-03-01", "2018-03-31"),
+    ("July", "2017-07-01", "2017-07-31"),  # not yet ended on as_of
+    ("12/14", "2017-12-14", "2017-12-14"),
+    ("16.12", "2017-12-16", "2017-12-16"),
+    ("the spring of 2018", "2018-03-01", "2018-05-31"),
+    ("January of 2019", "2019-01-01", "2019-01-31"),
+    ("early summer 2018", "2018-06-01", "2018-06-30"),
+    ("mid-summer 2018", "2018-07-01", "2018-07-31"),
+    ("late summer 2018", "2018-08-01", "2018-08-31"),
+    ("end of 2020", "2020-12-01", "2020-12-31"),
+    ("the end of the year", "2017-12-01", "2017-12-31"),
+    ("beginning of 2020", "2020-01-01", "2020-01-31"),
+    ("start of the year", "2017-01-01", "2017-01-31"),
+    ("the fourth quarter of the year", "2017-10-01", "2017-12-31"),
+    ("second half of the year", "2017-07-01", "2017-12-31"),
+    ("midseason 2019", "2019-01-01", "2019-05-31"),
+    ("mid-season in 2019", "2019-01-01", "2019-05-31"),
+    ("midseason", "2018-01-01", "2018-05-31"),
+    ("2018-2019 season", "2018-09-01", "2019-05-31"),
+    ("'19", "2019-01-01", "2019-12-31"),
+    ("\u201919", "2019-01-01", "2019-12-31"),
+]
+
+VARIANTS = [
+    # other years, capitals, curly quotes, words around the expression
+    ("MARCH 8, 2021", "2021-03-08", "2021-03-08"),
+    ("it premieres on Wednesday, March 10, 2021 on Netflix", "2021-03-10", "2021-03-10"),
+    ("Spring 2025", "2025-03-01", "2025-05-31"),
+    (
+        "Jessica Jones season 2 is expected to return in spring 2018 in the US",
+        "2018-03-01",
+        "2018-05-31",
+    ),
+    ("slated for a late-2019 release", "2019-09-01", "2019-12-31"),
+    ("at some point in the second half of 2022", "2022-07-01", "2022-12-31"),
+    ("The show\u2019s return is set for \u201cfall 2024\u201d", "2024-09-01", "2024-11-30"),
+    ("Sept. 25th, 2018", "2018-09-25", "2018-09-25"),
+    ("25 Sept 2018", "2018-09-25", "2018-09-25"),
+    ("winter 2020\u201321", "2020-12-01", "2021-02-28"),
+    ("q2 2030", "2030-04-01", "2030-06-30"),
+    ("Q3", "2017-07-01", "2017-09-30"),
+    ("14/12/2018", "2018-12-14", "2018-12-14"),
+    ("12/14/2018", "2018-12-14", "2018-12-14"),
+    ("5/5/2018", "2018-05-05", "2018-05-05"),
+    ("early next month", "2017-08-01", "2017-08-10"),
+    ("the show may return in 2018", "2018-01-01", "2018-12-31"),
+    ("in May", "2018-05-01", "2018-05-31"),
+    ("February 29", "2020-02-29", "2020-02-29"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "earliest", "latest"), POINTS_AND_SPANS + VARIANTS)
+def test_points_and_spans(phrase: str, earliest: str, latest: str) -> None:
+    assert bounds(phrase) == (earliest, latest)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "region", "earliest", "latest"),
+    [
+        ("spring 2018", "AU", "2018-09-01", "2018-11-30"),
+        ("summer 2018", "AU", "2017-12-01", "2018-02-28"),
+        ("autumn 2018", "NZ", "2018-03-01", "2018-05-31"),
+        ("winter 2018", "ZA", "2018-06-01", "2018-08-31"),
+        ("summer 2018-19", "BR", "2018-12-01", "2019-02-28"),
+        ("spring 2018", "Australia", "2018-09-01", "2018-11-30"),
+        ("spring 2018", "UK", "2018-03-01", "2018-05-31"),
+        ("spring 2018", "USA", "2018-03-01", "2018-05-31"),
+        ("this summer", "AU", "2017-12-01", "2018-02-28"),
+    ],
+)
+def test_seasons_follow_the_region(phrase: str, region: str, earliest: str, latest: str) -> None:
+    assert bounds(phrase, region=region) == (earliest, latest)
+
+
+# --- Open and relative windows ------------------------------------------------------------
+
+OPEN_AND_RELATIVE = [
+    ("not before 2018", "2018-01-01", "open"),
+    ("not until 2018", "2018-01-01", "open"),
+    ("won't return until 2018", "2018-01-01", "open"),
+    ("will have to wait until 2018", "2018-01-01", "open"),
+    ("no earlier than 2018", "2018-01-01", "open"),
+    ("2018 at the earliest", "2018-01-01", "open"),
+    ("from 2018", "2018-01-01", "open"),
+    ("from February 19", "2018-02-19", "2018-02-19"),
+    ("from 8am Friday 21 August", "2017-08-21", "2017-08-21"),
+    ("after 2018", "2019-01-01", "open"),
+    ("sometime after March 2018", "2018-04-01", "open"),
+    ("before 2018", "2017-07-01", "2017-12-31"),
+    ("by 2018", "2017-07-01", "2018-12-31"),
+    ("by the end of 2018", "2017-07-01", "2018-12-31"),
+    ("no later than 2018", "2017-07-01", "2018-12-31"),
+    ("before the end of 2018", "2017-07-01", "2018-12-31"),
+    ("this year", "2017-01-01", "2017-12-31"),
+    ("next year", "2018-01-01", "2018-12-31"),
+    ("later this year", "2017-07-01", "2017-12-31"),
+    ("early next year", "2018-01-01", "2018-04-30"),
+    ("late next year", "2018-09-01", "2018-12-31"),
+    ("mid next year", "2018-05-01", "2018-08-31"),
+    ("this spring", "2018-03-01", "2018-05-31"),
+    ("this summer", "2017-06-01", "2017-08-31"),  # in progress on as_of
+    ("this winter", "2017-12-01", "2018-02-28"),
+    ("in the fall", "2017-09-01", "2017-11-30"),
+    ("next spring", "2018-03-01", "2018-05-31"),
+    ("next summer", "2018-06-01", "2018-08-31"),  # this one has started already
+    ("next fall", "2017-09-01", "2017-11-30"),
+    ("later this fall", "2017-09-01", "2017-11-30"),
+    ("later this summer", "2017-07-01", "2017-08-31"),
+    ("later this month", "2017-07-01", "2017-07-31"),
+    ("this month", "2017-07-01", "2017-07-31"),
+    ("next month", "2017-08-01", "2017-08-31"),
+    ("early next month", "2017-08-01", "2017-08-10"),
+    ("today", "2017-07-01", "2017-07-01"),
+    ("tomorrow", "2017-07-02", "2017-07-02"),
+    ("this Friday", "2017-07-07", "2017-07-07"),
+    ("on Friday", "2017-07-07", "2017-07-07"),
+    ("Friday", "2017-07-07", "2017-07-07"),
+    ("Saturday", "2017-07-01", "2017-07-01"),
+    ("this week", "2017-06-26", "2017-07-02"),
+    ("next week", "2017-07-03", "2017-07-09"),
+    ("in the new year", "2018-01-01", "2018-12-31"),
+    ("Christmas Eve", "2017-12-24", "2017-12-24"),
+    ("Christmas", "2017-12-25", "2017-12-25"),
+    ("New Year's Eve", "2017-12-31", "2017-12-31"),
+    ("New Year\u2019s Day", "2018-01-01", "2018-01-01"),
+    ("Halloween", "2017-10-31", "2017-10-31"),
+    ("Valentine's Day", "2018-02-14", "2018-02-14"),
+    ("Thanksgiving", "2017-11-23", "2017-11-23"),
+    ("Thanksgiving 2018", "2018-11-22", "2018-11-22"),
+    ("Easter", "2018-04-01", "2018-04-01"),
+    ("Easter 2019", "2019-04-21", "2019-04-21"),
+    ("Christmas 2018", "2018-12-25", "2018-12-25"),
+    ("the holidays", "2017-11-23", "2018-01-01"),
+    ("the holiday season", "2017-11-23", "2018-01-01"),
+    ("until at least spring 2018", "2018-03-01", "open"),
+    ("2019 at the absolute earliest", "2019-01-01", "open"),
+    ("between March and May 2018", "2018-03-01", "2018-05-31"),
+    ("March\u2013May 2018", "2018-03-01", "2018-05-31"),
+    ("March to May 2018", "2018-03-01", "2018-05-31"),
+    ("from March to May 2018", "2018-03-01", "2018-05-31"),
+    ("late 2017 or early 2018", "2017-09-01", "2018-04-30"),
+    ("spring or summer 2018", "2018-03-01", "2018-08-31"),
+    ("either spring or summer 2018", "2018-03-01", "2018-08-31"),
+    ("spring and/or summer 2018", "2018-03-01", "2018-08-31"),
+    ("spring/summer 2018", "2018-03-01", "2018-08-31"),
+    ("early-to-mid 2019", "2019-01-01", "2019-08-31"),
+    ("mid-to-late 2021", "2021-05-01", "2021-12-31"),
+    ("early to mid-November", "2017-11-01", "2017-11-20"),
+    ("TBA", "open", "open"),
+    ("TBD", "open", "open"),
+    ("TBC", "open", "open"),
+    ("to be announced", "open", "open"),
+    ("to be confirmed", "open", "open"),
+    ("not set yet", "open", "open"),
+    ("yet to be announced", "open", "open"),
+    ("unknown", "open", "open"),
+    ("?", "open", "open"),
+    ("", "open", "open"),
+]
+
+OPEN_VARIANTS = [
+    ("Jessica Jones season 2 does not return before 2018", "2018-01-01", "open"),
+    ("The show will NOT return before 2019, the network says", "2019-01-01", "open"),
+    ("Season 3 won\u2019t premiere until 2020", "2020-01-01", "open"),
+    ("fans will have to wait until spring 2019", "2019-03-01", "open"),
+    ("2019 or later", "2019-01-01", "open"),
+    ("not after 2018", "2017-07-01", "2018-12-31"),
+    ("by March 2018", "2017-07-01", "2018-03-31"),
+    ("March 8 to 10, 2018", None, None),  # not a form we read: refused, not guessed
+    ("8 to 10 March 2018", "2018-03-08", "2018-03-10"),
+    ("May or June 2018", "2018-05-01", "2018-06-30"),
+    ("late 2017/early 2018", "2017-09-01", "2018-04-30"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "earliest", "latest"), OPEN_AND_RELATIVE + OPEN_VARIANTS)
+def test_open_and_relative(phrase: str, earliest: str | None, latest: str | None) -> None:
+    if earliest is None:
+        with pytest.raises(WindowError):
+            parse_window(phrase, AS_OF)
+    else:
+        assert bounds(phrase) == (earliest, latest)
+
+
+def test_this_winter_in_november_is_the_coming_one() -> None:
+    assert bounds("this winter", date(2017, 11, 15)) == ("2017-12-01", "2018-02-28")
+
+
+def test_midseason_without_a_year_is_the_next_not_ended() -> None:
+    assert bounds("midseason", date(2018, 3, 1)) == ("2018-01-01", "2018-05-31")
+
+
+# --- Errors -----------------------------------------------------------------------------
+
+ERRORS = [
+    ("03/08/2018", "ambiguous"),
+    ("8/3/18", "ambiguous"),
+    ("8/3", "ambiguous"),
+    ("May to March 2018", "ends before it starts"),
+    ("February 30, 2018", "not a real date"),
+    ("2018-02-30", "not a real date"),
+    ("Thursday, March 9, 2018", "is a Friday"),
+    ("sprung 2018", "did you mean 'spring 2018'"),
+    ("Marhc 2018", "did you mean 'march 2018'"),
+    ("sometime soon", "names no date"),
+    ("filming starts after The Defenders is done", "names no date"),
+    ("The Defenders arrives this year, Jessica Jones in 2018", "names two times"),
+    ("spring 2018 at 9pm", "needs a single day"),
+    ("spring 2018-19", "spans New Year"),
+    ("the 2018-20 season", "two years in a row"),
+    ("x" * 600, "longer than"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "message"), ERRORS)
+def test_errors_name_the_problem_and_suggest(phrase: str, message: str) -> None:
+    with pytest.raises(WindowError) as caught:
+        parse_window(phrase, AS_OF)
+    assert message in str(caught.value)
+    assert caught.value.exit_code == 3
+
+
+def test_unreadable_phrase_suggests_phrases_that_work() -> None:
+    with pytest.raises(WindowError) as caught:
+        parse_window("whenever they feel like it", AS_OF)
+    assert "spring 2018" in str(caught.value.hint)
+
+
+def test_unknown_region_is_a_usage_error() -> None:
+    with pytest.raises(UsageError):
+        parse_window("spring 2018", AS_OF, "Atlantis")
+
+
+# --- EDTF ---------------------------------------------------------------------------------
+
+EDTF = [
+    ("2018-03-08", "2018-03-08"),
+    ("2018-03", "2018-03"),
+    ("2018", "2018"),
+    ("spring 2018", "2018-21"),
+    ("summer 2018", "2018-22"),
+    ("autumn 2018", "2018-23"),
+    ("winter 2018", "2018-24"),
+    ("winter 2018-19", "2019-24"),
+    ("Q1 2018", "2018-33"),
+    ("Q4 2018", "2018-36"),
+    ("H1 2018", "2018-40"),
+    ("H2 2018", "2018-41"),
+    ("not before 2018", "2018-01-01/.."),
+    ("TBA", ".."),
+    ("early 2018", "2018-01-01/2018-04-30"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "edtf"), EDTF)
+def test_edtf_names(phrase: str, edtf: str) -> None:
+    assert parse_window(phrase, AS_OF).edtf == edtf
+
+
+@pytest.mark.parametrize(
+    ("edtf", "earliest", "latest"),
+    [
+        ("2018-21", "2018-03-01", "2018-05-31"),
+        ("2018-24", "2017-12-01", "2018-02-28"),
+        ("2018-33", "2018-01-01", "2018-03-31"),
+        ("2018-41", "2018-07-01", "2018-12-31"),
+        ("2018-03-01/2018-05-31", "2018-03-01", "2018-05-31"),
+        ("2018/..", "2018-01-01", "open"),
+        ("../2018-12-31", "open", "2018-12-31"),
+        ("..", "open", "open"),
+        ("2018-03/2018-05", "2018-03-01", "2018-05-31"),
+    ],
+)
+def test_edtf_input(edtf: str, earliest: str, latest: str) -> None:
+    assert bounds(edtf) == (earliest, latest)
+
+
+# --- Time of day --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "region", "instant"),
+    [
+        ("2018-03-08 00:01 America/Los_Angeles", None, "2018-03-08T00:01:00-08:00"),
+        ("March 8, 2018 at 9pm ET", None, "2018-03-08T21:00:00-05:00"),
+        ("March 8, 2018 8:30 p.m. PT", None, "2018-03-08T20:30:00-08:00"),
+        ("June 16, 2018 at 9pm ET/PT", None, "2018-06-16T21:00:00-04:00"),  # EDT in June
+        ("Sunday June 16 at 8am", "US", "2018-06-16T08:00:00-04:00"),
+        ("Sunday June 16 at 8am", "GB", "2018-06-16T08:00:00+01:00"),
+        ("2018-03-08 noon", None, "2018-03-08T12:00:00+00:00"),
+    ],
+)
+def test_time_of_day(phrase: str, region: str | None, instant: str) -> None:
+    w = parse_window(phrase, AS_OF, region, default_zone=ZoneInfo("UTC"))
+    assert w.air_time is not None
+    assert w.air_time.isoformat() == instant
+    assert w.is_exact  # the window stays the day
+
+
+def test_time_without_zone_or_region_is_in_the_users_zone() -> None:
+    w = parse_window("2018-03-08 21:00", AS_OF, default_zone=ZoneInfo("Europe/Berlin"))
+    assert w.air_time is not None and w.air_time.utcoffset() == timedelta(hours=1)
+
+
+def test_countdown_to_an_instant_honours_daylight_saving() -> None:
+    # US clocks go forward on 2018-03-11: 24 calendar hours from the 10th at 21:00 ET
+    # to the 11th at 21:00 ET are only 23 real hours.
+    air = parse_window("March 11, 2018 at 9pm ET", AS_OF).air_time
+    assert air is not None
+    now = datetime(2018, 3, 10, 21, 0, tzinfo=ZoneInfo("America/New_York"))
+    assert countdown_text(air.date(), air.date(), now.date(), None, air, now) == "in 23 h 00 min"
+
+
+# --- Status and countdown -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("earliest", "latest", "today", "released", "status", "text"),
+    [
+        ("2018-03-08", "2018-03-08", "2018-02-24", None, "upcoming", "in 12 days"),
+        ("2018-03-08", "2018-03-08", "2018-03-07", None, "upcoming", "tomorrow"),
+        ("2018-03-08", "2018-03-08", "2018-03-08", None, "open", "today"),
+        ("2018-03-01", "2018-05-31", "2018-02-20", None, "upcoming", "in 9–100 days"),
+        ("2018-03-01", "2018-05-31", "2017-11-25", None, "upcoming", "in 3–6 months"),
+        ("2018-03-01", "2018-05-31", "2018-05-11", None, "open", "window open, closes in 20 days"),
+        ("2018-03-01", "2018-05-31", "2018-05-31", None, "open", "window open, closes today"),
+        ("2018-03-01", "2018-05-31", "2018-06-15", None, "overdue", "overdue by 15 days"),
+        ("2018-03-01", "2018-05-31", "2018-06-15", "2018-03-08", "released", "released 2018-03-08"),
+        ("2018-01-01", None, "2017-12-01", None, "upcoming", "in 31+ days"),
+        ("2018-01-01", None, "2018-02-01", None, "open", "window open"),
+        (None, None, "2018-02-01", None, "unknown", "TBA"),
+    ],
+)
+def test_status_and_countdown(
+    earliest: str | None,
+    latest: str | None,
+    today: str,
+    released: str | None,
+    status: str,
+    text: str,
+) -> None:
+    e, lt = (D(earliest) if earliest else None), (D(latest) if latest else None)
+    r = D(released) if released else None
+    assert status_on(e, lt, D(today), r) == status
+    assert countdown_text(e, lt, D(today), r) == text
+
+
+# --- Durations ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("7d", "2018-01-31", "2018-02-07"),
+        ("2w", "2018-01-31", "2018-02-14"),
+        ("3mo", "2018-01-31", "2018-04-30"),
+        ("1y", "2016-02-29", "2017-02-28"),
+        ("6 months", "2018-01-01", "2018-07-01"),
+    ],
+)
+def test_durations(text: str, start: str, end: str) -> None:
+    assert parse_duration(text).after(D(start)) == D(end)
+
+
+@pytest.mark.parametrize("text", ["", "7", "d7", "3 fortnights", "-1d", "1.5w"])
+def test_bad_durations(text: str) -> None:
+    with pytest.raises(UsageError):
+        parse_duration(text)
+
+
+# --- Constraints --------------------------------------------------------------------------
+
+
+def test_constraint_moves_earliest_past_the_other_release() -> None:
+    nodes = {
+        "defenders/s1": ConstraintNode(D("2017-08-18"), None),
+        "jj/s2": ConstraintNode(D("2017-06-01"), None, (Constraint("defenders/s1"),)),
+        "dd/s3": ConstraintNode(D("2017-01-01"), None, (Constraint("jj/s2", Duration(months=6)),)),
+    }
+    got = effective_earliest(nodes)
+    assert got["jj/s2"] == D("2017-08-19")
+    assert got["dd/s3"] == D("2018-02-20")  # chained: 2017-08-19 + 6 months + 1 day
+
+
+def test_constraint_uses_the_release_date_once_released() -> None:
+    nodes = {
+        "a": ConstraintNode(D("2017-01-01"), D("2017-03-01")),
+        "b": ConstraintNode(D("2017-01-01"), None, (Constraint("a"),)),
+    }
+    assert effective_earliest(nodes)["b"] == D("2017-03-02")
+
+
+def test_constraint_does_not_turn_tba_into_a_window() -> None:
+    nodes = {
+        "a": ConstraintNode(D("2017-01-01")),
+        "b": ConstraintNode(None, None, (Constraint("a"),)),
+    }
+    assert effective_earliest(nodes)["b"] is None
+
+
+def test_cycles_are_found() -> None:
+    assert find_cycle({"a": ["b"], "b": ["c"], "c": ["a"]}, "a") == ["a", "b", "c", "a"]
+    assert find_cycle({"a": ["b"], "b": ["c"]}, "a") is None
+
+
+# --- Properties -----------------------------------------------------------------------------
+
+YEARS = st.integers(1990, 2090)
+WORDS = st.sampled_from(
+    [
+        "spring",
+        "summer",
+        "fall",
+        "winter",
+        "early",
+        "mid",
+        "late",
+        "March",
+        "Sept.",
+        "Q3",
+        "H2",
+        "not",
+        "before",
+        "after",
+        "until",
+        "by",
+        "from",
+        "or",
+        "to",
+        "between",
+        "and",
+        "this",
+        "next",
+        "later",
+        "year",
+        "month",
+        "at the earliest",
+        "season",
+        "the",
+        "in",
+        "2018",
+        "'19",
+        "8",
+        "31",
+        "12/14",
+        "-",
+        "/",
+        "Friday",
+        "Christmas",
+        "TBA",
+        "midseason",
+    ]
+)
+PHRASES = st.lists(st.one_of(WORDS, YEARS.map(str)), min_size=1, max_size=6).map(" ".join)
+DAYS = st.dates(date(1995, 1, 1), date(2085, 12, 31))
+REGIONS = st.sampled_from([None, "US", "AU"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(PHRASES, DAYS, REGIONS)
+def test_every_window_has_earliest_before_latest(
+    phrase: str, as_of: date, region: str | None
+) -> None:
+    try:
+        w = parse_window(phrase, as_of, region)
+    except ShowtrackError:
+        return
+    if w.earliest is not None and w.latest is not None:
+        assert w.earliest <= w.latest
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60), DAYS)
+def test_any_text_parses_or_raises_our_own_error(text: str, as_of: date) -> None:
+    # Any other exception escapes and fails the test.
+    with contextlib.suppress(ShowtrackError):
+        parse_window(text, as_of)
+
+
+@st.composite
+def windows(draw: st.DrawFn) -> tuple[date | None, date | None]:
+    earliest = draw(st.one_of(st.none(), DAYS))
+    latest = draw(st.one_of(st.none(), DAYS))
+    if earliest and latest and latest < earliest:
+        earliest, latest = latest, earliest
+    return earliest, latest
+
+
+@settings(max_examples=400, deadline=None)
+@given(windows(), REGIONS)
+def test_edtf_output_parses_back_to_the_same_window(
+    window: tuple[date | None, date | None], region: str | None
+) -> None:
+    earliest, latest = window
+    edtf = to_edtf(earliest, latest, region)
+    back = parse_window(edtf, date(2000, 1, 1), region)
+    assert (back.earliest, back.latest) == (earliest, latest)
+    assert back.edtf == edtf
+
+
+@settings(max_examples=200, deadline=None)
+@given(PHRASES, DAYS, REGIONS)
+def test_edtf_of_parsed_phrases_round_trips(phrase: str, as_of: date, region: str | None) -> None:
+    try:
+        w = parse_window(phrase, as_of, region)
+    except ShowtrackError:
+        return
+    back = parse_window(w.edtf, as_of, region)
+    assert (back.earliest, back.latest) == (w.earliest, w.latest)
+
+
+ORDER = {"unknown": 0, "upcoming": 0, "open": 1, "overdue": 2, "released": 3}
+
+
+@settings(max_examples=400, deadline=None)
+@given(windows(), DAYS, DAYS)
+def test_status_never_moves_backwards(
+    window: tuple[date | None, date | None], a: date, b: date
+) -> None:
+    first, second = sorted((a, b))
+    earliest, latest = window
+    before = status_on(earliest, latest, first)
+    after = status_on(earliest, latest, second)
+    if before == "unknown":
+        assert after == "unknown"
+    else:
+        assert ORDER[before] <= ORDER[after]
+
+
+def test_window_to_dict_has_the_spec_keys() -> None:
+    w = parse_window("spring 2018", AS_OF)
+    assert w.to_dict() == {
+        "phrase": "spring 2018",
+        "earliest": "2018-03-01",
+        "latest": "2018-05-31",
+        "edtf": "2018-21",
+    }
+
+
+def test_air_time_is_aware() -> None:
+    w = parse_window("2018-03-08 21:00", AS_OF, default_zone=timezone.utc)
+    assert w.air_time is not None and w.air_time.tzinfo is not None
