@@ -67,3 +67,8 @@ def now(override: str | None = None) -> datetime:
         return real
     day = parse_iso_day(text, "--today/SHOWTRACK_TODAY")
     return real.replace(year=day.year, month=day.month, day=day.day)
+
+
+def utc_stamp() -> str:
+    """The real current instant in UTC, to the second, as history records it."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()

@@ -1,0 +1,439 @@
+"""Where the database lives and how it is read and written safely.
+
+TinyDB is the database, but its JSONStorage rewrites the file in place, so a
+killed writer leaves half a file and two writers lose each other's changes.
+Here a command reads the file once into memory, TinyDB works on that
+snapshot, and a write command saves at most once:
+
+- under an exclusive lock on a separate, never-deleted `<db>.lock` file, held
+  from the read to the save, so cron and a person cannot lose each other's work;
+- atomically: a temp file in the same folder, fsync, `os.replace`, fsync of the
+  folder, so a reader never sees half a file and a crash never leaves one;
+- after keeping the previous good file as `<db>.bak`.
+
+A file this version cannot read (empty, truncated, not JSON, not showtrack's
+shape, or from a newer schema) is refused and never overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, cast
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Table
+
+from showtrack.clock import utc_stamp
+from showtrack.errors import DatabaseError, LockedError
+from showtrack.models import Release, Show
+from showtrack.windows import to_edtf
+
+SCHEMA_VERSION = 2
+TABLES = ("meta", "shows", "releases")
+DB_ENV = "SHOWTRACK_DB"
+LOCK_TIMEOUT_ENV = "SHOWTRACK_LOCK_TIMEOUT"
+DEFAULT_LOCK_TIMEOUT = 10.0
+RESTORE_HINT = "run `showtrack db restore` to go back to the last backup"
+
+Data = dict[str, dict[str, Any]]
+
+
+def default_path() -> Path:
+    """`showtrack.json` in the platform's user data folder (or $SHOWTRACK_DB)."""
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("showtrack", appauthor=False) / "showtrack.json"
+
+
+def real_path(path: Path) -> Path:
+    """The file a (possibly symlinked) database path stands for; writes go there."""
+    return Path(os.path.realpath(path))
+
+
+def backup_path(path: Path) -> Path:
+    """Where the previous good state is kept."""
+    return path.with_name(path.name + ".bak")
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file beside the database; never deleted, so the lock always has one inode."""
+    return path.with_name(path.name + ".lock")
+
+
+def empty_data() -> Data:
+    """A new database."""
+    return {"meta": {"1": {"schema": SCHEMA_VERSION}}, "shows": {}, "releases": {}}
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _refuse(path: Path, what: str) -> DatabaseError:
+    return DatabaseError(f"{path}: {what}; it was left as it was", RESTORE_HINT)
+
+
+def parse_document(text: str, path: Path) -> Data:
+    """Check a file's text is a showtrack database this version can read, and migrate an
+    older schema in memory. Raises DatabaseError naming the file and what to do."""
+    if not text.strip():
+        raise _refuse(path, "the database file is empty")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _refuse(
+            path, f"the database is not valid JSON (line {exc.lineno}): truncated or damaged"
+        ) from None
+    if data == {}:
+        return empty_data()
+    if (
+        not isinstance(data, dict)
+        or not set(data) <= {*TABLES, "_default"}
+        or any(
+            not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values())
+            for table in data.values()
+        )
+    ):
+        raise _refuse(path, "this is not a showtrack database")
+    meta = data.get("meta", {}).get("1")
+    schema = meta.get("schema") if isinstance(meta, dict) else None
+    if not isinstance(schema, int):
+        raise _refuse(path, "this is not a showtrack database (no schema version)")
+    if schema > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{path} was written by a newer showtrack (schema {schema}, this one reads "
+            f"{SCHEMA_VERSION}); it was left as it was",
+            "upgrade showtrack to use it",
+        )
+    for table in TABLES:
+        data.setdefault(table, {})
+    if schema < SCHEMA_VERSION:
+        migrate(data)
+    return data
+
+
+def migrate(data: Data) -> None:
+    """Bring an older document up to SCHEMA_VERSION in place.
+
+    Version 1 kept a release's window as flat `phrase`/`earliest`/`latest` keys;
+    version 2 keeps a `window` object with its EDTF form, and a history list.
+    """
+    meta = data["meta"]["1"]
+    if meta["schema"] == 1:
+        for doc in data["releases"].values():
+            window = {key: doc.pop(key, None) for key in ("phrase", "earliest", "latest")}
+            earliest = date.fromisoformat(window["earliest"]) if window["earliest"] else None
+            latest = date.fromisoformat(window["latest"]) if window["latest"] else None
+            window["edtf"] = to_edtf(earliest, latest, doc.get("region"))
+            doc["window"] = window
+            doc.setdefault("history", [])
+        meta["schema"] = 2
+        meta["migrated_from"] = 1
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def serialize(data: Data) -> str:
+    """The file's text: tables in a fixed order, documents by id, one document a line with
+    sorted keys, so the file reads well and a change shows as one changed line in a diff."""
+    lines = ["{"]
+    names = [*TABLES, *sorted(set(data) - set(TABLES))]
+    for t, name in enumerate(names):
+        table_comma = "," if t < len(names) - 1 else ""
+        docs = data.get(name, {})
+        ids = sorted(docs, key=lambda k: int(k) if k.isdigit() else 0)
+        if not ids:
+            lines.append(f"  {json.dumps(name)}: {{}}{table_comma}")
+            continue
+        lines.append(f"  {json.dumps(name)}: {{")
+        for i, doc_id in enumerate(ids):
+            body = json.dumps(docs[doc_id], sort_keys=True, ensure_ascii=False)
+            lines.append(f"    {json.dumps(doc_id)}: {body}" + ("," if i < len(ids) - 1 else ""))
+        lines.append("  }" + table_comma)
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every platform or filesystem can
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _sweep_temp_files(path: Path) -> None:
+    """Remove temp files a killed writer left; only called under the lock."""
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+def atomic_write(path: Path, text: str, mode: int | None = None) -> None:
+    """Replace `path` with `text` so that no reader or crash ever sees half of it."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(path.parent)
+
+
+def _keep_backup(path: Path) -> None:
+    """Keep the current (good) file as the backup: a hard link, renamed into place,
+    costs no copy and is atomic; where links are not possible, a copy."""
+    backup = backup_path(path)
+    staging = path.with_name(f".{path.name}.bak.{os.getpid()}.tmp")
+    with contextlib.suppress(FileNotFoundError):
+        staging.unlink()
+    try:
+        os.link(path, staging)
+    except OSError:
+        shutil.copy2(path, staging)
+    os.replace(staging, backup)
+
+
+# --------------------------------------------------------------------------- locking
+
+
+class WriteLock:
+    """An exclusive lock on `<db>.lock`, waited for at most `timeout` seconds."""
+
+    def __init__(self, path: Path, timeout: float) -> None:
+        self.path = lock_path(path)
+        self.timeout = timeout
+        self._fd: int | None = None
+
+    def __enter__(self) -> WriteLock:
+        import fcntl
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise DatabaseError(
+                f"cannot open {self.path} to lock the database: {exc.strerror}"
+            ) from None
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                    os.close(fd)
+                    raise
+                if time.monotonic() >= deadline:
+                    holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+                    os.close(fd)
+                    raise LockedError(
+                        f"database is locked by another showtrack (pid {holder or '?'}); "
+                        f"waited {self.timeout:g} s",
+                        f"try again when it has finished, or raise {LOCK_TIMEOUT_ENV}",
+                    ) from None
+                time.sleep(0.05)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        self._fd = fd
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        import fcntl
+
+        if self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
+
+
+def lock_timeout() -> float:
+    """How long a writer waits for the lock: $SHOWTRACK_LOCK_TIMEOUT seconds, else 10."""
+    try:
+        return float(os.environ.get(LOCK_TIMEOUT_ENV, DEFAULT_LOCK_TIMEOUT))
+    except ValueError:
+        return DEFAULT_LOCK_TIMEOUT
+
+
+# --------------------------------------------------------------------------- the store
+
+
+class _SnapshotStorage(Storage):
+    """TinyDB storage over the in-memory snapshot; the Store decides when it reaches disk."""
+
+    def __init__(self, data: Data) -> None:
+        self.data = data
+
+    def read(self) -> Data:
+        return self.data
+
+    def write(self, data: Data) -> None:
+        self.data = data
+
+
+@dataclass
+class Store:
+    """One command's view of the database: read once, saved at most once."""
+
+    path: Path
+    db: TinyDB
+    original_text: str | None
+    writable: bool
+
+    @property
+    def data(self) -> Data:
+        """The raw tables."""
+        return cast(_SnapshotStorage, self.db.storage).data
+
+    @property
+    def shows(self) -> Table:
+        """The shows table."""
+        return self.db.table("shows", cache_size=0)
+
+    @property
+    def releases(self) -> Table:
+        """The releases table."""
+        return self.db.table("releases", cache_size=0)
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """The one meta document (schema version, check --once memory); mutable in place."""
+        doc: dict[str, Any] = self.data["meta"].setdefault("1", {"schema": SCHEMA_VERSION})
+        return doc
+
+    def all_shows(self) -> list[Show]:
+        """Every show, in the order they were added."""
+        return [Show.from_dict(doc) for doc in self.data["shows"].values()]
+
+    def all_releases(self) -> list[Release]:
+        """Every release, in the order they were added."""
+        return [Release.from_dict(doc) for doc in self.data["releases"].values()]
+
+    def save(self) -> bool:
+        """Write the snapshot if it changed; True when the file was written."""
+        if not self.writable:
+            raise RuntimeError("store opened for reading")
+        text = serialize(self.data)
+        if text == self.original_text:
+            return False
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        _sweep_temp_files(self.path)
+        mode = None
+        if self.original_text is not None:
+            mode = self.path.stat().st_mode & 0o7777
+            _keep_backup(self.path)
+            if self.meta.get("migrated_from") is not None:
+                keep = self.path.with_name(
+                    f"{self.path.name}.schema{self.meta['migrated_from']}.bak"
+                )
+                if not keep.exists():
+                    shutil.copy2(backup_path(self.path), keep)
+        atomic_write(self.path, text, mode)
+        self.original_text = text
+        return True
+
+
+def _read_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except UnicodeDecodeError:
+        raise _refuse(path, "the database is not UTF-8 text") from None
+    except OSError as exc:
+        raise DatabaseError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def load(path: Path, *, writable: bool = False) -> Store:
+    """Read the database once; a missing file is an empty database."""
+    real = real_path(path)
+    if real.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file")
+    text = _read_text(real)
+    data = empty_data() if text is None else parse_document(text, real)
+    return Store(real, TinyDB(data, storage=_SnapshotStorage), text, writable)
+
+
+@contextlib.contextmanager
+def open_for_writing(path: Path, timeout: float | None = None) -> Iterator[Store]:
+    """Lock, read, hand the store to the caller, and save once if the caller succeeded
+    and changed something. An exception leaves the file as it was."""
+    real = real_path(path)
+    with WriteLock(real, lock_timeout() if timeout is None else timeout):
+        store = load(real, writable=True)
+        yield store
+        store.save()
+
+
+# --------------------------------------------------------------------------- db commands
+
+
+def check(path: Path) -> list[str]:
+    """Problems found in the database beyond its shape: references and history order."""
+    store = load(path)
+    problems: list[str] = []
+    show_ids = {doc.get("id") for doc in store.data["shows"].values()}
+    release_ids = {doc.get("id") for doc in store.data["releases"].values()}
+    if len(show_ids) != len(store.data["shows"]):
+        problems.append("two shows share an id")
+    if len(release_ids) != len(store.data["releases"]):
+        problems.append("two releases share an id")
+    for doc in store.data["releases"].values():
+        rid = doc.get("id", "?")
+        if doc.get("show_id") not in show_ids:
+            problems.append(f"release {rid} belongs to an unknown show {doc.get('show_id')!r}")
+        for link in doc.get("after") or []:
+            if link.get("release") not in release_ids:
+                problems.append(
+                    f"release {rid} waits on an unknown release {link.get('release')!r}"
+                )
+        stamps = [h.get("recorded_at") or "" for h in doc.get("history") or []]
+        if stamps != sorted(stamps):
+            problems.append(f"release {rid} has its history out of order")
+    return problems
+
+
+def restore(path: Path) -> Path | None:
+    """Put the backup back, keeping the current file aside; returns where it was kept."""
+    real = real_path(path)
+    backup = backup_path(real)
+    with WriteLock(real, lock_timeout()):
+        text = _read_text(backup)
+        if text is None:
+            raise DatabaseError(
+                f"there is no backup at {backup}", "a backup is kept from the second save on"
+            )
+        parse_document(text, backup)
+        kept = None
+        if real.exists():
+            stamp = utc_stamp().replace(":", "").replace("+0000", "Z")
+            kept = real.with_name(f"{real.name}.replaced-{stamp}")
+            shutil.copy2(real, kept)
+        atomic_write(real, text)
+        return kept

@@ -1,0 +1,99 @@
+"""Shared fixtures: a temporary database, a fixed today, and two ways to run the CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from showtrack.cli import main
+
+TODAY = "2017-07-01"
+
+
+@dataclass
+class Result:
+    """What a CLI run left behind."""
+
+    code: int
+    out: str
+    err: str
+
+
+Runner = Callable[..., Result]
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A database path in a temporary folder, with SHOWTRACK_* set for in-process runs."""
+    path = tmp_path / "data" / "showtrack.json"
+    monkeypatch.setenv("SHOWTRACK_DB", str(path))
+    monkeypatch.setenv("SHOWTRACK_TODAY", TODAY)
+    monkeypatch.setenv("TZ", "America/New_York")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("SHOWTRACK_DEBUG", raising=False)
+    return path
+
+
+@pytest.fixture
+def cli(db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Runner:
+    """Run showtrack in this process (fast); returns exit code, stdout and stderr."""
+
+    def run(*args: str, stdin: str | None = None) -> Result:
+        capsys.readouterr()
+        if stdin is not None:
+            import io
+
+            monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+def run_process(
+    db: Path,
+    *args: str,
+    env: dict[str, str] | None = None,
+    stdin: str | None = None,
+    timeout: float = 60,
+) -> Result:
+    """Run showtrack as a real process, the way cron or a shell does."""
+    base = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "SHOWTRACK_DB": str(db),
+        "SHOWTRACK_TODAY": TODAY,
+        "TZ": "America/New_York",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "showtrack", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env={**base, **(env or {})},
+        timeout=timeout,
+        check=False,
+    )
+    return Result(done.returncode, done.stdout, done.stderr)
+
+
+@pytest.fixture
+def proc(db: Path) -> Runner:
+    """Run showtrack as a separate process against the test database."""
+
+    def run(*args: str, **kwargs: object) -> Result:
+        return run_process(db, *args, **kwargs)  # type: ignore[arg-type]
+
+    return run

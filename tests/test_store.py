@@ -1,0 +1,322 @@
+"""The store under real processes: concurrent writers, SIGKILL mid-save, damaged files,
+a held lock, backups, migration."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import stat
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from showtrack import store
+from showtrack.errors import DatabaseError, LockedError
+
+from .conftest import Runner, run_process
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from showtrack import store
+
+    path, name, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+    for i in range(count):
+        with store.open_for_writing(path, timeout=60) as s:
+            s.shows.insert({"id": f"{name}-{i}", "title": f"{name} {i}"})
+        print(f"{name}-{i}", flush=True)
+    """
+)
+
+HOLDER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from showtrack import store
+
+    with store.WriteLock(Path(sys.argv[1]), timeout=5):
+        print("locked", flush=True)
+        time.sleep(float(sys.argv[2]))
+    """
+)
+
+
+def _spawn(code: str, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _show_ids(path: Path) -> set[str]:
+    return {doc["id"] for doc in store.load(path).data["shows"].values()}
+
+
+def test_concurrent_writers_lose_nothing(db: Path) -> None:
+    writers = [_spawn(WRITER, str(db), f"w{n}", "25") for n in range(6)]
+    for w in writers:
+        _out, err = w.communicate(timeout=120)
+        assert w.returncode == 0, err
+    assert _show_ids(db) == {f"w{n}-{i}" for n in range(6) for i in range(25)}
+
+
+def test_concurrent_cli_commands_lose_nothing(db: Path) -> None:
+    env = {**os.environ, "SHOWTRACK_DB": str(db)}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "showtrack", "add", f"Show {n}"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for n in range(8)
+    ]
+    for p in procs:
+        p.communicate(timeout=120)
+        assert p.returncode == 0
+    assert _show_ids(db) == {f"show-{n}" for n in range(8)}
+
+
+def test_writers_killed_mid_save_leave_a_valid_file_with_every_acknowledged_write(
+    db: Path,
+) -> None:
+    # A large file makes each save take long enough for kills to land inside it.
+    with store.open_for_writing(db) as s:
+        s.releases.insert_multiple(
+            {"id": f"bulk/s{i}", "show_id": "bulk", "season": i, "notes": "x" * 400, "window": {}}
+            for i in range(3000)
+        )
+    rng = random.Random(20180308)
+    acknowledged: set[str] = set()
+    for round_ in range(12):
+        writer = _spawn(WRITER, str(db), f"k{round_}", "1000")
+        time.sleep(rng.uniform(0.15, 0.6))
+        writer.send_signal(signal.SIGKILL)
+        out, _ = writer.communicate(timeout=30)
+        acknowledged |= set(out.split())
+        loaded = store.load(db)  # raises if the file were half written
+        assert acknowledged <= _show_ids(db)
+        assert len(loaded.data["releases"]) == 3000
+    assert acknowledged, "no write completed before the kills; the test proved nothing"
+    # Temp files the killed writers left are swept by the next write.
+    with store.open_for_writing(db) as s:
+        s.shows.insert({"id": "after", "title": "after"})
+    assert not list(db.parent.glob(".showtrack.json.*.tmp"))
+
+
+DAMAGED = {
+    "empty": b"",
+    "truncated": b'{\n  "meta": {\n    "1": {"schema": 2}\n  },\n  "shows": {\n    "1": {"id"',
+    "not json": b"\x00\x01 this is not json",
+    "not our shape": b'{"foo": {"1": {"a": 1}}}',
+    "a list": b"[1, 2, 3]",
+    "no schema": b'{"meta": {"1": {}}, "shows": {}, "releases": {}}',
+    "newer schema": b'{"meta": {"1": {"schema": 99}}, "shows": {}, "releases": {}}',
+    "not utf-8": b'{"meta": {"1": {"schema": 2}}, "shows": {"1": {"title": "\xff"}}}',
+}
+
+
+@pytest.mark.parametrize("kind", sorted(DAMAGED))
+def test_damaged_files_are_refused_and_left_byte_for_byte(
+    db: Path, proc: Runner, kind: str
+) -> None:
+    db.parent.mkdir(parents=True)
+    db.write_bytes(DAMAGED[kind])
+    for args in (("add", "New Show"), ("list",), ("check",)):
+        result = proc(*args)
+        assert result.code == 4, (args, result)
+        assert str(db) in result.err
+        assert "Traceback" not in result.err
+        assert len(result.err.strip().splitlines()) <= 2
+        assert db.read_bytes() == DAMAGED[kind]
+    if kind == "newer schema":
+        assert "newer showtrack" in result.err
+
+
+def test_a_held_lock_makes_a_writer_wait_then_fail_cleanly(db: Path, proc: Runner) -> None:
+    holder = _spawn(HOLDER, str(db), "5")
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    started = time.monotonic()
+    result = proc("add", "Blocked", env={"SHOWTRACK_LOCK_TIMEOUT": "0.6"})
+    waited = time.monotonic() - started
+    assert result.code == 4
+    assert f"locked by another showtrack (pid {holder.pid})" in result.err
+    assert waited >= 0.6
+    # Readers need no lock.
+    assert proc("list", "-o", "json").code in (0, 1)
+    holder.kill()
+    holder.communicate()
+    assert not db.exists() or "blocked" not in _show_ids(db)
+
+
+def test_a_writer_waits_for_the_lock_and_then_succeeds(db: Path, proc: Runner) -> None:
+    holder = _spawn(HOLDER, str(db), "0.8")
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    result = proc("add", "Patient", env={"SHOWTRACK_LOCK_TIMEOUT": "20"})
+    holder.communicate()
+    assert result.code == 0, result.err
+    assert "patient" in _show_ids(db)
+
+
+def test_lock_timeout_in_process(db: Path) -> None:
+    with store.WriteLock(db, timeout=1), pytest.raises(LockedError):  # noqa: SIM117
+        with store.WriteLock(db, timeout=0.1):
+            pass
+
+
+def test_save_keeps_a_backup_and_restore_brings_it_back(db: Path, cli: Runner) -> None:
+    assert cli("add", "First").code == 0
+    assert cli("add", "Second").code == 0
+    backup = store.backup_path(db)
+    assert {d["id"] for d in json.loads(backup.read_text())["shows"].values()} == {"first"}
+    db.write_text("garbage")
+    assert cli("list").code == 4
+    result = cli("db", "restore")
+    assert result.code == 0, result.err
+    assert _show_ids(db) == {"first"}
+    kept = list(db.parent.glob("showtrack.json.replaced-*"))
+    assert len(kept) == 1 and kept[0].read_text() == "garbage"
+
+
+def test_restore_without_backup_is_exit_4(cli: Runner) -> None:
+    assert cli("add", "Only").code == 0
+    result = cli("db", "restore")
+    assert result.code == 4
+    assert "no backup" in result.err
+
+
+def test_db_check_reports_dangling_references(db: Path, cli: Runner) -> None:
+    assert cli("add", "A").code == 0
+    assert cli("db", "check").code == 0
+    data = json.loads(db.read_text())
+    data["releases"]["1"] = {
+        "id": "ghost/s1",
+        "show_id": "ghost",
+        "window": {},
+        "after": [{"release": "nowhere/s9"}],
+        "history": [],
+    }
+    db.write_text(json.dumps(data))
+    result = cli("db", "check")
+    assert result.code == 4
+    assert "unknown show 'ghost'" in result.err
+
+
+def test_db_path_honours_db_option_and_env(db: Path, cli: Runner, tmp_path: Path) -> None:
+    assert cli("db", "path").out.strip() == str(db)
+    other = tmp_path / "other.json"
+    assert cli("--db", str(other), "db", "path").out.strip() == str(other)
+
+
+def test_default_location_is_the_user_data_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("SHOWTRACK_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert store.default_path() == tmp_path / "xdg" / "showtrack" / "showtrack.json"
+
+
+def test_permissions_are_kept(db: Path, cli: Runner) -> None:
+    assert cli("add", "One").code == 0
+    db.chmod(0o640)
+    assert cli("add", "Two").code == 0
+    assert stat.S_IMODE(db.stat().st_mode) == 0o640
+
+
+def test_a_symlinked_database_is_written_through(db: Path, tmp_path: Path, cli: Runner) -> None:
+    target = tmp_path / "real" / "db.json"
+    target.parent.mkdir()
+    db.parent.mkdir(parents=True)
+    db.symlink_to(target)
+    assert cli("add", "One").code == 0
+    assert cli("add", "Two").code == 0
+    assert db.is_symlink()
+    assert _show_ids(target) == {"one", "two"}
+
+
+def test_a_command_that_changes_nothing_does_not_write(db: Path, cli: Runner) -> None:
+    assert cli("add", "Jessica Jones").code == 0
+    assert cli("expect", "Jessica Jones", "2", "spring 2018").code == 0
+    before = db.stat()
+    time.sleep(0.01)
+    assert cli("expect", "Jessica Jones", "2", "spring 2018").code == 0
+    assert cli("edit", "Jessica Jones").code == 0
+    after = db.stat()
+    assert (before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns)
+
+
+def test_file_is_stable_readable_json(db: Path, cli: Runner) -> None:
+    assert cli("add", "Zed", "--network", "Netflix").code == 0
+    text = db.read_text()
+    assert json.loads(text)["meta"]["1"]["schema"] == store.SCHEMA_VERSION
+    assert text.index('"meta"') < text.index('"shows"') < text.index('"releases"')
+    assert '{"aliases": [], "id": "zed", "network": "Netflix"' in text  # keys sorted
+    store.load(db)
+    assert store.serialize(store.load(db).data) == text
+
+
+def test_version_1_file_is_migrated_after_a_backup(db: Path, cli: Runner) -> None:
+    db.parent.mkdir(parents=True)
+    v1 = {
+        "meta": {"1": {"schema": 1}},
+        "shows": {
+            "1": {
+                "id": "jessica-jones",
+                "title": "Jessica Jones",
+                "aliases": [],
+                "tags": [],
+                "network": "Netflix",
+            }
+        },
+        "releases": {
+            "1": {
+                "id": "jessica-jones/s2",
+                "show_id": "jessica-jones",
+                "season": 2,
+                "phrase": "spring 2018",
+                "earliest": "2018-03-01",
+                "latest": "2018-05-31",
+            }
+        },
+    }
+    original = json.dumps(v1)
+    db.write_text(original)
+    listing = cli("upcoming", "-o", "json")
+    assert listing.code == 0
+    assert json.loads(listing.out)[0]["window"]["edtf"] == "2018-21"
+    assert db.read_text() == original  # reading migrates in memory only
+    assert cli("add", "Luke Cage").code == 0
+    data = json.loads(db.read_text())
+    assert data["meta"]["1"]["schema"] == store.SCHEMA_VERSION
+    assert data["releases"]["1"]["window"] == {
+        "phrase": "spring 2018",
+        "earliest": "2018-03-01",
+        "latest": "2018-05-31",
+        "edtf": "2018-21",
+    }
+    kept = db.with_name("showtrack.json.schema1.bak")
+    assert kept.read_text() == original
+
+
+def test_unreadable_folder_is_a_database_error(db: Path) -> None:
+    db.mkdir(parents=True)
+    with pytest.raises(DatabaseError):
+        store.load(db)
+
+
+def test_process_level_error_is_one_line(db: Path) -> None:
+    db.parent.mkdir(parents=True)
+    db.write_text("{")
+    result = run_process(db, "upcoming")
+    assert result.code == 4
+    assert result.err.startswith("showtrack: ")
+    assert "db restore" in result.err
