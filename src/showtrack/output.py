@@ -1,0 +1,85 @@
+"""Machine formats for result rows: json, jsonl, csv, tsv. No Rich on this path.
+
+JSON keeps the nested shape of spec/cli.md. CSV and TSV flatten it: an object
+becomes `key_sub` columns (`window_phrase`, `window_earliest`, ...), a list of
+sources their names joined by "; ", a list of links their ids. TSV escapes
+backslash, tab, newline and other control characters so that every record is
+exactly one line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
+
+from showtrack.models import printable
+
+MACHINE_FORMATS = ("json", "jsonl", "csv", "tsv")
+
+
+def _flat_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        parts = []
+        for item in value:
+            if isinstance(item, dict):
+                parts.append(str(item.get("name") or item.get("release") or item.get("id") or ""))
+            else:
+                parts.append(str(item))
+        return "; ".join(parts)
+    return str(value)
+
+
+def flatten(row: dict[str, Any]) -> dict[str, str]:
+    """One level of columns from a nested row."""
+    flat: dict[str, str] = {}
+    for key, value in row.items():
+        if isinstance(value, dict):
+            for sub, inner in value.items():
+                flat[f"{key}_{sub}"] = _flat_value(inner)
+        else:
+            flat[key] = _flat_value(value)
+    return flat
+
+
+def _tsv_cell(text: str) -> str:
+    return printable(text.replace("\\", "\\\\"))
+
+
+def write_rows(
+    rows: Sequence[dict[str, Any]], fmt: str, out: TextIO, columns: Iterable[str] | None = None
+) -> None:
+    """Write `rows` to `out` in a machine format; csv/tsv always carry a header line."""
+    if fmt == "json":
+        json.dump(list(rows), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    elif fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt in ("csv", "tsv"):
+        flat = [flatten(r) for r in rows]
+        header = list(columns) if columns is not None else (list(flat[0]) if flat else [])
+        if fmt == "csv":
+            buffer = io.StringIO()
+            writer = csv.writer(buffer, lineterminator="\n")
+            writer.writerow(header)
+            writer.writerows([row.get(col, "") for col in header] for row in flat)
+            out.write(buffer.getvalue())
+        else:
+            out.write("\t".join(header) + "\n")
+            for row in flat:
+                out.write("\t".join(_tsv_cell(row.get(col, "")) for col in header) + "\n")
+    else:  # pragma: no cover - the CLI only offers the formats above
+        raise ValueError(fmt)
+
+
+def write_object(obj: dict[str, Any], out: TextIO) -> None:
+    """One JSON object (for `window -o json`, `info -o json`)."""
+    json.dump(obj, out, indent=2, ensure_ascii=False)
+    out.write("\n")

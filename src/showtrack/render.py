@@ -1,0 +1,454 @@
+"""Rich views for people at a terminal: tables, countdown panels, a live countdown, the
+timeline and the month calendar.
+
+Every piece of text that came from the database goes through `cell()`: it becomes a
+rich Text (never parsed as markup or emoji codes) with control characters escaped.
+"""
+
+from __future__ import annotations
+
+import calendar as calendar_module
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from showtrack.models import HistoryEntry, Release, Show, printable
+from showtrack.windows import elapsed_seconds
+
+STATUS_STYLES = {
+    "upcoming": "cyan",
+    "open": "bold green",
+    "overdue": "bold red",
+    "released": "dim",
+    "unknown": "dim",
+}
+
+
+def make_console(no_color: bool = False, stderr: bool = False) -> Console:
+    """A console that never interprets markup, emoji codes or highlighting in output."""
+    return Console(
+        stderr=stderr,
+        no_color=no_color or None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        color_system=None if no_color else "auto",
+    )
+
+
+def cell(text: str | None, style: str = "") -> Text:
+    """Database text as a safe table cell."""
+    return Text(printable(text or ""), style=style)
+
+
+def window_dates(earliest: str | None, latest: str | None) -> str:
+    """'2018-03-08', '2018-03-01 – 2018-05-31', '2018-01-01 →', '→ 2018-12-31', 'TBA'."""
+    if earliest is None and latest is None:
+        return "TBA"
+    if earliest == latest:
+        return str(earliest)
+    if latest is None:
+        return f"{earliest} →"
+    if earliest is None:
+        return f"→ {latest}"
+    return f"{earliest} – {latest}"
+
+
+def compact_dates(earliest: str | None, latest: str | None) -> str:
+    """window_dates() for a narrow column: '2018-03-01–05-31' within one year."""
+    if earliest and latest and earliest != latest and earliest[:4] == latest[:4]:
+        return f"{earliest}–{latest[5:]}"
+    return window_dates(earliest, latest)
+
+
+def _more_line(console: Console, shown: int, total: int) -> None:
+    if total > shown:
+        console.print(
+            Text(f"… {total - shown} more; --limit 0 shows all, --limit N shows N", style="dim")
+        )
+
+
+def upcoming_table(console: Console, views: Sequence[Any], limit: int) -> None:
+    """The `upcoming` table: one row a release, soonest first."""
+    shown = views if limit == 0 else views[:limit]
+    wide = console.width >= 100
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=False)
+    table.add_column("When", no_wrap=True)
+    table.add_column("Release", overflow="fold", min_width=12, ratio=2)
+    table.add_column("Countdown", min_width=10, ratio=2)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Where", overflow="fold", min_width=6, ratio=1)
+    if wide:
+        table.add_column("Stage", no_wrap=True)
+    for v in shown:
+        style = STATUS_STYLES.get(v.status, "")
+        eff = v.effective_earliest.isoformat() if v.effective_earliest else None
+        when = compact_dates(eff, v.release.window.get("latest"))
+        status = Text(v.status, style=style)
+        if v.conflict:
+            status.append(" ⚠ conflict", style="bold yellow")
+        row = [
+            Text(when),
+            cell(v.title, "bold"),
+            Text(v.countdown, style=style),
+            status,
+            cell(v.platform),
+        ]
+        if wide:
+            row.append(cell(v.release.stage, "dim"))
+        table.add_row(*row)
+    console.print(table)
+    _more_line(console, len(shown), len(views))
+
+
+def _announced(release: Release) -> date | None:
+    for entry in release.history:
+        if entry.as_of:
+            return date.fromisoformat(entry.as_of)
+    return None
+
+
+def progress_bar(
+    start: date | None, earliest: date | None, latest: date | None, today: date, width: int = 40
+) -> Text:
+    """Where today sits between the announcement and the window: ─ waited, ░ to wait,
+    █ the window itself, │ today."""
+    if start is None or earliest is None:
+        return Text("")
+    end = latest or earliest
+    start = min(start, today, earliest)
+    end = max(end, today)
+    total = max((end - start).days, 1)
+
+    def col(day: date) -> int:
+        return min(width - 1, max(0, round((day - start).days / total * (width - 1))))
+
+    chars = ["░"] * width
+    for i in range(col(earliest), col(latest or end) + 1):
+        chars[i] = "█"
+    for i in range(col(today)):
+        if chars[i] == "░":
+            chars[i] = "─"
+    chars[col(today)] = "│"
+    bar = Text()
+    for i, ch in enumerate(chars):
+        bar.append(
+            ch, style="bold yellow" if i == col(today) else ("green" if ch == "█" else "dim")
+        )
+    return bar
+
+
+def countdown_panels(
+    console: Console, views: Sequence[Any], today: date, local: Callable[[datetime], datetime]
+) -> None:
+    """A panel a release: the countdown, the window, and today between announcement and
+    window."""
+    for v in views:
+        r = v.release
+        style = STATUS_STYLES.get(v.status, "")
+        lines = [Text(v.countdown, style=f"bold {style}".strip())]
+        phrase = r.window.get("phrase") or "TBA"
+        window = Text("window  ")
+        window.append(printable(phrase), style="italic")
+        window.append(f"  ({window_dates(r.window.get('earliest'), r.window.get('latest'))})")
+        lines.append(window)
+        if r.air_time:
+            when = local(datetime.fromisoformat(r.air_time))
+            lines.append(Text(f"airs    {when:%a %Y-%m-%d %H:%M %Z}"))
+        if v.conflict:
+            lines.append(Text("⚠ its constraints push it past its window", style="yellow"))
+        bar = progress_bar(_announced(r), v.effective_earliest, r.latest, today)
+        if bar.plain:
+            lines.append(bar)
+        if r.sources:
+            lines.append(Text("source  " + printable(r.sources[-1].name), style="dim"))
+        console.print(
+            Panel(
+                Group(*lines),
+                title=cell(v.title, "bold"),
+                title_align="left",
+                subtitle=cell(v.platform),
+                subtitle_align="right",
+                expand=False,
+                width=min(console.width, 60),
+            )
+        )
+
+
+def live_countdown(console: Console, views: Sequence[Any], now: Callable[[], datetime]) -> None:
+    """Tick every second until Ctrl-C, counting down to each release's exact instant
+    (its air time, else the start of its day)."""
+    import time
+
+    from rich.live import Live
+
+    def frame() -> Table:
+        table = Table(box=box.SIMPLE_HEAD)
+        table.add_column("Release")
+        table.add_column("Countdown", justify="right")
+        current = now()
+        for v in views:
+            table.add_row(cell(v.title, "bold"), Text(_clock(v, current), style="bold cyan"))
+        return table
+
+    with Live(frame(), console=console, refresh_per_second=4, transient=False) as live:
+        while True:
+            time.sleep(1)
+            live.update(frame())
+
+
+def _clock(view: Any, current: datetime) -> str:
+    r = view.release
+    if r.air_time:
+        target = datetime.fromisoformat(r.air_time)
+    elif view.effective_earliest is not None:
+        target = datetime.combine(
+            view.effective_earliest, datetime.min.time(), tzinfo=current.tzinfo
+        )
+    else:
+        return "TBA"
+    seconds = elapsed_seconds(current, target)
+    if seconds <= 0:
+        return "now" if r.release_date is None else f"released {r.release_date}"
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{days}d {hours:02d}:{minutes:02d}:{secs:02d}"
+
+
+def history_table(
+    console: Console, release_title: str, entries: Sequence[HistoryEntry], slips: int
+) -> None:
+    """How a release's window moved, one row a change."""
+    table = Table(title=cell(release_title, "bold"), box=box.SIMPLE_HEAD, title_justify="left")
+    table.add_column("As of", no_wrap=True)
+    table.add_column("Window", overflow="fold", ratio=3)
+    table.add_column("Dates", no_wrap=True)
+    table.add_column("Stage", no_wrap=True)
+    table.add_column("Source", overflow="fold", ratio=2)
+    for e in entries:
+        table.add_row(
+            Text(e.as_of or e.recorded_at[:10]),
+            cell(e.window.get("phrase")),
+            Text(compact_dates(e.window.get("earliest"), e.window.get("latest"))),
+            cell(e.stage),
+            cell(e.source),
+        )
+    console.print(table)
+    if slips:
+        console.print(Text(f"slipped {slips} time{'s' if slips != 1 else ''}", style="yellow"))
+
+
+def shows_table(console: Console, rows: Sequence[tuple[Show, int]], limit: int) -> None:
+    """`list`: every tracked show."""
+    shown = rows if limit == 0 else rows[:limit]
+    table = Table(box=box.SIMPLE_HEAD)
+    for name in ("Show", "Id", "Network", "Status", "Tags", "Releases"):
+        table.add_column(name, overflow="fold")
+    for show, count in shown:
+        table.add_row(
+            cell(show.title, "bold"),
+            cell(show.id, "dim"),
+            cell(show.network),
+            cell(show.status),
+            cell(", ".join(show.tags)),
+            Text(str(count)),
+        )
+    console.print(table)
+    _more_line(console, len(shown), len(rows))
+
+
+def show_info(console: Console, show: Show, views: Sequence[Any]) -> None:
+    """`info`: a show, its releases, their windows, constraints and sources."""
+    head = Text()
+    head.append(printable(show.title), style="bold")
+    head.append(f"  ({show.id})", style="dim")
+    console.print(head)
+    for label, value in (
+        ("network", show.network),
+        ("status", show.status),
+        ("tags", ", ".join(show.tags)),
+        ("aliases", ", ".join(show.aliases)),
+        ("notes", show.notes),
+    ):
+        if value:
+            line = Text(f"  {label:8} ")
+            line.append(printable(value))
+            console.print(line)
+    for v in views:
+        r = v.release
+        body = Text()
+        body.append(f"{v.countdown}\n", style=STATUS_STYLES.get(v.status, ""))
+        body.append("window  ")
+        body.append(printable(r.window.get("phrase") or "TBA"), style="italic")
+        body.append(f"  ({window_dates(r.window.get('earliest'), r.window.get('latest'))})\n")
+        body.append(f"stage   {printable(r.stage or '-')}")
+        for link in r.after:
+            lag = f" + {link['lag']}" if link.get("lag") else ""
+            body.append(f"\nafter   {printable(link['release'])}{lag}")
+        if v.effective_earliest and r.after:
+            body.append(f" (not before {v.effective_earliest})")
+        for s in r.sources:
+            body.append(f"\nsource  {printable(s.name)}")
+            if s.url:
+                body.append(f"  {printable(s.url)}", style="dim")
+        if r.notes:
+            body.append(f"\nnotes   {printable(r.notes)}")
+        console.print(Panel(body, title=cell(v.title), title_align="left", expand=False))
+
+
+def window_explanation(console: Console, fields: dict[str, Any]) -> None:
+    """`window`: how a phrase was read."""
+    table = Table(box=None, show_header=False, pad_edge=False)
+    table.add_column(style="dim")
+    table.add_column()
+    for key, value in fields.items():
+        table.add_row(key, cell("" if value is None else str(value)))
+    console.print(table)
+
+
+# --------------------------------------------------------------------------- timeline
+
+
+def _month_starts(first: date, months: int) -> list[date]:
+    return [
+        date(first.year + (first.month - 1 + i) // 12, (first.month - 1 + i) % 12 + 1, 1)
+        for i in range(months + 1)
+    ]
+
+
+def timeline(console: Console, views: Sequence[Any], today: date, months: int) -> None:
+    """One row a release, its window drawn across the coming months; ┃ marks today.
+    █ a window, ◆ an exact day, ● released, ▶ a window with no end, ◀ one with no start."""
+    width = console.width
+    label_width = max(12, min(32, width // 4, max((len(v.title) for v in views), default=12)))
+    chart = max(20, width - label_width - 2)
+    starts = _month_starts(today.replace(day=1), months)
+    first, end = starts[0], starts[-1]
+    total = (end - first).days
+
+    def col(day: date) -> int:
+        return round((day - first).days / total * (chart - 1))
+
+    header = [" "] * chart
+    for m in starts[:-1]:
+        name = m.strftime("%b") if m.month != 1 else m.strftime("%Y")
+        pos = col(m)
+        if pos + len(name) <= chart and all(c == " " for c in header[pos : pos + len(name) + 1]):
+            header[pos : pos + len(name)] = name
+    console.print(Text(" " * (label_width + 2) + "".join(header), style="bold"))
+    today_col = col(today)
+    for v in views:
+        row = ["·" if i == today_col else " " for i in range(chart)]
+        style = STATUS_STYLES.get(v.status, "")
+        r = v.release
+        eff, latest = v.effective_earliest, r.latest
+        if r.released_on is not None:
+            if first <= r.released_on < end:
+                row[col(r.released_on)] = "●"
+        elif eff is None and latest is None:
+            pass
+        elif eff is not None and eff == latest:
+            if first <= eff < end:
+                row[col(eff)] = "◆"
+        else:
+            lo = col(max(eff, first)) if eff else 0
+            hi = col(min(latest, end - timedelta(days=1))) if latest else chart - 1
+            if (eff is None or eff < end) and (latest is None or latest >= first):
+                for i in range(lo, hi + 1):
+                    row[i] = "█"
+                if latest is None or latest >= end:
+                    row[chart - 1] = "▶"
+                if eff is None or eff < first:
+                    row[0] = "◀"
+        line = Text()
+        line.append(printable(v.title)[:label_width].ljust(label_width), style="bold")
+        line.append("  ")
+        bar = "".join(row)
+        line.append(bar, style=style)
+        if v.status in ("unknown",) and not r.window.get("latest"):
+            line = Text()
+            line.append(printable(v.title)[:label_width].ljust(label_width), style="bold")
+            line.append("  TBA", style="dim")
+        console.print(line, no_wrap=True, overflow="crop")
+    marker = [" "] * chart
+    marker[today_col] = "┃"
+    console.print(
+        Text(
+            " " * (label_width + 2) + "".join(marker).rstrip() + f" today {today}", style="yellow"
+        ),
+        no_wrap=True,
+        overflow="crop",
+    )
+
+
+# --------------------------------------------------------------------------- calendar
+
+
+def month_calendar(
+    console: Console, views: Sequence[Any], year: int, month: int, today: date
+) -> None:
+    """A month grid: exact releases on their days, open windows shaded across days."""
+    weeks = calendar_module.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    table = Table(
+        title=f"{calendar_module.month_name[month]} {year}",
+        box=box.SQUARE,
+        show_lines=True,
+        expand=True,
+    )
+    for name in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"):
+        table.add_column(name, ratio=1, overflow="fold")
+    for week in weeks:
+        cells = []
+        for day in week:
+            text = Text(
+                str(day.day),
+                style="bold reverse" if day == today else ("bold" if day.month == month else "dim"),
+            )
+            shaded = False
+            for v in views:
+                r = v.release
+                day_of = r.released_on or (
+                    v.effective_earliest if v.effective_earliest == r.latest else None
+                )
+                if day_of == day:
+                    text.append("\n")
+                    text.append(printable(v.title), style="bold green")
+                elif (
+                    day_of is None
+                    and v.effective_earliest is not None
+                    and v.effective_earliest <= day
+                    and (r.latest is None or day <= r.latest)
+                ):
+                    shaded = True
+            if shaded and day.month == month:
+                text.stylize("on grey23")
+            cells.append(text)
+        table.add_row(*cells)
+    console.print(table)
+    windows = [
+        v
+        for v in views
+        if v.effective_earliest
+        and v.effective_earliest != v.release.latest
+        and not v.release.released_on
+    ]
+    for v in windows:
+        first = v.effective_earliest
+        last = v.release.latest
+        if first <= date(year, month, calendar_module.monthrange(year, month)[1]) and (
+            last is None or last >= date(year, month, 1)
+        ):
+            line = Text("  ░ ", style="dim")
+            line.append(printable(v.title))
+            line.append(
+                f"  {window_dates(first.isoformat(), last.isoformat() if last else None)}",
+                style="dim",
+            )
+            console.print(line)

@@ -1,0 +1,561 @@
+"""The command line end to end on a temporary database with a fixed today."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import Runner, run_process
+
+SOURCE = "'Jessica Jones' season 2 update"
+
+
+@pytest.fixture
+def marvel(cli: Runner) -> Runner:
+    """The seed article's shows, as a user would type them on 2017-07-01."""
+    for args in (
+        (
+            "add",
+            "Jessica Jones",
+            "--network",
+            "Netflix",
+            "--tag",
+            "marvel",
+            "--alias",
+            "Marvel's Jessica Jones",
+            "--status",
+            "renewed",
+        ),
+        ("add", "The Defenders", "--network", "Netflix", "--tag", "marvel"),
+        ("add", "Luke Cage", "--network", "Netflix"),
+        ("expect", "The Defenders", "1", "this year", "--source", SOURCE),
+        (
+            "expect",
+            "Jessica Jones",
+            "2",
+            "TBA",
+            "--stage",
+            "renewed",
+            "--as-of",
+            "2016-01-17",
+            "--source",
+            "Netflix",
+        ),
+        ("expect", "Jessica Jones", "2", "does not return before 2018", "--source", SOURCE),
+        (
+            "expect",
+            "jessica",
+            "S2",
+            "expected to return in spring 2018 in the US",
+            "--region",
+            "US",
+            "--after",
+            "the-defenders/s1",
+            "--source",
+            SOURCE,
+        ),
+        ("expect", "Luke Cage", "2", "TBA"),
+    ):
+        result = cli(*args)
+        assert result.code == 0, (args, result.err)
+    return cli
+
+
+def _json(result: object) -> object:
+    return json.loads(result.out)  # type: ignore[attr-defined]
+
+
+# --- the story of the seed article ---------------------------------------------------------
+
+
+def test_the_seed_story_from_renewal_to_release(marvel: Runner, db: Path) -> None:
+    rows = _json(marvel("upcoming", "-o", "json"))
+    assert isinstance(rows, list)
+    assert [r["id"] for r in rows] == ["the-defenders/s1", "jessica-jones/s2", "luke-cage/s2"]
+    jj = rows[1]
+    assert jj["title"] == "Jessica Jones S2"
+    assert jj["window"] == {
+        "phrase": "expected to return in spring 2018 in the US",
+        "earliest": "2018-03-01",
+        "latest": "2018-05-31",
+        "edtf": "2018-21",
+    }
+    assert jj["status"] == "upcoming"
+    assert jj["days_until"] == 243 and jj["days_left"] == 334
+    assert jj["countdown"] == "in 8–11 months"
+    assert jj["after"] == [{"release": "the-defenders/s1", "lag": None}]
+    assert jj["region"] == "US" and jj["platform"] == "Netflix" and jj["stage"] == "renewed"
+    assert [s["name"] for s in jj["sources"]] == ["Netflix", SOURCE]
+    assert rows[0]["status"] == "open" and rows[2]["status"] == "unknown"
+
+    history = _json(marvel("history", "Jessica Jones", "2", "-o", "json"))
+    assert isinstance(history, list)
+    assert [h["window"]["phrase"] for h in history] == [
+        "TBA",
+        "does not return before 2018",
+        "expected to return in spring 2018 in the US",
+    ]
+    assert [h["as_of"] for h in history] == ["2016-01-17", "2017-07-01", "2017-07-01"]
+
+    # The Defenders comes out; it now bounds Jessica Jones from its release date.
+    assert marvel("--today", "2017-08-18", "released", "The Defenders", "1").code == 0
+    # The date is announced in January; it slips past the spring window later.
+    assert (
+        marvel(
+            "--today",
+            "2018-01-17",
+            "expect",
+            "Jessica Jones",
+            "2",
+            "March 8, 2018",
+            "--source",
+            "Netflix",
+        ).code
+        == 0
+    )
+    on_the_day = _json(marvel("--today", "2018-03-05", "upcoming", "-o", "json"))
+    assert isinstance(on_the_day, list)
+    assert on_the_day[0]["countdown"] == "in 3 days"
+    assert marvel("--today", "2018-03-08", "released", "Jessica Jones", "2").code == 0
+    table = marvel("--today", "2018-03-09", "history", "Jessica Jones", "2", "-o", "table")
+    assert "released" in table.out
+    info = _json(marvel("--today", "2018-03-09", "info", "Jessica Jones", "-o", "json"))
+    assert isinstance(info, dict) and info["releases"] == ["jessica-jones/s2"]
+    assert info["release_details"][0]["status"] == "released"
+
+
+def test_today_shows_what_was_expected_back_then(marvel: Runner) -> None:
+    marvel("--today", "2018-01-17", "expect", "Jessica Jones", "2", "2018-03-08")
+    earlier = _json(marvel("--today", "2017-07-01", "upcoming", "-o", "json"))
+    assert isinstance(earlier, list)
+    jj = next(r for r in earlier if r["id"] == "jessica-jones/s2")
+    assert jj["window"]["edtf"] == "2018-21"
+    before_anything = marvel("--today", "2015-01-01", "upcoming", "-o", "json")
+    assert "jessica-jones/s2" not in before_anything.out
+
+
+def test_history_counts_slips(marvel: Runner) -> None:
+    marvel("expect", "Jessica Jones", "2", "summer 2018")
+    marvel("expect", "Jessica Jones", "2", "2019")
+    table = marvel("history", "Jessica Jones", "2", "-o", "table")
+    assert "slipped 2 times" in table.out
+
+
+def test_repeating_what_is_known_adds_no_history(marvel: Runner) -> None:
+    before = _json(marvel("history", "jessica-jones/s2", "-o", "json"))
+    again = marvel("expect", "Jessica Jones", "2", "expected to return in spring 2018 in the US")
+    assert again.code == 0 and "unchanged" in again.out
+    after = _json(marvel("history", "jessica-jones/s2", "-o", "json"))
+    assert before == after
+
+
+def test_names_by_id_alias_part_and_accents(cli: Runner) -> None:
+    assert cli("add", "Pokémon Horizons", "--alias", "PH").code == 0
+    assert cli("expect", "pokemon", "1", "2018").code == 0
+    assert cli("expect", "PH", "S1", "2019").code == 0
+    assert cli("expect", "pokemon-horizons/s1", "--", "2020").code != 0  # season is required
+    result = cli("history", "pokemon-horizons/s1", "-o", "json")
+    assert [h["window"]["phrase"] for h in json.loads(result.out)] == ["2018", "2019"]
+
+
+def test_constraint_conflict_is_shown_not_fixed(marvel: Runner) -> None:
+    marvel("expect", "The Defenders", "1", "2018-06-01")
+    rows = _json(marvel("upcoming", "-o", "json"))
+    assert isinstance(rows, list)
+    jj = next(r for r in rows if r["id"] == "jessica-jones/s2")
+    assert jj["conflict"] is True
+    assert jj["effective_earliest"] == "2018-06-02"
+    assert jj["window"]["earliest"] == "2018-03-01"
+    assert "conflict" in marvel("upcoming", "-o", "table").out
+
+
+def test_a_constraint_cycle_is_refused(marvel: Runner, db: Path) -> None:
+    before = db.read_bytes()
+    result = marvel("expect", "The Defenders", "1", "this year", "--after", "jessica-jones/s2")
+    assert result.code == 2
+    assert "wait on each other" in result.err
+    assert db.read_bytes() == before
+
+
+def test_air_time_with_at_and_tz(cli: Runner) -> None:
+    cli("add", "Luke Cage")
+    assert (
+        cli(
+            "expect", "Luke Cage", "2", "2018-06-22", "--at", "00:01", "--tz", "America/Los_Angeles"
+        ).code
+        == 0
+    )
+    row = json.loads(cli("upcoming", "-o", "json").out)[0]
+    assert row["air_time"] == "2018-06-22T00:01:00-07:00"
+
+
+# --- exit codes and messages ---------------------------------------------------------------
+
+
+def test_unknown_show_is_3_with_did_you_mean(marvel: Runner, db: Path) -> None:
+    before = db.read_bytes()
+    result = marvel("expect", "Jesica Jnes", "2", "2018")
+    assert result.code == 3
+    assert "did you mean 'jessica jones'" in result.err
+    assert db.read_bytes() == before
+
+
+def test_ambiguous_name_lists_candidates(cli: Runner) -> None:
+    cli("add", "Star Trek: Discovery")
+    cli("add", "Star Trek: Picard")
+    result = cli("info", "star trek")
+    assert result.code == 3
+    assert "Star Trek: Discovery" in result.err and "Star Trek: Picard" in result.err
+
+
+def test_unreadable_phrase_is_3_and_leaves_the_database(marvel: Runner, db: Path) -> None:
+    before = db.read_bytes()
+    result = marvel("expect", "Jessica Jones", "2", "sprung 2018")
+    assert result.code == 3
+    assert result.err.startswith("showtrack: ")
+    assert "did you mean 'spring 2018'" in result.err
+    assert len(result.err.strip().splitlines()) <= 2
+    assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("frobnicate",),
+        ("upcoming", "--bogus"),
+        ("upcoming", "--within", "soon"),
+        ("upcoming", "-o", "xml"),
+        ("expect", "Jessica Jones", "2", "2018", "--stage", "vibes"),
+        ("expect", "Jessica Jones", "2", "2018", "--lag", "2w"),
+        ("expect", "Jessica Jones", "2", "2018", "--as-of", "yesterday"),
+        ("expect", "Jessica Jones", "2", "2018", "--region", "Atlantis"),
+        ("expect", "Jessica Jones", "2", "2018-03-08", "--at", "25:00"),
+        ("--today", "someday", "upcoming"),
+        ("check", "--within", "x"),
+        ("calendar", "2018-13"),
+        ("add", "Jessica Jones"),
+    ],
+)
+def test_usage_errors_are_2_and_change_nothing(
+    marvel: Runner, db: Path, args: tuple[str, ...]
+) -> None:
+    before = db.read_bytes()
+    result = marvel(*args)
+    assert result.code == 2, result
+    assert result.err.startswith("showtrack: ")
+    assert "Traceback" not in result.err
+    assert db.read_bytes() == before
+
+
+def test_expect_unknown_show_without_create_show(cli: Runner) -> None:
+    assert cli("expect", "Severance", "2", "2022").code == 3
+    assert cli("expect", "Severance", "2", "2022", "--create-show").code == 0
+    assert cli("list", "-o", "json").out.count('"severance"') == 1
+
+
+def test_upcoming_exits_1_when_nothing_is_listed(cli: Runner) -> None:
+    result = cli("upcoming", "-o", "json")
+    assert result.code == 1 and json.loads(result.out) == []
+    assert cli("upcoming", "-o", "table").code == 1
+
+
+def test_remove_asks_or_refuses(marvel: Runner, db: Path) -> None:
+    before = db.read_bytes()
+    result = marvel("remove", "Luke Cage")  # stdin is not a terminal here
+    assert result.code == 2 and "--yes" in result.err
+    assert db.read_bytes() == before
+    assert marvel("remove", "Luke Cage", "--yes").code == 0
+    assert "luke-cage" not in marvel("list", "-o", "json").out
+    assert marvel("remove", "Jessica Jones", "2", "--yes").code == 0
+    assert "jessica-jones/s2" not in marvel("upcoming", "-o", "json").out
+
+
+def test_rename_keeps_id_and_old_title_as_alias(marvel: Runner) -> None:
+    assert marvel("rename", "Jessica Jones", "Marvel's Jessica Jones Returns").code == 0
+    shows = json.loads(marvel("list", "-o", "json").out)
+    jj = next(s for s in shows if s["id"] == "jessica-jones")
+    assert jj["title"] == "Marvel's Jessica Jones Returns"
+    assert "Jessica Jones" in jj["aliases"]
+    assert marvel("info", "Jessica Jones", "-o", "json").code == 0
+
+
+def test_edit_changes_tags_and_status(marvel: Runner) -> None:
+    assert marvel("edit", "Luke Cage", "--tag", "marvel", "--status", "renewed").code == 0
+    shows = {s["id"]: s for s in json.loads(marvel("list", "-o", "json").out)}
+    assert shows["luke-cage"]["tags"] == ["marvel"] and shows["luke-cage"]["status"] == "renewed"
+    assert marvel("edit", "Luke Cage", "--status", "sleeping").code == 2
+
+
+def test_version(cli: Runner) -> None:
+    result = cli("--version")
+    assert result.code == 0 and result.out.startswith("showtrack ")
+
+
+def test_help_teaches(cli: Runner) -> None:
+    result = cli("--help")
+    assert result.code == 0
+    assert "showtrack expect" in result.out
+
+
+# --- text from the database is text ----------------------------------------------------------
+
+EVIL = "[bold red]Evil[/] :smile: \x1b[31mred\x1b[0m \u202eevil\u202c\x07"
+
+
+def test_markup_and_escapes_in_titles_notes_sources_are_shown_as_text(cli: Runner) -> None:
+    assert cli("add", EVIL, "--note", EVIL).code == 0
+    assert cli("expect", EVIL, "1", "2018", "--source", EVIL, "--note", EVIL).code == 0
+    outputs = [
+        cli("upcoming", "-o", "table").out,
+        cli("list", "-o", "table").out,
+        cli("info", "Evil", "-o", "table").out,
+        cli("countdown").out,
+        cli("history", "Evil", "1", "-o", "table").out,
+        cli("timeline").out,
+        cli("upcoming", "-o", "tsv").out,
+        cli("check", "--within", "1y").out,
+        cli("calendar", "2018-01").out,
+    ]
+    for out in outputs:
+        assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
+    table = outputs[0]
+    assert "[bold red]Evil[/]" in table and ":smile:" in table and "\\x1b" in table
+
+
+def test_no_color_option_and_env(marvel: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[" in marvel("upcoming", "-o", "table").out
+    assert "\x1b[" not in marvel("--no-color", "upcoming", "-o", "table").out
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in marvel("upcoming", "-o", "table").out
+
+
+# --- output formats ----------------------------------------------------------------------------
+
+KEYS = {
+    "id",
+    "show",
+    "show_id",
+    "season",
+    "title",
+    "window",
+    "effective_earliest",
+    "status",
+    "days_until",
+    "days_left",
+    "countdown",
+    "network",
+    "platform",
+    "region",
+    "stage",
+    "after",
+    "release_date",
+    "air_time",
+    "sources",
+}
+
+
+def test_every_output_format_parses_back(marvel: Runner) -> None:
+    rows = json.loads(marvel("upcoming", "-o", "json").out)
+    assert set(rows[0]) >= KEYS
+    lines = marvel("upcoming", "-o", "jsonl").out.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [r["id"] for r in rows]
+    parsed = list(csv.DictReader(io.StringIO(marvel("upcoming", "-o", "csv").out)))
+    assert [r["id"] for r in parsed] == [r["id"] for r in rows]
+    assert parsed[1]["window_edtf"] == "2018-21"
+    tsv = marvel("upcoming", "-o", "tsv").out.splitlines()
+    header = tsv[0].split("\t")
+    assert all(len(line.split("\t")) == len(header) for line in tsv)
+    assert dict(zip(header, tsv[2].split("\t"), strict=False))["title"] == "Jessica Jones S2"
+
+
+def test_piped_output_defaults_to_tsv(marvel: Runner) -> None:
+    out = marvel("upcoming").out
+    assert out.splitlines()[0].startswith("id\tshow\tshow_id")
+
+
+def test_table_shows_a_page_and_says_how_many_more(cli: Runner) -> None:
+    cli("add", "Many")
+    for n in range(1, 26):
+        cli("expect", "Many", str(n), f"{2018 + n}")
+    table = cli("upcoming", "-o", "table").out
+    assert "… 5 more; --limit 0 shows all" in table
+    assert "Many S25" not in table
+    assert "Many S25" in cli("upcoming", "-o", "table", "--limit", "0").out
+    assert len(json.loads(cli("upcoming", "-o", "json").out)) == 25
+    assert len(json.loads(cli("upcoming", "-o", "json", "--limit", "3").out)) == 3
+
+
+def test_tsv_escapes_tabs_and_newlines(cli: Runner) -> None:
+    cli("add", "Tab\tand\nnewline")
+    cli("expect", "Tab", "1", "2018")
+    lines = cli("upcoming", "-o", "tsv").out.splitlines()
+    assert len(lines) == 2
+    assert "Tab\\tand\\nnewline" in lines[1]
+
+
+def test_upcoming_filters(marvel: Runner) -> None:
+    def ids(*args: str) -> list[str]:
+        return [r["id"] for r in json.loads(marvel("upcoming", "-o", "json", *args).out or "[]")]
+
+    assert ids("--within", "3mo") == ["the-defenders/s1"]
+    assert ids("--until", "2018-03-01") == ["the-defenders/s1", "jessica-jones/s2"]
+    assert ids("--tag", "marvel") == ["the-defenders/s1", "jessica-jones/s2"]
+    assert ids("--status", "unknown") == ["luke-cage/s2"]
+    assert ids("--status", "renewed") == ["jessica-jones/s2"]  # a show status
+    assert ids("--network", "hbo") == []
+
+
+def test_overdue_is_shown_by_all_and_flagged(marvel: Runner) -> None:
+    rows = json.loads(marvel("--today", "2019-01-01", "upcoming", "--all", "-o", "json").out)
+    overdue = {r["id"] for r in rows if r["status"] == "overdue"}
+    assert overdue == {"the-defenders/s1", "jessica-jones/s2"}
+    assert marvel("--today", "2019-01-01", "upcoming", "-o", "json").out.count('"id"') == 1
+    table = marvel("--today", "2019-01-01", "upcoming", "--all", "-o", "table").out
+    assert "overdue by" in table
+
+
+# --- window ------------------------------------------------------------------------------------
+
+
+def test_window_json_has_the_spec_keys(cli: Runner) -> None:
+    result = cli("window", "does not return before 2018", "-o", "json")
+    assert json.loads(result.out) == {
+        "phrase": "does not return before 2018",
+        "as_of": "2017-07-01",
+        "region": None,
+        "earliest": "2018-01-01",
+        "latest": None,
+        "edtf": "2018-01-01/..",
+        "status": "upcoming",
+        "countdown": "in 6+ months",
+    }
+    timed = json.loads(cli("window", "June 16, 2018 9pm ET", "-o", "json").out)
+    assert timed["air_time"] == "2018-06-16T21:00:00-04:00"
+
+
+def test_window_region_and_as_of(cli: Runner) -> None:
+    out = json.loads(
+        cli("window", "this summer", "--region", "AU", "--as-of", "2017-01-10", "-o", "json").out
+    )
+    assert (out["earliest"], out["latest"], out["region"]) == ("2016-12-01", "2017-02-28", "AU")
+
+
+def test_window_unreadable_is_3(cli: Runner) -> None:
+    result = cli("window", "whenever")
+    assert result.code == 3 and "spring 2018" in result.err
+
+
+# --- views for people ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("columns", [80, 200])
+def test_timeline_fits_the_terminal(
+    marvel: Runner, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    out = marvel("timeline", "--months", "12").out
+    lines = out.splitlines()
+    assert all(len(line) <= columns for line in lines)
+    assert any("┃ today 2017-07-01" in line for line in lines)
+    jj = next(line for line in lines if line.startswith("Jessica Jones S2"))
+    assert "█" in jj
+    defenders = next(line for line in lines if line.startswith("The Defenders S1"))
+    assert defenders.split("  ", 1)[1].lstrip().startswith("◀")  # began before today
+    assert "TBA" in next(line for line in lines if line.startswith("Luke Cage S2"))
+
+
+def test_countdown_panels(marvel: Runner) -> None:
+    out = marvel("countdown", "Jessica Jones", "2").out
+    assert "in 8–11 months" in out and "spring 2018" in out and "│" in out
+
+
+def test_live_countdown_ticks_until_ctrl_c(db: Path, marvel: Runner) -> None:
+    env = {**os.environ, "SHOWTRACK_DB": str(db), "COLUMNS": "80"}
+    live = subprocess.Popen(
+        [sys.executable, "-m", "showtrack", "countdown", "--live"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(2.5)
+    live.send_signal(signal.SIGINT)
+    out, err = live.communicate(timeout=20)
+    assert live.returncode == 0, err
+    assert "Jessica Jones S2" in out and "Traceback" not in err
+
+
+def test_calendar_shows_exact_days_and_windows(marvel: Runner) -> None:
+    marvel("expect", "Luke Cage", "2", "2018-03-14")
+    out = marvel("calendar", "2018-03").out
+    assert "March 2018" in out and "Luke Cage" in out  # titles wrap inside a day cell
+    assert "░ Jessica Jones S2" in out
+
+
+# --- moving data ---------------------------------------------------------------------------------
+
+
+def test_export_import_round_trip(
+    marvel: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exported = marvel("export").out
+    fresh = tmp_path / "fresh.json"
+    assert marvel("--db", str(fresh), "import", "-", stdin=exported).code == 0
+    assert marvel("--db", str(fresh), "export").out == exported
+
+
+def test_import_is_all_or_nothing(marvel: Runner, db: Path) -> None:
+    before = db.read_bytes()
+    records = [
+        {"show": "Daredevil", "season": 3, "window": {"phrase": "2018"}},
+        {"show": "Iron Fist", "season": 2, "window": {"phrase": "sprung 2018"}},
+    ]
+    result = marvel("import", "-", stdin=json.dumps(records))
+    assert result.code == 2
+    assert "record 2" in result.err and "nothing changed" in result.err
+    assert db.read_bytes() == before
+    bad_type = [{"show": "Daredevil", "season": "three", "window": {"phrase": "2018"}}]
+    assert marvel("import", "-", stdin=json.dumps(bad_type)).code == 2
+    assert marvel("import", "-", stdin="{not json").code == 2
+    assert db.read_bytes() == before
+
+
+def test_import_release_array_creates_shows(cli: Runner) -> None:
+    records = [
+        {"show": "Daredevil", "season": 3, "window": {"phrase": "2018"}, "platform": "Netflix"},
+        {"id": "iron-fist/s2", "window": {"earliest": "2018-09-07", "latest": "2018-09-07"}},
+    ]
+    dry = cli("import", "--dry-run", "-", stdin=json.dumps(records))
+    assert dry.code == 0 and "would import: 2 new shows, 2 new releases" in dry.err
+    assert cli("list", "-o", "json").code == 1
+    assert cli("import", "-", stdin=json.dumps(records)).code == 0
+    rows = json.loads(cli("upcoming", "-o", "json").out)
+    assert [r["id"] for r in rows] == ["daredevil/s3", "iron-fist/s2"]
+
+
+def test_bundled_sample_data_imports(cli: Runner) -> None:
+    sample = Path(__file__).resolve().parents[1] / "data" / "marvel-netflix.json"
+    assert cli("import", str(sample)).code == 0
+    rows = json.loads(cli("upcoming", "--all", "-o", "json").out)
+    jj = next(r for r in rows if r["id"] == "jessica-jones/s2")
+    assert jj["window"]["edtf"] == "2018-21" and jj["status"] == "upcoming"
+    released = json.loads(cli("--today", "2018-12-31", "upcoming", "--all", "-o", "json").out)
+    dates = {r["id"]: r["release_date"] for r in released}
+    assert dates["the-defenders/s1"] == "2017-08-18"
+    assert dates["jessica-jones/s2"] == "2018-03-08"
+    assert dates["luke-cage/s2"] == "2018-06-22"
+
+
+def test_process_entry_point_and_python_m(db: Path) -> None:
+    result = run_process(db, "--version")
+    assert result.code == 0 and result.out.startswith("showtrack ")
