@@ -320,3 +320,15 @@ def test_process_level_error_is_one_line(db: Path) -> None:
     assert result.code == 4
     assert result.err.startswith("showtrack: ")
     assert "db restore" in result.err
+
+
+def test_a_backup_linked_to_the_file_by_a_killed_writer_leaves_no_temp_file(db: Path) -> None:
+    with store.open_for_writing(db) as s:
+        s.shows.insert({"id": "one", "title": "One"})
+    # What a writer killed after keeping its backup, before replacing the file, leaves.
+    store.backup_path(db).unlink(missing_ok=True)
+    os.link(db, store.backup_path(db))
+    with store.open_for_writing(db) as s:
+        s.shows.insert({"id": "two", "title": "Two"})
+    assert not list(db.parent.glob(".showtrack.json.*.tmp"))
+    assert _show_ids(store.backup_path(db)) == {"one"}

@@ -210,6 +210,12 @@ def _keep_backup(path: Path) -> None:
     """Keep the current (good) file as the backup: a hard link, renamed into place,
     costs no copy and is atomic; where links are not possible, a copy."""
     backup = backup_path(path)
+    # A writer killed between keeping the backup and replacing the file leaves the backup
+    # as a hard link to the current file; rename() between two links to one file does
+    # nothing (POSIX), which would strand the staging link. The backup is already right.
+    with contextlib.suppress(FileNotFoundError):
+        if os.path.samefile(path, backup):
+            return
     staging = path.with_name(f".{path.name}.bak.{os.getpid()}.tmp")
     with contextlib.suppress(FileNotFoundError):
         staging.unlink()
