@@ -559,3 +559,12 @@ def test_bundled_sample_data_imports(cli: Runner) -> None:
 def test_process_entry_point_and_python_m(db: Path) -> None:
     result = run_process(db, "--version")
     assert result.code == 0 and result.out.startswith("showtrack ")
+
+
+def test_history_honours_today(marvel: Runner) -> None:
+    marvel("--today", "2018-01-17", "expect", "Jessica Jones", "2", "2018-03-08")
+    then = json.loads(marvel("history", "Jessica Jones", "2", "-o", "json").out)
+    later = json.loads(
+        marvel("--today", "2018-01-17", "history", "jessica-jones/s2", "-o", "json").out
+    )
+    assert len(later) == len(then) + 1

@@ -562,7 +562,7 @@ def history(
     settings = _settings(ctx)
     fmt = _format(output)
     st = _read_store(settings)
-    release, entries, slips = tracker.history(st, show, season)
+    release, entries, slips = tracker.history(st, show, season, _today(settings))
     if fmt == "table":
         from showtrack.render import history_table
 

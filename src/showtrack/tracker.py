@@ -692,11 +692,13 @@ def once_key(view: ReleaseView) -> str:
 
 
 def history(
-    store: Store, show_name: str, season: str | None
+    store: Store, show_name: str, season: str | None, today: date
 ) -> tuple[Release, list[HistoryEntry], int]:
-    """A release's history and how many times its latest date moved later (slipped)."""
+    """A release's history as known on `today`, and how many times its latest date moved
+    later (slipped)."""
     _, release = resolve_release(store, show_name, season)
-    entries = release.history
+    day = today.isoformat()
+    entries = [h for h in release.history if not h.as_of or h.as_of <= day]
     slips = 0
     previous: str | None = None
     for entry in entries:

@@ -1,0 +1,189 @@
+"""`showtrack check` for cron and scripts: horizons, --once, silence, bare environments."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import Runner, run_process
+
+
+@pytest.fixture
+def shows(cli: Runner) -> Runner:
+    cli("add", "Jessica Jones", "--network", "Netflix")
+    cli("add", "Ñandú Crónicas", "--network", "Televisión Española")
+    cli("add", "Luke Cage", "--network", "Netflix")
+    cli("expect", "Jessica Jones", "2", "2017-07-04")  # in 3 days
+    cli("expect", "Ñandú Crónicas", "1", "2017-07-20")  # in 19 days
+    cli("expect", "Luke Cage", "2", "2017-08-20", "--remind", "8w")  # its own lead time
+    return cli
+
+
+def test_due_releases_one_plain_line_each(shows: Runner) -> None:
+    result = shows("check")
+    assert result.code == 0
+    assert result.out.splitlines() == [
+        "2017-07-04  Jessica Jones S2  in 3 days  (Netflix)",
+        "2017-08-20  Luke Cage S2  in 50 days  (Netflix)",
+    ]
+    assert result.err == ""
+
+
+def test_within_widens_the_default_but_not_a_release_lead_time(shows: Runner) -> None:
+    out = shows("check", "--within", "3w").out
+    assert "Ñandú Crónicas S1  in 19 days" in out
+    narrow = shows("check", "--within", "1d").out
+    assert "Jessica Jones" not in narrow and "Luke Cage S2" in narrow
+
+
+def test_an_open_window_is_due(cli: Runner) -> None:
+    cli("add", "The Defenders", "--network", "Netflix")
+    cli("expect", "The Defenders", "1", "this summer")
+    assert cli("check").out == (
+        "2017-06-01..2017-08-31  The Defenders S1  window open, closes in 61 days  (Netflix)\n"
+    )
+
+
+def test_nothing_due_prints_nothing_and_exits_1(shows: Runner) -> None:
+    result = shows("--today", "2017-06-01", "check")
+    assert (result.code, result.out, result.err) == (1, "", "")
+    released = shows("--today", "2017-07-30", "released", "Jessica Jones", "2", "2017-07-04")
+    assert released.code == 0
+    assert "Jessica Jones" not in shows("--today", "2017-07-30", "check").out
+
+
+def test_once_reports_each_window_once(shows: Runner, db: Path) -> None:
+    first = shows("check", "--once")
+    assert first.code == 0 and len(first.out.splitlines()) == 2
+    before = db.stat()
+    second = shows("check", "--once")
+    assert (second.code, second.out) == (1, "")
+    after = db.stat()
+    assert (before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns)
+    # A new release is news; the old ones stay quiet.
+    shows("--today", "2017-07-02", "expect", "Ñandú Crónicas", "1", "2017-07-05")
+    third = shows("--today", "2017-07-02", "check", "--once")
+    assert third.out.splitlines() == [
+        "2017-07-05  Ñandú Crónicas S1  in 3 days  (Televisión Española)"
+    ]
+    # A changed window is news again.
+    shows("--today", "2017-07-02", "expect", "Jessica Jones", "2", "2017-07-06")
+    fourth = shows("--today", "2017-07-02", "check", "--once")
+    assert fourth.out.splitlines() == ["2017-07-06  Jessica Jones S2  in 4 days  (Netflix)"]
+
+
+def test_check_once_memory_survives_in_the_database(shows: Runner, db: Path) -> None:
+    shows("check", "--once")
+    assert '"notified"' in db.read_text()
+
+
+BARE_ENV = {"PATH": "/usr/bin:/bin", "LANG": "C", "LC_ALL": "C", "HOME": "/nonexistent"}
+
+
+def test_from_cron_bare_environment_c_locale(shows: Runner, db: Path) -> None:
+    result = subprocess.run(
+        [
+            "env",
+            "-i",
+            *(f"{k}={v}" for k, v in BARE_ENV.items()),
+            f"SHOWTRACK_DB={db}",
+            "SHOWTRACK_TODAY=2017-07-15",
+            sys.executable,
+            "-m",
+            "showtrack",
+            "check",
+            "--within",
+            "1w",
+        ],
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode("utf-8")
+    assert "Ñandú Crónicas S1  in 5 days  (Televisión Española)" in out
+    assert "\x1b" not in out and result.stderr == b""
+
+
+def test_crontab_style_line_through_sh(shows: Runner, db: Path, tmp_path: Path) -> None:
+    showtrack = Path(sys.executable).with_name("showtrack")
+    mail = tmp_path / "mail.txt"
+    line = (
+        f"SHOWTRACK_DB={db} SHOWTRACK_TODAY=2017-07-01 {showtrack} check --once "
+        f"> {mail} 2>&1; echo $? >> {mail}"
+    )
+    for _ in range(2):
+        subprocess.run(["env", "-i", "PATH=/usr/bin:/bin", "sh", "-c", line], check=True)
+    # The second run found nothing new: cron would mail nothing but our own status line.
+    assert mail.read_text() == "1\n"
+
+
+def test_if_showtrack_check_works_in_shell(shows: Runner, db: Path) -> None:
+    showtrack = Path(sys.executable).with_name("showtrack")
+    script = f"if {showtrack} check >/dev/null; then echo due; else echo quiet; fi"
+    env = {"PATH": "/usr/bin:/bin", "SHOWTRACK_DB": str(db)}
+    due = subprocess.run(
+        ["sh", "-c", script],
+        env={**env, "SHOWTRACK_TODAY": "2017-07-01"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    quiet = subprocess.run(
+        ["sh", "-c", script],
+        env={**env, "SHOWTRACK_TODAY": "2017-01-01"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert (due.stdout, quiet.stdout) == ("due\n", "quiet\n")
+
+
+def test_check_does_not_import_rich(shows: Runner, db: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from showtrack.cli import main\n"
+        "try:\n    main(['check'])\nexcept SystemExit:\n    pass\n"
+        "print('RICH' if any(m == 'rich' or m.startswith('rich.') for m in sys.modules) "
+        "else 'NO-RICH')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "SHOWTRACK_DB": str(db), "SHOWTRACK_TODAY": "2017-07-01"},
+        check=False,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "NO-RICH"
+
+
+def test_machine_formats_do_not_import_rich(shows: Runner, db: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from showtrack.cli import main\n"
+        "try:\n    main(['upcoming', '-o', 'json'])\nexcept SystemExit:\n    pass\n"
+        "print('RICH' if 'rich.console' in sys.modules else 'NO-RICH')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "SHOWTRACK_DB": str(db), "SHOWTRACK_TODAY": "2017-07-01"},
+        check=False,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "NO-RICH"
+
+
+def test_unwritable_home_is_fine_for_reading(shows: Runner, db: Path) -> None:
+    result = run_process(db, "check", env={"HOME": "/nonexistent", "LANG": "C"})
+    assert result.code == 0
+
+
+def test_errors_go_to_stderr_with_their_code(db: Path) -> None:
+    db.parent.mkdir(parents=True)
+    db.write_text("not json")
+    result = run_process(db, "check")
+    assert (result.code, result.out) == (4, "")
+    assert result.err.startswith("showtrack: ")
