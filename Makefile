@@ -28,6 +28,9 @@ demo: $(STAMP)
 	@echo
 	@echo '$$ showtrack --today $(DEMO_TODAY) history "Jessica Jones" 2'
 	@$(BIN)/showtrack --db $(VENV)/demo.json --today $(DEMO_TODAY) history "Jessica Jones" 2 -o table
+	@echo
+	@echo '$$ showtrack --today $(DEMO_TODAY) timeline'
+	@$(BIN)/showtrack --db $(VENV)/demo.json --today $(DEMO_TODAY) timeline
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
