@@ -568,3 +568,18 @@ def test_history_honours_today(marvel: Runner) -> None:
         marvel("--today", "2018-01-17", "history", "jessica-jones/s2", "-o", "json").out
     )
     assert len(later) == len(then) + 1
+
+
+def test_tsv_keeps_columns_for_shell_read(marvel: Runner, tmp_path: Path) -> None:
+    tsv = tmp_path / "out.tsv"
+    tsv.write_text(marvel("upcoming", "-o", "tsv").out)
+    script = (
+        f"tail -n +2 {tsv} | while IFS=$'\\t' read -r id show show_id season title "
+        'phrase earliest latest edtf effective status _; do echo "$id $status"; done'
+    )
+    done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == [
+        "the-defenders/s1 open",
+        "jessica-jones/s2 upcoming",
+        "luke-cage/s2 unknown",
+    ]

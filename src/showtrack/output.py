@@ -4,7 +4,7 @@ JSON keeps the nested shape of spec/cli.md. CSV and TSV flatten it: an object
 becomes `key_sub` columns (`window_phrase`, `window_earliest`, ...), a list of
 sources their names joined by "; ", a list of links their ids. TSV escapes
 backslash, tab, newline and other control characters so that every record is
-exactly one line.
+exactly one line, and writes a missing value as `-` so that no cell is empty.
 """
 
 from __future__ import annotations
@@ -49,7 +49,9 @@ def flatten(row: dict[str, Any]) -> dict[str, str]:
 
 
 def _tsv_cell(text: str) -> str:
-    return printable(text.replace("\\", "\\\\"))
+    # Never empty: tab is IFS whitespace, so `while IFS=$'\t' read` would merge an empty
+    # cell into its neighbour and shift every column after it.
+    return printable(text.replace("\\", "\\\\")) if text else "-"
 
 
 def write_rows(
