@@ -258,8 +258,10 @@ def remove(
     season: str | None = typer.Argument(None, help="only this release"),
     yes: bool = typer.Option(False, "--yes", "-y", help="do not ask"),
 ) -> None:
-    """Stop tracking a show (and its releases) or one release. Asks first at a terminal;
-    without a terminal, refuses unless --yes is given."""
+    """Stop tracking a show (with its releases), or one release.
+
+    Asks first at a terminal; without a terminal it refuses unless --yes is given.
+    """
     from showtrack import tracker
     from showtrack.models import printable
 
@@ -395,8 +397,11 @@ def expect(
     note: str | None = typer.Option(None, "--note", help="a note"),
     create_show: bool = typer.Option(False, "--create-show", help="add the show if missing"),
 ) -> None:
-    """Record (or revise) when a release is expected. Every change of window or stage
-    is kept in its history; repeating what is known changes nothing."""
+    """Record (or revise) when a release is expected.
+
+    Every change of window or stage is kept in its history; repeating what is
+    already known changes nothing.
+    """
     from showtrack import clock, tracker
     from showtrack.models import printable
 
@@ -518,8 +523,12 @@ def check(
         False, "--once", help="report each release once per window; remembered in the database"
     ),
 ) -> None:
-    """For cron and scripts: one plain line per release that is due, nothing otherwise.
-    Exits 0 when something is due, 1 when nothing is."""
+    """For cron and scripts: one line per due release, silence otherwise.
+
+    Due: its window is open, or it can start within its lead time (--remind of
+    the release, else --within, else 7d). Exits 0 when something is due, 1 when
+    nothing is.
+    """
     from showtrack import tracker
     from showtrack.models import printable
     from showtrack.windows import parse_duration
@@ -623,8 +632,11 @@ def countdown(
     live: bool = typer.Option(False, "--live", help="tick every second until Ctrl-C"),
     limit: int = typer.Option(20, "--limit", help="panels to show; 0 for all", min=0),
 ) -> None:
-    """Countdown panels: how long until each release, and where today sits between its
-    announcement and its window."""
+    """How long until each release, with a bar from announcement to window.
+
+    Without SHOW: everything upcoming or open. --live ticks every second until
+    Ctrl-C.
+    """
     from showtrack import clock
     from showtrack.render import countdown_panels, live_countdown
 
@@ -651,8 +663,10 @@ def timeline(
     months: int = typer.Option(12, "--months", help="how many months to draw", min=1, max=120),
     include_all: bool = typer.Option(False, "--all", help="include released and overdue"),
 ) -> None:
-    """A chart of release windows across the coming months, one row a release, today
-    marked."""
+    """A chart of windows across the coming months, today marked.
+
+    █ a window, ◆ an exact day, ● released, ▶ no end yet, ◀ began before the chart.
+    """
     from showtrack import tracker
     from showtrack.render import timeline as draw
 
@@ -712,8 +726,11 @@ def window(
         help="table or json (default: table)",
     ),
 ) -> None:
-    """Explain how a phrase is read: its earliest and latest day, EDTF form, status and
-    countdown. Exits 3 when the phrase cannot be read."""
+    """Explain how a window phrase is read.
+
+    Shows its earliest and latest day, EDTF form, status and countdown; exits 3
+    when the phrase cannot be read.
+    """
     from showtrack import clock
     from showtrack.windows import countdown_text, normalize_region, parse_window, status_on
 
@@ -761,7 +778,10 @@ def export_data(
         "json", "--format", help="json (everything, for import) or csv (one row a release)"
     ),
 ) -> None:
-    """Everything, for backup or another machine: `json` round-trips through `import`."""
+    """Everything, for backup or another machine.
+
+    `--format json` round-trips through `import`; `csv` is one row a release.
+    """
     import json
 
     from showtrack import tracker
@@ -803,8 +823,10 @@ def import_data(
     ),
     dry_run: bool = typer.Option(False, "--dry-run", help="check and count, change nothing"),
 ) -> None:
-    """Merge an export (or a JSON array of release objects) in. All or nothing: one bad
-    record changes nothing and is named in the error."""
+    """Merge an export, or a JSON array of releases, into the database.
+
+    All or nothing: one bad record changes nothing and is named in the error.
+    """
     import json
 
     from showtrack import store, tracker
