@@ -115,13 +115,13 @@ def test_writers_killed_mid_save_leave_a_valid_file_with_every_acknowledged_writ
 
 DAMAGED = {
     "empty": b"",
-    "truncated": b'{\n  "meta": {\n    "1": {"schema": 2}\n  },\n  "shows": {\n    "1": {"id"',
+    "truncated": b'{\n  "meta": {\n    "1": {"schema": 3}\n  },\n  "shows": {\n    "1": {"id"',
     "not json": b"\x00\x01 this is not json",
     "not our shape": b'{"foo": {"1": {"a": 1}}}',
     "a list": b"[1, 2, 3]",
     "no schema": b'{"meta": {"1": {}}, "shows": {}, "releases": {}}',
     "newer schema": b'{"meta": {"1": {"schema": 99}}, "shows": {}, "releases": {}}',
-    "not utf-8": b'{"meta": {"1": {"schema": 2}}, "shows": {"1": {"title": "\xff"}}}',
+    "not utf-8": b'{"meta": {"1": {"schema": 3}}, "shows": {"1": {"title": "\xff"}}}',
 }
 
 
@@ -259,7 +259,7 @@ def test_file_is_stable_readable_json(db: Path, cli: Runner) -> None:
     text = db.read_text()
     assert json.loads(text)["meta"]["1"]["schema"] == store.SCHEMA_VERSION
     assert text.index('"meta"') < text.index('"shows"') < text.index('"releases"')
-    assert '{"aliases": [], "id": "zed", "network": "Netflix"' in text  # keys sorted
+    assert '{"aliases":[],"id":"zed","network":"Netflix"' in text  # keys sorted
     store.load(db)
     assert store.serialize(store.load(db).data) == text
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from datetime import date, datetime, timezone, tzinfo
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from showtrack.errors import UsageError
 
@@ -39,6 +38,8 @@ def local_zone() -> tzinfo:
         except OSError:
             name = ""
     if name:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
         try:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from showtrack.windows import Window
+if TYPE_CHECKING:
+    from showtrack.windows import Window
 
 SHOW_STATUSES = ("returning", "renewed", "in-production", "ended", "cancelled")
 STAGES = (
@@ -29,6 +31,8 @@ STAGES = (
 
 def fold(text: str) -> str:
     """Text for matching names: accents removed, case folded, spaces collapsed."""
+    if text.isascii():  # the common case, without the cost of Unicode decomposition
+        return " ".join(text.casefold().split())
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.casefold().split())
@@ -218,6 +222,7 @@ class Release:
             "release_date": self.release_date,
             "remind": self.remind,
             "history": [h.to_dict() for h in self.history],
+            "known_since": known_since(h.to_dict() for h in self.history),
         }
 
     @classmethod
@@ -240,6 +245,14 @@ class Release:
             remind=data.get("remind"),
             history=[HistoryEntry.from_dict(h) for h in data.get("history") or []],
         )
+
+
+def known_since(history: Iterable[dict[str, Any]]) -> str | None:
+    """The last day a history reports on (its latest as_of). Stored beside the history so
+    that a listing on a later day knows, without reading the history, that the release
+    as stored is the release as known that day."""
+    days = [h["as_of"] for h in history if h.get("as_of")]
+    return max(days) if days else None
 
 
 def window_dict(window: Window) -> dict[str, Any]:

@@ -22,24 +22,24 @@ import errno
 import json
 import os
 import shutil
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from tinydb import TinyDB
-from tinydb.storages import Storage
-from tinydb.table import Table
+import msgspec
 
 from showtrack.clock import utc_stamp
 from showtrack.errors import DatabaseError, LockedError
-from showtrack.models import Release, Show
-from showtrack.windows import to_edtf
+from showtrack.models import Release, Show, known_since
 
-SCHEMA_VERSION = 2
+if TYPE_CHECKING:
+    from tinydb import TinyDB
+    from tinydb.table import Table
+
+SCHEMA_VERSION = 3
 TABLES = ("meta", "shows", "releases")
 DB_ENV = "SHOWTRACK_DB"
 LOCK_TIMEOUT_ENV = "SHOWTRACK_LOCK_TIMEOUT"
@@ -92,11 +92,15 @@ def parse_document(text: str, path: Path) -> Data:
     if not text.strip():
         raise _refuse(path, "the database file is empty")
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise _refuse(
-            path, f"the database is not valid JSON (line {exc.lineno}): truncated or damaged"
-        ) from None
+        data = msgspec.json.decode(text)
+    except msgspec.DecodeError:
+        try:
+            json.loads(text)  # only to say where the damage is
+        except json.JSONDecodeError as exc:
+            raise _refuse(
+                path, f"the database is not valid JSON (line {exc.lineno}): truncated or damaged"
+            ) from None
+        raise _refuse(path, "the database is not valid JSON: truncated or damaged") from None
     if data == {}:
         return empty_data()
     if (
@@ -129,10 +133,14 @@ def migrate(data: Data) -> None:
     """Bring an older document up to SCHEMA_VERSION in place.
 
     Version 1 kept a release's window as flat `phrase`/`earliest`/`latest` keys;
-    version 2 keeps a `window` object with its EDTF form, and a history list.
+    version 2 keeps a `window` object with its EDTF form, and a history list;
+    version 3 adds `known_since`, so that listings need not read the history.
     """
     meta = data["meta"]["1"]
+    meta["migrated_from"] = meta["schema"]
     if meta["schema"] == 1:
+        from showtrack.windows import to_edtf
+
         for doc in data["releases"].values():
             window = {key: doc.pop(key, None) for key in ("phrase", "earliest", "latest")}
             earliest = date.fromisoformat(window["earliest"]) if window["earliest"] else None
@@ -141,7 +149,10 @@ def migrate(data: Data) -> None:
             doc["window"] = window
             doc.setdefault("history", [])
         meta["schema"] = 2
-        meta["migrated_from"] = 1
+    if meta["schema"] == 2:
+        for doc in data["releases"].values():
+            doc["known_since"] = known_since(doc.get("history") or [])
+        meta["schema"] = 3
 
 
 # --------------------------------------------------------------------------- writing
@@ -150,6 +161,7 @@ def migrate(data: Data) -> None:
 def serialize(data: Data) -> str:
     """The file's text: tables in a fixed order, documents by id, one document a line with
     sorted keys, so the file reads well and a change shows as one changed line in a diff."""
+    encode = msgspec.json.Encoder(order="sorted").encode
     lines = ["{"]
     names = [*TABLES, *sorted(set(data) - set(TABLES))]
     for t, name in enumerate(names):
@@ -161,7 +173,7 @@ def serialize(data: Data) -> str:
             continue
         lines.append(f"  {json.dumps(name)}: {{")
         for i, doc_id in enumerate(ids):
-            body = json.dumps(docs[doc_id], sort_keys=True, ensure_ascii=False)
+            body = encode(docs[doc_id]).decode("utf-8")
             lines.append(f"    {json.dumps(doc_id)}: {body}" + ("," if i < len(ids) - 1 else ""))
         lines.append("  }" + table_comma)
     lines.append("}")
@@ -186,6 +198,8 @@ def _sweep_temp_files(path: Path) -> None:
 
 def atomic_write(path: Path, text: str, mode: int | None = None) -> None:
     """Replace `path` with `text` so that no reader or crash ever sees half of it."""
+    import tempfile
+
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
@@ -290,8 +304,9 @@ def lock_timeout() -> float:
 # --------------------------------------------------------------------------- the store
 
 
-class _SnapshotStorage(Storage):
-    """TinyDB storage over the in-memory snapshot; the Store decides when it reaches disk."""
+class _SnapshotStorage:
+    """TinyDB storage over the in-memory snapshot; the Store decides when it reaches disk.
+    (TinyDB's Storage interface, duck-typed, so that listings need not import TinyDB.)"""
 
     def __init__(self, data: Data) -> None:
         self.data = data
@@ -301,6 +316,9 @@ class _SnapshotStorage(Storage):
 
     def write(self, data: Data) -> None:
         self.data = data
+
+    def close(self) -> None:
+        pass
 
 
 @dataclass
@@ -383,6 +401,8 @@ def load(path: Path, *, writable: bool = False) -> Store:
         raise DatabaseError(f"{path} is a folder, not a database file")
     text = _read_text(real)
     data = empty_data() if text is None else parse_document(text, real)
+    from tinydb import TinyDB
+
     return Store(real, TinyDB(data, storage=_SnapshotStorage), text, writable)
 
 
@@ -395,6 +415,117 @@ def open_for_writing(path: Path, timeout: float | None = None) -> Iterator[Store
         store = load(real, writable=True)
         yield store
         store.save()
+
+
+# --------------------------------------------------------------------------- fast listings
+
+
+class WindowRecord(msgspec.Struct, frozen=True):
+    """A stored window's bounds and phrase."""
+
+    phrase: str | None = None
+    earliest: str | None = None
+    latest: str | None = None
+    edtf: str | None = None
+
+
+class LinkRecord(msgspec.Struct, frozen=True):
+    """One `after` constraint as stored."""
+
+    release: str
+    lag: str | None = None
+
+
+_NOTHING = msgspec.Raw(b"[]")
+
+
+class ReleaseRecord(msgspec.Struct, frozen=True):
+    """A stored release as a listing reads it: its sources and history are kept as
+    unparsed JSON, decoded only for the rows a command shows."""
+
+    id: str
+    show_id: str
+    season: int | None = None
+    name: str | None = None
+    window: WindowRecord = WindowRecord()
+    air_time: str | None = None
+    region: str | None = None
+    platform: str | None = None
+    stage: str | None = None
+    after: tuple[LinkRecord, ...] = ()
+    notes: str | None = None
+    release_date: str | None = None
+    remind: str | None = None
+    known_since: str | None = None
+    sources: msgspec.Raw = _NOTHING
+    history: msgspec.Raw = _NOTHING
+
+    def to_release(self, *, with_history: bool = True) -> Release:
+        """The full release, sources and (unless told not to) history decoded."""
+        doc = msgspec.structs.asdict(self)
+        doc["window"] = msgspec.structs.asdict(self.window)
+        doc["after"] = [{"release": a.release, "lag": a.lag} for a in self.after]
+        doc["sources"] = msgspec.json.decode(self.sources)
+        doc["history"] = msgspec.json.decode(self.history) if with_history else []
+        return Release.from_dict(doc)
+
+
+class ShowRecord(msgspec.Struct, frozen=True):
+    """A stored show."""
+
+    id: str
+    title: str
+    aliases: list[str] = msgspec.field(default_factory=list)
+    network: str | None = None
+    tags: list[str] = msgspec.field(default_factory=list)
+    status: str | None = None
+    notes: str | None = None
+
+
+class _ListingDocument(msgspec.Struct):
+    meta: dict[str, dict[str, Any]] = msgspec.field(default_factory=dict)
+    shows: dict[str, ShowRecord] = msgspec.field(default_factory=dict)
+    releases: dict[str, ReleaseRecord] = msgspec.field(default_factory=dict)
+
+
+@dataclass
+class Listing:
+    """The database as read-only listings see it: shows, and releases as records."""
+
+    shows: list[Show]
+    releases: list[ReleaseRecord]
+    meta: dict[str, Any]
+
+
+def read_listing(path: Path) -> Listing:
+    """Read the database for a listing, fast: typed decoding skips what a listing does not
+    need (history, sources) instead of building it. Anything this path cannot read as
+    expected, including a file from an older schema, goes through `load`, which migrates
+    or refuses it with the same messages as every other command."""
+    real = real_path(path)
+    try:
+        raw = real.read_bytes()
+    except (FileNotFoundError, IsADirectoryError, PermissionError, OSError):
+        raw = None
+    document = None
+    if raw:
+        with contextlib.suppress(msgspec.MsgspecError, ValueError):
+            document = msgspec.json.decode(raw, type=_ListingDocument)
+    meta = document.meta.get("1") if document is not None else None
+    if document is None or not meta or meta.get("schema") != SCHEMA_VERSION:
+        store = load(path)
+        try:
+            document = msgspec.json.decode(msgspec.json.encode(store.data), type=_ListingDocument)
+        except msgspec.ValidationError as exc:
+            raise _refuse(real, f"this is not a showtrack database ({exc})") from None
+    return Listing(
+        shows=[
+            Show(s.id, s.title, s.aliases, s.network, s.tags, s.status, s.notes)
+            for s in document.shows.values()
+        ],
+        releases=list(document.releases.values()),
+        meta=document.meta.get("1") or {},
+    )
 
 
 # --------------------------------------------------------------------------- db commands

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from dateutil.easter import easter
@@ -467,8 +467,26 @@ _HOLIDAY = (
 )
 
 
-def _re(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+class _LazyPattern:
+    """A regular expression compiled on first use: listings import this module for status
+    and countdowns and never parse a phrase, so they should not pay for compiling the
+    parser's patterns."""
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source = source
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return getattr(self._compiled, name)
+
+
+def _re(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
 
 
 _P_ISO_DAY = _re(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
@@ -745,7 +763,7 @@ def _edtf_atom(text: str, ctx: _Context) -> Span | None:
 
 _RANGE_WORDS = frozenset({"to", "-", "through", "thru"})
 _HULL_WORDS = frozenset({"or", "/", "and"})
-_YEARISH = re.compile(r"\d{4}|'\d\d|\d{4}[-/]\d{2,4}|year")
+_YEARISH = _re(r"\d{4}|'\d\d|\d{4}[-/]\d{2,4}|year")
 
 
 def _compound(tokens: Sequence[str], ctx: _Context) -> Span | None:
@@ -1109,12 +1127,12 @@ _ZONE_ABBREVIATIONS = {
     "nzst": "Pacific/Auckland",
     "nzdt": "Pacific/Auckland",
 }
-_TIME_RE = re.compile(
+_TIME_RE = _re(
     r"(?:\bat\s+)?\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?"
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b|(?P<word>noon|midnight)\b)",
     re.IGNORECASE,
 )
-_ZONE_RE = re.compile(r"\s*\(?(?P<zone>[A-Za-z_]+(?:/[A-Za-z_+-]+)*)\)?")
+_ZONE_RE = _re(r"\s*\(?(?P<zone>[A-Za-z_]+(?:/[A-Za-z_+-]+)*)\)?")
 
 
 def resolve_zone(name: str) -> ZoneInfo:
