@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -583,3 +584,63 @@ def test_tsv_keeps_columns_for_shell_read(marvel: Runner, tmp_path: Path) -> Non
         "jessica-jones/s2 upcoming",
         "luke-cage/s2 unknown",
     ]
+
+
+def test_csv_export_imports_into_an_empty_database(marvel: Runner, tmp_path: Path) -> None:
+    exported = marvel("export", "--format", "csv").out
+    fresh = tmp_path / "fresh.json"
+    result = marvel("--db", str(fresh), "import", "-", stdin=exported)
+    assert result.code == 0, result.err
+    before = {r["id"]: r for r in _json(marvel("upcoming", "--all", "-o", "json"))}  # type: ignore[union-attr]
+    after = {
+        r["id"]: r for r in _json(marvel("--db", str(fresh), "upcoming", "--all", "-o", "json"))
+    }  # type: ignore[union-attr]
+    assert set(after) == set(before)
+    for rid, row in before.items():
+        assert after[rid]["window"] == row["window"], rid
+        assert after[rid]["show"] == row["show"]
+        assert [s["name"] for s in after[rid]["sources"]] == [s["name"] for s in row["sources"]]
+    assert after["jessica-jones/s2"]["after"] == [{"release": "the-defenders/s1", "lag": None}]
+
+
+def test_a_bad_csv_row_is_named_and_changes_nothing(marvel: Runner, db: Path) -> None:
+    before = db.read_bytes()
+    csv_text = "show,season,window_phrase\nDaredevil,3,2018\nIron Fist,2,sprung 2018\n"
+    result = marvel("import", "-", stdin=csv_text)
+    assert result.code == 2
+    assert "record 2" in result.err and "nothing changed" in result.err
+    assert db.read_bytes() == before
+
+
+def test_a_large_import_shows_progress_on_a_terminal_only(db: Path, tmp_path: Path) -> None:
+    import pty
+
+    records = [
+        {"show": f"Show {n}", "season": 1, "window": {"earliest": "2030-01-01", "latest": None}}
+        for n in range(1500)
+    ]
+    source = tmp_path / "many.json"
+    source.write_text(json.dumps(records))
+    piped = run_process(db, "--db", str(tmp_path / "piped.json"), "import", str(source))
+    assert piped.code == 0
+    assert piped.err == "imported: 1500 new shows, 1500 new releases, 0 updated releases\n"
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "SHOWTRACK_DB": str(tmp_path / "tty.json"), "COLUMNS": "80"}
+    env.pop("NO_COLOR", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "showtrack", "import", str(source)],
+        stderr=follower,
+        stdout=subprocess.DEVNULL,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    os.close(follower)
+    seen = b""
+    with contextlib.suppress(OSError):
+        while chunk := os.read(leader, 65536):
+            seen += chunk
+    os.close(leader)
+    assert done.returncode == 0
+    assert b"importing" in seen and b"/1500" in seen

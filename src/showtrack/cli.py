@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +21,7 @@ from showtrack.errors import ShowtrackError, UsageError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from showtrack.store import Store
+    from showtrack.store import Listing, Store
     from showtrack.tracker import ReleaseView
 
 OUTPUT_HELP = "table, json, jsonl, csv or tsv (default: table on a terminal, tsv when piped)"
@@ -120,6 +120,12 @@ def _read_store(settings: Settings) -> Store:
     return store.load(settings.db_path)
 
 
+def _read_listing(settings: Settings) -> Listing:
+    from showtrack import store
+
+    return store.read_listing(settings.db_path)
+
+
 @contextmanager
 def _write_store(settings: Settings) -> Iterator[Store]:
     from showtrack import store
@@ -142,7 +148,9 @@ def _console(settings: Settings) -> Console:
     return make_console(settings.no_color)
 
 
-def _emit_views(settings: Settings, views: list[ReleaseView], fmt: str, limit: int | None) -> None:
+def _emit_views(
+    settings: Settings, views: Sequence[ReleaseView], fmt: str, limit: int | None
+) -> None:
     if fmt == "table":
         from showtrack.render import upcoming_table
 
@@ -501,7 +509,7 @@ def upcoming(
         statuses=status,
         include_all=include_all or any(s in ("released", "overdue") for s in status),
     )
-    views = tracker.upcoming(_read_store(settings), _today(settings), filt, _now(settings))
+    views = tracker.upcoming(_read_listing(settings), _today(settings), filt, _now(settings))
     if not views and fmt == "table":
         typer.echo("nothing upcoming matches", err=True)
         raise typer.Exit(1)
@@ -536,18 +544,22 @@ def check(
     settings = _settings(ctx)
     horizon = parse_duration(within) if within else None
     today = _today(settings)
+    views: Sequence[ReleaseView]
     if once:
         with _write_store(settings) as st:
-            views = tracker.due(st, today, horizon, _now(settings))
             memory = st.meta.get("notified", {})
-            views = [v for v in views if memory.get(v.release.id) != tracker.once_key(v)]
+            views = [
+                v
+                for v in tracker.due(st, today, horizon, _now(settings))
+                if memory.get(v.release.id) != tracker.once_key(v)
+            ]
             if views:
                 st.meta["notified"] = {
                     **memory,
                     **{v.release.id: tracker.once_key(v) for v in views},
                 }
     else:
-        views = tracker.due(_read_store(settings), today, horizon, _now(settings))
+        views = tracker.due(_read_listing(settings), today, horizon, _now(settings))
     for v in views:
         w = v.release.window
         eff = v.effective_earliest.isoformat() if v.effective_earliest else ""
@@ -672,7 +684,7 @@ def timeline(
 
     settings = _settings(ctx)
     views = tracker.upcoming(
-        _read_store(settings),
+        _read_listing(settings),
         _today(settings),
         tracker.UpcomingFilter(include_all=include_all),
         _now(settings),
@@ -775,23 +787,50 @@ def export_data(
         help="write to FILE (default: standard output)",
     ),
     fmt: str = typer.Option(
-        "json", "--format", help="json (everything, for import) or csv (one row a release)"
+        "json",
+        "--format",
+        help="json (everything, for import), csv (one row a release) or ics (a calendar)",
+    ),
+    premieres_only: bool = typer.Option(
+        False, "--premieres-only", help="ics: seasons only, no specials or films"
+    ),
+    tag: list[str] = typer.Option([], "--tag", help="ics: only shows with this tag (repeat)"),
+    network: list[str] = typer.Option([], "--network", help="ics: only this network (repeat)"),
+    exact_only: bool = typer.Option(
+        False, "--exact-only", help="ics: only releases with an exact day or time"
     ),
 ) -> None:
-    """Everything, for backup or another machine.
+    """Everything, for backup, another machine, or a calendar app.
 
-    `--format json` round-trips through `import`; `csv` is one row a release.
+    `--format json` round-trips through `import`; `csv` is one row a release;
+    `ics` is an iCalendar file: exact days as all-day events, exact times as
+    events in UTC, windows as tentative all-day spans ("Luke Cage S2 (expected
+    spring 2018)"). Open-ended ("not before 2018") and TBA windows have no
+    place on a calendar and are left out. Each release keeps its UID, so a
+    calendar re-reading a newer export updates events instead of doubling them.
     """
     import json
 
     from showtrack import tracker
 
     settings = _settings(ctx)
-    if fmt not in ("json", "csv"):
-        raise UsageError(f"export format {fmt!r} is not one of: json, csv")
+    if fmt not in ("json", "csv", "ics"):
+        raise UsageError(f"export format {fmt!r} is not one of: json, csv, ics")
+    if fmt != "ics" and (premieres_only or tag or network or exact_only):
+        raise UsageError("--premieres-only, --tag, --network and --exact-only go with --format ics")
     st = _read_store(settings)
+    data: str | bytes
     if fmt == "json":
-        text = json.dumps(tracker.export_document(st), indent=2, ensure_ascii=False) + "\n"
+        data = json.dumps(tracker.export_document(st), indent=2, ensure_ascii=False) + "\n"
+    elif fmt == "ics":
+        from showtrack.ics import to_ical
+
+        entries = tracker.calendar_entries(
+            st,
+            _today(settings),
+            tracker.CalendarFilter(premieres_only, tag, network, exact_only),
+        )
+        data = to_ical(entries, _now(settings))
     else:
         import io
 
@@ -800,17 +839,35 @@ def export_data(
         buffer = io.StringIO()
         views = tracker.build_views(st.all_shows(), st.all_releases(), _today(settings))
         write_rows([v.to_dict() for v in views], "csv", buffer)
-        text = buffer.getvalue()
+        data = buffer.getvalue()
     if output is None:
-        sys.stdout.write(text)
+        if isinstance(data, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
     else:
         from showtrack.store import atomic_write
 
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
         try:
             atomic_write(output.resolve(), text)
         except OSError as exc:
             raise UsageError(f"cannot write {output}: {exc.strerror}") from None
         typer.echo(f"exported to {output}", err=True)
+
+
+@contextmanager
+def _import_progress() -> Iterator[Callable[[int, int], None] | None]:
+    """A Rich progress bar on stderr for a large import at a terminal; nothing otherwise
+    (a script or cron reading stderr wants no bar)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from showtrack.render import import_progress
+
+    with import_progress() as update:
+        yield update
 
 
 @app.command(name="import")
@@ -823,9 +880,10 @@ def import_data(
     ),
     dry_run: bool = typer.Option(False, "--dry-run", help="check and count, change nothing"),
 ) -> None:
-    """Merge an export, or a JSON array of releases, into the database.
+    """Merge an export (JSON or CSV), or a JSON array of releases, into the database.
 
     All or nothing: one bad record changes nothing and is named in the error.
+    A CSV is read as `export --format csv` writes it (one row a release).
     """
     import json
 
@@ -836,18 +894,22 @@ def import_data(
         text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}") from None
-    try:
-        payload = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UsageError(
-            f"{file} is not JSON (line {exc.lineno}, column {exc.colno}); nothing changed"
-        ) from None
-    today = _today(settings)
-    if dry_run:
-        counts = tracker.import_records(store.load(settings.db_path), payload, today)
+    if text.lstrip()[:1] in ("[", "{"):
+        try:
+            payload = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise UsageError(
+                f"{file} is not JSON (line {exc.lineno}, column {exc.colno}); nothing changed"
+            ) from None
     else:
-        with _write_store(settings) as st:
-            counts = tracker.import_records(st, payload, today)
+        payload = tracker.csv_records(text)
+    today = _today(settings)
+    with _import_progress() as progress:
+        if dry_run:
+            counts = tracker.import_records(store.load(settings.db_path), payload, today, progress)
+        else:
+            with _write_store(settings) as st:
+                counts = tracker.import_records(st, payload, today, progress)
     shows_added, added, updated = counts
     prefix = "would import" if dry_run else "imported"
     typer.echo(
@@ -903,6 +965,40 @@ def _fail(message: str, hint: str | None, code: int) -> NoReturn:
     sys.exit(code)
 
 
+_GLOBAL_OPTIONS_WITH_VALUE = frozenset({"--db", "--today"})
+
+
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The command a command line names, skipping the global options before it."""
+    args = iter(argv)
+    for arg in args:
+        if arg in _GLOBAL_OPTIONS_WITH_VALUE:
+            next(args, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+@contextmanager
+def _only_the_command_asked_for(argv: Sequence[str]) -> Iterator[None]:
+    """Let Typer build just the command being run. Typer turns every registered command
+    into a Click command on each start, reading every signature, which costs more than
+    reading 1,000 releases; `--help`, completion and unknown words still see them all."""
+    word = _command_word(argv)
+    commands, groups = app.registered_commands, app.registered_groups
+    keep = [c for c in commands if (c.name or c.callback.__name__ if c.callback else "") == word]
+    completing = any(key.startswith("_SHOWTRACK_COMPLETE") for key in os.environ)
+    if completing or not (keep or any(g.name == word for g in groups)):
+        yield
+        return
+    app.registered_commands = keep
+    app.registered_groups = [g for g in groups if g.name == word]
+    try:
+        yield
+    finally:
+        app.registered_commands, app.registered_groups = commands, groups
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the command line; every error a user can cause ends as one message and the exit
     code of spec/cli.md. A traceback is shown only with SHOWTRACK_DEBUG=1."""
@@ -912,7 +1008,8 @@ def main(argv: list[str] | None = None) -> None:
             reconfigure(errors="backslashreplace")
     debug = bool(os.environ.get("SHOWTRACK_DEBUG"))
     try:
-        result = app(args=argv, standalone_mode=False, prog_name="showtrack")
+        with _only_the_command_asked_for(sys.argv[1:] if argv is None else argv):
+            result = app(args=argv, standalone_mode=False, prog_name="showtrack")
     except ShowtrackError as exc:
         if debug:
             raise

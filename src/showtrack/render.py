@@ -8,7 +8,8 @@ rich Text (never parsed as markup or emoji codes) with control characters escape
 from __future__ import annotations
 
 import calendar as calendar_module
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -452,3 +453,32 @@ def month_calendar(
                 style="dim",
             )
             console.print(line)
+
+
+@contextmanager
+def import_progress(threshold: int = 1000) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr for imports of `threshold` records or more."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    progress = Progress(
+        TextColumn("importing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal task
+        if total < threshold:
+            return
+        if task is None:
+            progress.start()
+            task = progress.add_task("import", total=total)
+        progress.update(task, completed=done)
+
+    try:
+        yield update
+    finally:
+        progress.stop()

@@ -8,9 +8,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable, MutableMapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any, overload
 
 from showtrack.errors import (
     AmbiguousNameError,
@@ -31,7 +31,7 @@ from showtrack.models import (
     release_slug,
     slugify,
 )
-from showtrack.store import Store
+from showtrack.store import Listing, ReleaseRecord, Store
 from showtrack.windows import (
     STATUSES,
     Constraint,
@@ -46,6 +46,9 @@ from showtrack.windows import (
     resolve_zone,
     status_on,
 )
+
+if TYPE_CHECKING:
+    from showtrack.ics import CalendarEntry
 
 DEFAULT_LEAD = Duration(days=7)
 EXPORT_FORMAT = 1
@@ -76,14 +79,17 @@ class ReleaseView:
         """Where it airs: the release's platform, else the show's network."""
         return self.release.platform or self.show.network
 
-    def sort_key(self) -> tuple[int, date, date, str]:
-        """What comes next: by effective earliest, then latest, then title; unknown last."""
+    def sort_key(self) -> tuple[int, date, date, str, int, str]:
+        """What comes next: by effective earliest, then latest, then show and season;
+        unknown last."""
         far = date.max
         return (
             1 if self.effective_earliest is None else 0,
             self.effective_earliest or far,
             self.release.latest or far,
-            fold(self.title),
+            fold(self.show.title),
+            -1 if self.release.season is None else self.release.season,
+            self.release.id,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -157,11 +163,202 @@ def known_on(release: Release, today: date) -> Release | None:
 
 
 def _unreleased(release: Release) -> Release:
-    from dataclasses import replace
-
     return replace(
         release, release_date=None, stage=None if release.stage == "released" else release.stage
     )
+
+
+@dataclass(slots=True)
+class _Row:
+    """A release reduced to what filtering and ordering need; its view, with the countdown
+    text and the decoded sources, is made only if the row is shown."""
+
+    release_id: str
+    show: Show
+    season: int | None
+    earliest: date | None
+    latest: date | None
+    released_on: date | None
+    after: tuple[tuple[str, str | None], ...]
+    remind: str | None
+    platform: str | None
+    record: ReleaseRecord | None = None
+    release: Release | None = None
+    effective: date | None = None
+    status: str = ""
+
+    def full(self) -> Release:
+        """The whole release (decoded from its record the first time it is needed)."""
+        if self.release is None:
+            assert self.record is not None
+            # A listing shows no history; leaving it undecoded halves the cost of a row.
+            self.release = self.record.to_release(with_history=False)
+        return self.release
+
+    def sort_key(self) -> tuple[int, date, date, str, int, str]:
+        """Soonest effective earliest first, then latest, then show and season; TBA last."""
+        far = date.max
+        return (
+            1 if self.effective is None else 0,
+            self.effective or far,
+            self.latest or far,
+            _folded_title(self.show),
+            -1 if self.season is None else self.season,
+            self.release_id,
+        )
+
+
+_FOLDED: dict[str, str] = {}
+
+
+def _folded_title(show: Show) -> str:
+    # Sorting 100,000 releases folds each show's title once, not once a release.
+    folded = _FOLDED.get(show.title)
+    if folded is None:
+        folded = _FOLDED[show.title] = fold(show.title)
+    return folded
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _row_from_release(release: Release, show: Show) -> _Row:
+    return _Row(
+        release.id,
+        show,
+        release.season,
+        release.earliest,
+        release.latest,
+        release.released_on,
+        tuple((a["release"], a.get("lag")) for a in release.after),
+        release.remind,
+        release.platform,
+        release=release,
+    )
+
+
+def _row_from_record(record: ReleaseRecord, show: Show, today: date, day: str) -> _Row | None:
+    if (record.known_since is not None and record.known_since > day) or (
+        record.release_date is not None and record.release_date > day
+    ):
+        # Only a look back in time (--today) needs the history.
+        known = known_on(record.to_release(), today)
+        return None if known is None else _row_from_release(known, show)
+    window = record.window
+    return _Row(
+        record.id,
+        show,
+        record.season,
+        _day(window.earliest),
+        _day(window.latest),
+        _day(record.release_date),
+        tuple((a.release, a.lag) for a in record.after),
+        record.remind,
+        record.platform,
+        record=record,
+    )
+
+
+def _resolve(rows: list[_Row], today: date) -> list[_Row]:
+    """Constraints resolved and status set, on every row."""
+    waiting = [row for row in rows if row.after]
+    effective: dict[str, date | None] = {}
+    if waiting:
+        by_id = {row.release_id: row for row in rows}
+        nodes: dict[str, ConstraintNode] = {}
+        todo = [row.release_id for row in waiting]
+        while todo:  # only the releases that wait, and those they wait on
+            rid = todo.pop()
+            row = by_id.get(rid)
+            if row is None or rid in nodes:
+                continue
+            nodes[rid] = ConstraintNode(
+                row.earliest,
+                row.released_on,
+                tuple(
+                    Constraint(target, parse_duration(lag) if lag else Duration())
+                    for target, lag in row.after
+                ),
+            )
+            todo.extend(target for target, _ in row.after)
+        effective = effective_earliest(nodes)
+    for row in rows:
+        row.effective = effective.get(row.release_id, row.earliest) if waiting else row.earliest
+        row.status = status_on(row.effective, row.latest, today, row.released_on)
+    return rows
+
+
+def _rows(source: Store | Listing, today: date) -> list[_Row]:
+    shows = (
+        {s.id: s for s in source.all_shows()}
+        if isinstance(source, Store)
+        else {s.id: s for s in source.shows}
+    )
+
+    def show_of(show_id: str) -> Show:
+        return shows.get(show_id) or Show(show_id, show_id)
+
+    rows: list[_Row] = []
+    if isinstance(source, Store):
+        for release in source.all_releases():
+            known = known_on(release, today)
+            if known is not None:
+                rows.append(_row_from_release(known, show_of(known.show_id)))
+    else:
+        day = today.isoformat()
+        for record in source.releases:
+            row = _row_from_record(record, show_of(record.show_id), today, day)
+            if row is not None:
+                rows.append(row)
+    return _resolve(rows, today)
+
+
+def _view(row: _Row, today: date, now: datetime | None) -> ReleaseView:
+    release = row.full()
+    earliest, latest = row.effective, row.latest
+    air = datetime.fromisoformat(release.air_time) if release.air_time else None
+    return ReleaseView(
+        release=release,
+        show=row.show,
+        effective_earliest=earliest,
+        status=row.status,
+        days_until=None if earliest is None else (earliest - today).days,
+        days_left=None if latest is None else (latest - today).days,
+        countdown=countdown_text(earliest, latest, today, row.released_on, air, now),
+        conflict=earliest is not None and latest is not None and earliest > latest,
+    )
+
+
+class Views(Sequence[ReleaseView]):
+    """Result rows in order, each view made when first asked for: a table that shows a
+    page of 20 pays for 20 countdowns, not for every release in the database."""
+
+    def __init__(self, rows: list[_Row], today: date, now: datetime | None) -> None:
+        self._rows = rows
+        self._views: list[ReleaseView | None] = [None] * len(rows)
+        self._today = today
+        self._now = now
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def _at(self, index: int) -> ReleaseView:
+        view = self._views[index]
+        if view is None:
+            view = self._views[index] = _view(self._rows[index], self._today, self._now)
+        return view
+
+    @overload
+    def __getitem__(self, index: int) -> ReleaseView: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[ReleaseView]: ...
+
+    def __getitem__(self, index: int | slice) -> ReleaseView | list[ReleaseView]:
+        if isinstance(index, slice):
+            return [self._at(i) for i in range(*index.indices(len(self._rows)))]
+        return self._at(range(len(self._rows))[index])
 
 
 def build_views(
@@ -169,40 +366,20 @@ def build_views(
 ) -> list[ReleaseView]:
     """Result rows for `releases` on `today` (as known then), with constraints resolved."""
     by_show = {s.id: s for s in shows}
-    releases = [known for r in releases if (known := known_on(r, today)) is not None]
-    nodes = {
-        r.id: ConstraintNode(
-            r.earliest,
-            r.released_on,
-            tuple(
-                Constraint(a["release"], parse_duration(a["lag"]) if a.get("lag") else Duration())
-                for a in r.after
-            ),
-        )
-        for r in releases
-    }
-    needs_solver = any(r.after for r in releases)
-    effective = effective_earliest(nodes) if needs_solver else {}
-    views = []
-    for r in releases:
-        show = by_show.get(r.show_id) or Show(r.show_id, r.show_id)
-        earliest = effective.get(r.id, r.earliest) if needs_solver else r.earliest
-        latest = r.latest
-        released_on = r.released_on
-        air = datetime.fromisoformat(r.air_time) if r.air_time else None
-        views.append(
-            ReleaseView(
-                release=r,
-                show=show,
-                effective_earliest=earliest,
-                status=status_on(earliest, latest, today, released_on),
-                days_until=None if earliest is None else (earliest - today).days,
-                days_left=None if latest is None else (latest - today).days,
-                countdown=countdown_text(earliest, latest, today, released_on, air, now),
-                conflict=earliest is not None and latest is not None and earliest > latest,
-            )
-        )
-    return views
+    rows = []
+    for release in releases:
+        known = known_on(release, today)
+        if known is not None:
+            show = by_show.get(known.show_id) or Show(known.show_id, known.show_id)
+            rows.append(_row_from_release(known, show))
+    return list(Views(_resolve(rows, today), today, now))
+
+
+def listing_views(source: Store | Listing, today: date, now: datetime | None = None) -> Views:
+    """Every release as known on `today`, soonest first."""
+    rows = _rows(source, today)
+    rows.sort(key=_Row.sort_key)
+    return Views(rows, today, now)
 
 
 # --------------------------------------------------------------------------- names
@@ -631,8 +808,8 @@ class UpcomingFilter:
 
 
 def upcoming(
-    store: Store, today: date, filt: UpcomingFilter, now: datetime | None = None
-) -> list[ReleaseView]:
+    source: Store | Listing, today: date, filt: UpcomingFilter, now: datetime | None = None
+) -> Views:
     """What comes next, soonest first (unknown last)."""
     for status in filt.statuses:
         if status not in STATUSES and status not in SHOW_STATUSES:
@@ -643,46 +820,43 @@ def upcoming(
     horizon = filt.within.after(today) if filt.within else filt.until
     networks = {fold(n) for n in filt.networks}
     tags = {fold(t) for t in filt.tags}
-    views = build_views(store.all_shows(), store.all_releases(), today, now)
     chosen = []
-    for v in views:
-        if not filt.include_all and v.status in ("released", "overdue"):
-            continue
-        if filt.statuses and v.status not in filt.statuses and (v.show.status not in filt.statuses):
-            continue
-        if horizon is not None and (v.effective_earliest is None or v.effective_earliest > horizon):
+    for row in _rows(source, today):
+        if not filt.include_all and row.status in ("released", "overdue"):
             continue
         if (
-            networks
-            and fold(v.platform or "") not in networks
-            and (fold(v.show.network or "") not in networks)
+            filt.statuses
+            and row.status not in filt.statuses
+            and (row.show.status not in filt.statuses)
         ):
             continue
-        if tags and not tags & {fold(t) for t in v.show.tags}:
+        if horizon is not None and (row.effective is None or row.effective > horizon):
             continue
-        chosen.append(v)
-    chosen.sort(key=ReleaseView.sort_key)
-    return chosen
+        if networks and not networks & {fold(row.platform or ""), fold(row.show.network or "")}:
+            continue
+        if tags and not tags & {fold(t) for t in row.show.tags}:
+            continue
+        chosen.append(row)
+    chosen.sort(key=_Row.sort_key)
+    return Views(chosen, today, now)
 
 
 def due(
-    store: Store, today: date, within: Duration | None, now: datetime | None = None
-) -> list[ReleaseView]:
+    source: Store | Listing, today: date, within: Duration | None, now: datetime | None = None
+) -> Views:
     """Releases `check` reports: open now, or opening within the lead time (the release's
     own --remind, else `within`, else 7 days)."""
-    views = build_views(store.all_shows(), store.all_releases(), today, now)
-    result = []
-    for v in views:
-        if v.status == "open":
-            result.append(v)
-        elif v.status == "upcoming" and v.effective_earliest is not None:
-            lead = (
-                parse_duration(v.release.remind) if v.release.remind else (within or DEFAULT_LEAD)
-            )
-            if v.effective_earliest <= lead.after(today):
-                result.append(v)
-    result.sort(key=ReleaseView.sort_key)
-    return result
+    default_horizon = (within or DEFAULT_LEAD).after(today)
+    chosen = []
+    for row in _rows(source, today):
+        if row.status == "open":
+            chosen.append(row)
+        elif row.status == "upcoming" and row.effective is not None:
+            horizon = parse_duration(row.remind).after(today) if row.remind else default_horizon
+            if row.effective <= horizon:
+                chosen.append(row)
+    chosen.sort(key=_Row.sort_key)
+    return Views(chosen, today, now)
 
 
 def once_key(view: ReleaseView) -> str:
@@ -720,6 +894,43 @@ def export_document(store: Store) -> dict[str, Any]:
         "shows": [s.to_dict() for s in store.all_shows()],
         "releases": [r.to_dict() for r in store.all_releases()],
     }
+
+
+@dataclass
+class CalendarFilter:
+    """What `export --format ics` narrows the calendar to."""
+
+    premieres_only: bool = False
+    tags: Sequence[str] = ()
+    networks: Sequence[str] = ()
+    exact_only: bool = False
+
+
+def calendar_entries(store: Store, today: date, filt: CalendarFilter) -> list[CalendarEntry]:
+    """The releases for a calendar, each with its effective earliest, soonest first."""
+    from showtrack.ics import CalendarEntry
+
+    tags = {fold(t) for t in filt.tags}
+    networks = {fold(n) for n in filt.networks}
+    entries = []
+    for view in build_views(store.all_shows(), store.all_releases(), today):
+        release, show = view.release, view.show
+        if filt.premieres_only and release.season is None:
+            continue
+        if tags and not tags & {fold(t) for t in show.tags}:
+            continue
+        if networks and not networks & {fold(view.platform or ""), fold(show.network or "")}:
+            continue
+        exact = release.released_on is not None or (
+            release.earliest is not None and release.earliest == release.latest
+        )
+        if filt.exact_only and not exact:
+            continue
+        # Only what had been reported by `today` counts towards the event's SEQUENCE.
+        day = today.isoformat()
+        known = replace(release, history=[h for h in release.history if (h.as_of or "") <= day])
+        entries.append(CalendarEntry(known, show, view.effective_earliest))
+    return entries
 
 
 def _record_error(position: int, record: Any, problem: str) -> ShowtrackError:
@@ -857,9 +1068,56 @@ def _window_from_record(
     return make_window(text, first, last, record.get("region")).to_dict()
 
 
-def import_records(store: Store, payload: Any, today: date) -> tuple[int, int, int]:
+def csv_records(text: str) -> list[dict[str, Any]]:
+    """Release objects from the CSV `export --format csv` and `upcoming -o csv` write:
+    one row a release, with the window's phrase and bounds. Sources arrive as names;
+    lags and history are not in a CSV (the JSON export carries everything)."""
+    import csv
+    import io
+
+    records = []
+    for row in csv.DictReader(io.StringIO(text)):
+        record: dict[str, Any] = {
+            key: (row.get(key) or None)
+            for key in (
+                "id",
+                "show",
+                "show_id",
+                "platform",
+                "region",
+                "stage",
+                "release_date",
+                "air_time",
+                "remind",
+                "notes",
+            )
+        }
+        season = (row.get("season") or "").strip()
+        record["season"] = int(season) if season.isdigit() else (season or None)
+        record["window"] = {
+            "phrase": row.get("window_phrase") or None,
+            "earliest": row.get("window_earliest") or None,
+            "latest": row.get("window_latest") or None,
+        }
+        record["sources"] = [n.strip() for n in (row.get("sources") or "").split(";") if n.strip()]
+        record["after"] = [
+            {"release": r.strip()} for r in (row.get("after") or "").split(";") if r.strip()
+        ]
+        if row.get("network") and not row.get("platform"):
+            record["platform"] = row["network"]
+        records.append({k: v for k, v in record.items() if v not in (None, [], "")})
+    return records
+
+
+def import_records(
+    store: Store,
+    payload: Any,
+    today: date,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[int, int, int]:
     """Merge an export document, or a JSON array of release objects, into the store;
-    all or nothing. Returns (shows added, releases added, releases updated)."""
+    all or nothing. Returns (shows added, releases added, releases updated). `progress`
+    hears (records checked, records in all) as the records are checked."""
 
     if isinstance(payload, dict) and "releases" in payload:
         show_records = payload.get("shows") or []
@@ -890,10 +1148,12 @@ def import_records(store: Store, payload: Any, today: date) -> tuple[int, int, i
             ) from None
         (updated_shows if show.id in shows else new_shows).append(show)
         shows[show.id] = show
-    releases = [
-        _release_from_record(rec, i, shows, today, new_shows)
-        for i, rec in enumerate(release_records, 1)
-    ]
+    releases = []
+    total = len(release_records)
+    for i, rec in enumerate(release_records, 1):
+        releases.append(_release_from_record(rec, i, shows, today, new_shows))
+        if progress is not None and (i % 500 == 0 or i == total):
+            progress(i, total)
     existing = {doc["id"]: doc.doc_id for doc in store.releases.all()}
     seen: set[str] = set()
     for release in releases:

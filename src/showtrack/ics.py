@@ -1,0 +1,133 @@
+"""iCalendar export: the releases a calendar app can place, as events.
+
+- an exact day is an all-day event;
+- an exact instant (`expect --at`) is a one-hour event at that instant, written in UTC,
+  which every calendar app places correctly whatever the DST rules of either side;
+- a window with both ends is an all-day event across the window, TENTATIVE and
+  TRANSPARENT (it does not make you look busy), its summary saying it is a window;
+- an open-ended or TBA window has no place on a calendar and is left out.
+
+Each release keeps one UID across exports, so a calendar that re-reads a newer export
+updates its event instead of adding another; SEQUENCE counts the window's changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+from icalendar import Calendar, Event
+
+from showtrack.models import Release, Show, printable
+
+PRODUCT_ID = "-//showtrack//showtrack//EN"
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    """One release with what the calendar needs beyond the release itself."""
+
+    release: Release
+    show: Show
+    #: The window's start once the releases it waits on are taken into account.
+    earliest: date | None
+
+
+def window_changes(release: Release) -> int:
+    """How many times the recorded window changed (the event's SEQUENCE)."""
+    changes = 0
+    previous: tuple[object, object] | None = None
+    for entry in release.history:
+        bounds = (entry.window.get("earliest"), entry.window.get("latest"))
+        if previous is not None and bounds != previous:
+            changes += 1
+        previous = bounds
+    return changes
+
+
+def _stamp(release: Release, fallback: datetime) -> datetime:
+    # The last recorded change, so that exporting twice gives the same file.
+    if release.history:
+        try:
+            return datetime.fromisoformat(release.history[-1].recorded_at).astimezone(timezone.utc)
+        except ValueError:
+            pass
+    return fallback.astimezone(timezone.utc)
+
+
+def _description(entry: CalendarEntry) -> str:
+    release, show = entry.release, entry.show
+    lines = [f"Expected: {release.window.get('phrase') or 'TBA'}"]
+    where = release.platform or show.network
+    if where:
+        lines.append(f"On: {where}")
+    if release.stage:
+        lines.append(f"Stage: {release.stage}")
+    for source in release.sources:
+        when = f" ({source.as_of})" if source.as_of else ""
+        link = f" {source.url}" if source.url else ""
+        lines.append(f"Source: {source.name}{when}{link}")
+    if release.notes:
+        lines.append(release.notes)
+    return "\n".join(printable(line) for line in lines)
+
+
+def event_for(entry: CalendarEntry, fallback_stamp: datetime) -> Event | None:
+    """The event of one release, or None when its window has no place on a calendar."""
+    release, show = entry.release, entry.show
+    own_earliest = release.earliest
+    latest = release.latest
+    earliest = entry.earliest or own_earliest
+    if earliest is not None and latest is not None and earliest > latest:
+        earliest = own_earliest  # a conflict: show the window as reported
+    if release.released_on is not None:
+        earliest = latest = release.released_on
+    if earliest is None or latest is None:
+        return None
+    title = printable(release.label(show.title))
+    event = Event()
+    event.add("uid", f"{release.id}@showtrack")
+    event.add("dtstamp", _stamp(release, fallback_stamp))
+    event.add("sequence", window_changes(release))
+    exact = earliest == latest
+    if exact and release.air_time and release.released_on is None:
+        start = datetime.fromisoformat(release.air_time).astimezone(timezone.utc)
+        event.add("dtstart", start)
+        event.add("dtend", start + timedelta(hours=1))
+        event.add("summary", title)
+    elif exact:
+        event.add("dtstart", earliest)
+        event.add("dtend", earliest + timedelta(days=1))
+        event.add("summary", title)
+        event.add("transp", "TRANSPARENT")
+    else:
+        event.add("dtstart", earliest)
+        event.add("dtend", latest + timedelta(days=1))
+        phrase = printable(release.window.get("phrase") or "")
+        if not phrase.lower().startswith("expected"):
+            phrase = f"expected {phrase}"
+        event.add("summary", f"{title} ({phrase})")
+        event.add("status", "TENTATIVE")
+        event.add("transp", "TRANSPARENT")
+    event.add("description", _description(entry))
+    if show.tags:
+        event.add("categories", [printable(tag) for tag in show.tags])
+    url = next((s.url for s in release.sources if s.url), None)
+    if url:
+        event.add("url", url)
+    return event
+
+
+def to_ical(entries: Iterable[CalendarEntry], stamp: datetime) -> bytes:
+    """The iCalendar file of `entries`; `stamp` dates events that have no history."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", "showtrack")
+    for entry in entries:
+        event = event_for(entry, stamp)
+        if event is not None:
+            calendar.add_component(event)
+    return bytes(calendar.to_ical())

@@ -1,0 +1,110 @@
+"""`export --format ics`: the calendar a calendar app reads back."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from tests.conftest import Runner
+
+
+@pytest.fixture
+def shows(cli: Runner) -> Runner:
+    for args in (
+        ("add", "Jessica Jones", "--network", "Netflix", "--tag", "marvel"),
+        ("add", "Luke Cage", "--network", "Netflix", "--tag", "marvel"),
+        ("add", "The Expanse", "--network", "Amazon"),
+        ("expect", "Jessica Jones", "2", "does not return before 2018", "--source", "THR"),
+        ("expect", "Luke Cage", "2", "spring 2018", "--source", "Deadline"),
+        ("expect", "Luke Cage", "Christmas Special", "2017-12-25"),
+        ("expect", "The Expanse", "3", "2018-04-11", "--at", "21:00", "--tz", "America/New_York"),
+    ):
+        result = cli(*args)
+        assert result.code == 0, (args, result.err)
+    return cli
+
+
+def _events(cli: Runner, *args: str) -> dict[str, dict[str, object]]:
+    result = cli("export", "--format", "ics", *args)
+    assert result.code == 0, result.err
+    calendar = Calendar.from_ical(result.out)
+    return {str(e["uid"]): e for e in calendar.walk("VEVENT")}
+
+
+def test_each_kind_of_window_becomes_the_event_a_calendar_expects(shows: Runner) -> None:
+    events = _events(shows)
+    # "not before 2018" has no end: no place on a calendar.
+    assert "jessica-jones/s2@showtrack" not in events
+
+    window = events["luke-cage/s2@showtrack"]
+    assert window["dtstart"].dt == date(2018, 3, 1)
+    assert window["dtend"].dt == date(2018, 6, 1)  # DTEND is exclusive
+    assert str(window["summary"]) == "Luke Cage S2 (expected spring 2018)"
+    assert str(window["status"]) == "TENTATIVE"
+    assert str(window["transp"]) == "TRANSPARENT"
+    assert "On: Netflix" in str(window["description"])
+    assert "Source: Deadline" in str(window["description"])
+
+    special = events["luke-cage/christmas-special@showtrack"]
+    assert special["dtstart"].dt == date(2017, 12, 25)
+    assert special["dtend"].dt == date(2017, 12, 26)
+    assert "status" not in special
+
+
+def test_an_exact_time_is_one_instant_in_utc_across_dst(shows: Runner) -> None:
+    expanse = _events(shows)["the-expanse/s3@showtrack"]
+    # 21:00 in New York on 2018-04-11 is daylight time (UTC-4).
+    assert expanse["dtstart"].dt == datetime(2018, 4, 12, 1, 0, tzinfo=timezone.utc)
+    assert shows("expect", "The Expanse", "3", "2018-01-10", "--at", "21:00").code == 0
+    winter = _events(shows)["the-expanse/s3@showtrack"]
+    assert winter["dtstart"].dt == datetime(2018, 1, 11, 2, 0, tzinfo=timezone.utc)
+
+
+def test_uids_are_stable_and_sequence_rises_with_each_window_change(shows: Runner) -> None:
+    first = _events(shows)
+    assert first == _events(shows)  # the same data gives the same calendar
+    assert int(first["luke-cage/s2@showtrack"]["sequence"]) == 0
+    assert shows("expect", "Luke Cage", "2", "summer 2018").code == 0
+    assert shows("expect", "Luke Cage", "2", "2018-06-22").code == 0
+    second = _events(shows)
+    assert set(second) == set(first)
+    assert int(second["luke-cage/s2@showtrack"]["sequence"]) == 2
+    assert second["luke-cage/s2@showtrack"]["dtstart"].dt == date(2018, 6, 22)
+
+
+def test_calendar_options_narrow_the_events(shows: Runner) -> None:
+    assert set(_events(shows, "--premieres-only")) == {
+        "luke-cage/s2@showtrack",
+        "the-expanse/s3@showtrack",
+    }
+    assert set(_events(shows, "--tag", "marvel")) == {
+        "luke-cage/s2@showtrack",
+        "luke-cage/christmas-special@showtrack",
+    }
+    assert set(_events(shows, "--network", "amazon")) == {"the-expanse/s3@showtrack"}
+    assert set(_events(shows, "--exact-only")) == {
+        "luke-cage/christmas-special@showtrack",
+        "the-expanse/s3@showtrack",
+    }
+
+
+def test_calendar_goes_to_a_file_and_options_need_ics(shows: Runner, tmp_path: Path) -> None:
+    target = tmp_path / "shows.ics"
+    assert shows("export", "--format", "ics", "-o", str(target)).code == 0
+    calendar = Calendar.from_ical(target.read_bytes())
+    assert len(calendar.walk("VEVENT")) == 3
+    refused = shows("export", "--format", "json", "--exact-only")
+    assert refused.code == 2
+    assert "--format ics" in refused.err
+
+
+def test_titles_cannot_smuggle_calendar_lines(cli: Runner) -> None:
+    assert cli("add", "Evil\nEND:VEVENT\nBEGIN:VEVENT").code == 0
+    assert cli("expect", "Evil", "1", "2018-01-01").code == 0
+    events = _events(cli)
+    assert len(events) == 1
+    (event,) = events.values()
+    assert "\n" not in str(event["summary"])
