@@ -33,8 +33,8 @@ demo: $(STAMP)
 	@$(BIN)/showtrack --db $(VENV)/demo.json --today $(DEMO_TODAY) timeline
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy src

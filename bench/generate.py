@@ -1,0 +1,102 @@
+"""Generate a showtrack export of N releases that looks like a real tracker's data.
+
+Deterministic (a fixed seed per size), so two runs of the benchmark measure the
+same databases. Windows are given as bounds, the shape `showtrack export`
+writes, in the mix a long-time user builds up: exact days, seasons and quarters,
+open-ended "not before" windows, TBA, and releases already out, each with a
+short history of how its window moved.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from datetime import date, timedelta
+from typing import Any
+
+NETWORKS = ["Netflix", "HBO", "Apple TV+", "BBC One", "FX", "Prime Video", "Hulu", "AMC"]
+TAGS = ["drama", "comedy", "marvel", "sci-fi", "crime", "anime", "docs"]
+SEASONS_PER_SHOW = 5
+#: The day the generated data is "as of"; the benchmark runs with --today set to it.
+TODAY = date(2026, 11, 24)
+
+
+def _window(rng: random.Random) -> dict[str, Any]:
+    kind = rng.random()
+    start = TODAY + timedelta(days=rng.randint(-400, 700))
+    if kind < 0.35:  # an exact day
+        day = start.isoformat()
+        return {"phrase": day, "earliest": day, "latest": day}
+    if kind < 0.65:  # a season or a quarter: about three months
+        end = start + timedelta(days=rng.choice([89, 91, 92]))
+        return {"phrase": "a season", "earliest": start.isoformat(), "latest": end.isoformat()}
+    if kind < 0.80:  # a year
+        first = date(start.year, 1, 1).isoformat()
+        last = date(start.year, 12, 31).isoformat()
+        return {"phrase": str(start.year), "earliest": first, "latest": last}
+    if kind < 0.92:  # not before ...
+        first = date(start.year, 1, 1).isoformat()
+        return {"phrase": f"not before {start.year}", "earliest": first, "latest": None}
+    return {"phrase": "TBA", "earliest": None, "latest": None}
+
+
+def _release(rng: random.Random, show_id: str, season: int) -> dict[str, Any]:
+    window = _window(rng)
+    history = []
+    recorded = TODAY - timedelta(days=rng.randint(30, 900))
+    for step in range(rng.randint(1, 3)):
+        entry_window = window if step else {"phrase": "TBA", "earliest": None, "latest": None}
+        history.append(
+            {
+                "recorded_at": f"{recorded.isoformat()}T12:00:00+00:00",
+                "as_of": recorded.isoformat(),
+                "window": entry_window,
+                "stage": "renewed" if not step else "announced",
+                "source": rng.choice(["Variety", "Deadline", "The network"]),
+                "url": None,
+                "note": None,
+            }
+        )
+        recorded += timedelta(days=rng.randint(1, 20))
+    out = window["latest"] and window["latest"] < TODAY.isoformat() and rng.random() < 0.7
+    return {
+        "id": f"{show_id}/s{season}",
+        "show_id": show_id,
+        "season": season,
+        "window": window,
+        "region": "US",
+        "stage": "released" if out else "announced",
+        "release_date": window["latest"] if out else None,
+        "sources": [{"name": history[-1]["source"], "url": None, "as_of": history[-1]["as_of"]}],
+        "notes": None,
+        "history": history,
+    }
+
+
+def generate(count: int, seed: int = 2017) -> dict[str, Any]:
+    """An export document with `count` releases over count / 5 shows."""
+    rng = random.Random(seed + count)
+    shows: list[dict[str, Any]] = []
+    releases: list[dict[str, Any]] = []
+    for number in range((count + SEASONS_PER_SHOW - 1) // SEASONS_PER_SHOW):
+        show_id = f"show-{number:06d}"
+        shows.append(
+            {
+                "id": show_id,
+                "title": f"Show {number:06d}",
+                "aliases": [],
+                "network": rng.choice(NETWORKS),
+                "tags": rng.sample(TAGS, 2),
+                "status": "returning",
+                "notes": None,
+            }
+        )
+        for season in range(1, SEASONS_PER_SHOW + 1):
+            if len(releases) < count:
+                releases.append(_release(rng, show_id, season))
+    return {"showtrack_export": 1, "shows": shows, "releases": releases}
+
+
+if __name__ == "__main__":
+    json.dump(generate(int(sys.argv[1])), sys.stdout)
