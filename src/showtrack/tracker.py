@@ -289,28 +289,31 @@ def _resolve(rows: list[_Row], today: date) -> list[_Row]:
     return rows
 
 
+def _show_of(shows: dict[str, Show], show_id: str) -> Show:
+    return shows.get(show_id) or Show(show_id, show_id)
+
+
+def _release_rows(shows: dict[str, Show], releases: Iterable[Release], today: date) -> list[_Row]:
+    """Rows of whole releases, each as known on `today`; constraints not yet resolved."""
+    rows = []
+    for release in releases:
+        known = known_on(release, today)
+        if known is not None:
+            rows.append(_row_from_release(known, _show_of(shows, known.show_id)))
+    return rows
+
+
 def _rows(source: Store | Listing, today: date) -> list[_Row]:
-    shows = (
-        {s.id: s for s in source.all_shows()}
-        if isinstance(source, Store)
-        else {s.id: s for s in source.shows}
-    )
-
-    def show_of(show_id: str) -> Show:
-        return shows.get(show_id) or Show(show_id, show_id)
-
-    rows: list[_Row] = []
     if isinstance(source, Store):
-        for release in source.all_releases():
-            known = known_on(release, today)
-            if known is not None:
-                rows.append(_row_from_release(known, show_of(known.show_id)))
-    else:
-        day = today.isoformat()
-        for record in source.releases:
-            row = _row_from_record(record, show_of(record.show_id), today, day)
-            if row is not None:
-                rows.append(row)
+        shows = {s.id: s for s in source.all_shows()}
+        return _resolve(_release_rows(shows, source.all_releases(), today), today)
+    shows = {s.id: s for s in source.shows}
+    day = today.isoformat()
+    rows = []
+    for record in source.releases:
+        row = _row_from_record(record, _show_of(shows, record.show_id), today, day)
+        if row is not None:
+            rows.append(row)
     return _resolve(rows, today)
 
 
@@ -365,21 +368,8 @@ def build_views(
     shows: Iterable[Show], releases: Sequence[Release], today: date, now: datetime | None = None
 ) -> list[ReleaseView]:
     """Result rows for `releases` on `today` (as known then), with constraints resolved."""
-    by_show = {s.id: s for s in shows}
-    rows = []
-    for release in releases:
-        known = known_on(release, today)
-        if known is not None:
-            show = by_show.get(known.show_id) or Show(known.show_id, known.show_id)
-            rows.append(_row_from_release(known, show))
+    rows = _release_rows({s.id: s for s in shows}, releases, today)
     return list(Views(_resolve(rows, today), today, now))
-
-
-def listing_views(source: Store | Listing, today: date, now: datetime | None = None) -> Views:
-    """Every release as known on `today`, soonest first."""
-    rows = _rows(source, today)
-    rows.sort(key=_Row.sort_key)
-    return Views(rows, today, now)
 
 
 # --------------------------------------------------------------------------- names
