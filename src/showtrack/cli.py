@@ -661,6 +661,9 @@ def countdown(
         raise typer.Exit(1)
     console = _console(settings)
     if live:
+        import gc
+
+        gc.enable()  # the program starts with it off (see __main__); this one runs on
         # Ctrl-C is how a live countdown ends: a normal exit, status 0.
         with contextlib.suppress(KeyboardInterrupt):
             live_countdown(console, views, lambda: clock.now(settings.today))
