@@ -11,16 +11,19 @@ import calendar as calendar_module
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from rich import box
-from rich.console import Console, Group
-from rich.panel import Panel
-from rich.table import Table
+from rich.console import Console
 from rich.text import Text
 
 from showtrack.models import HistoryEntry, Release, Show, printable
 from showtrack.windows import elapsed_seconds
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+# rich.table, rich.panel and rich.box are imported where they are drawn: a listing's table
+# is composed here (see print_table), and loading them costs a listing ~4 ms.
 
 STATUS_STYLES = {
     "upcoming": "cyan",
@@ -75,27 +78,110 @@ def _more_line(console: Console, shown: int, total: int) -> None:
         )
 
 
+class Column(NamedTuple):
+    """A table column: its header, and how a cell too long for the terminal gives way
+    ('fold' breaks it anywhere, 'wrap' at spaces; no_wrap keeps it whole)."""
+
+    header: str
+    overflow: str = "wrap"
+    no_wrap: bool = False
+    min_width: int | None = None
+
+
+GUTTER = 3  # spaces between two columns: Table's padding of one a side and its blank rule
+
+
+def print_table(
+    console: Console, columns: Sequence[Column], rows: Sequence[Sequence[Text]]
+) -> None:
+    """A listing table in the house style: bold headers over a rule, columns three spaces
+    apart, no borders, every column as wide as its widest cell.
+
+    rich.table.Table measures, pads and wraps every cell, about 0.6 ms a row; a listing
+    is printed on every start, so when every cell fits on one line at its natural width
+    (nearly always) the lines are composed here instead, exactly as Table would draw
+    them (tests/test_render.py holds them to it). Otherwise Table lays the columns out
+    and folds what does not fit.
+    """
+    widths = natural_widths(columns, rows)
+    single_line = not any("\n" in text.plain for row in rows for text in row)
+    if single_line and sum(widths) + GUTTER * (len(columns) - 1) <= console.width:
+        console.print(composed_table(columns, rows, widths), soft_wrap=True)
+    else:
+        console.print(rich_table(columns, rows))
+
+
+def natural_widths(columns: Sequence[Column], rows: Sequence[Sequence[Text]]) -> list[int]:
+    """Each column's width when nothing is folded: its widest cell, header or minimum."""
+    widths = [max(len(c.header), c.min_width or 0) for c in columns]
+    for row in rows:
+        for i, text in enumerate(row):
+            width = text.cell_len
+            if width > widths[i]:
+                widths[i] = width
+    return widths
+
+
+def composed_table(
+    columns: Sequence[Column], rows: Sequence[Sequence[Text]], widths: list[int]
+) -> Text:
+    last = len(columns) - 1
+    out = Text()
+    for i, column in enumerate(columns):
+        out.append(column.header, style="bold")
+        if i < last:
+            out.append(" " * (widths[i] - len(column.header) + GUTTER))
+    out.append("\n" + "─" * (sum(widths) + GUTTER * last))
+    for row in rows:
+        out.append("\n")
+        for i, text in enumerate(row):
+            out.append_text(text)
+            if i < last:
+                out.append(" " * (widths[i] - text.cell_len + GUTTER))
+    return out
+
+
+def rich_table(columns: Sequence[Column], rows: Sequence[Sequence[Text]]) -> Table:
+    """The same table as Rich lays it out, folding or wrapping cells to the terminal."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    for column in columns:
+        table.add_column(
+            column.header,
+            overflow=column.overflow,  # type: ignore[arg-type]
+            no_wrap=column.no_wrap,
+            min_width=column.min_width,
+        )
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+UPCOMING_COLUMNS = (
+    Column("When", no_wrap=True),
+    Column("Release", overflow="fold", min_width=12),
+    Column("Countdown", min_width=10),
+    Column("Status", no_wrap=True),
+    Column("Where", overflow="fold", min_width=6),
+)
+STAGE_COLUMN = Column("Stage", no_wrap=True)
+
+
 def upcoming_table(console: Console, views: Sequence[Any], limit: int) -> None:
     """The `upcoming` table: one row a release, soonest first."""
     shown = views if limit == 0 else views[:limit]
     wide = console.width >= 100
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=False)
-    table.add_column("When", no_wrap=True)
-    table.add_column("Release", overflow="fold", min_width=12, ratio=2)
-    table.add_column("Countdown", min_width=10, ratio=2)
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Where", overflow="fold", min_width=6, ratio=1)
-    if wide:
-        table.add_column("Stage", no_wrap=True)
+    rows = []
     for v in shown:
         style = STATUS_STYLES.get(v.status, "")
         eff = v.effective_earliest.isoformat() if v.effective_earliest else None
-        when = compact_dates(eff, v.release.window.get("latest"))
         status = Text(v.status, style=style)
         if v.conflict:
             status.append(" ⚠ conflict", style="bold yellow")
         row = [
-            Text(when),
+            Text(compact_dates(eff, v.release.window.get("latest"))),
             cell(v.title, "bold"),
             Text(v.countdown, style=style),
             status,
@@ -103,8 +189,8 @@ def upcoming_table(console: Console, views: Sequence[Any], limit: int) -> None:
         ]
         if wide:
             row.append(cell(v.release.stage, "dim"))
-        table.add_row(*row)
-    console.print(table)
+        rows.append(row)
+    print_table(console, (*UPCOMING_COLUMNS, STAGE_COLUMN) if wide else UPCOMING_COLUMNS, rows)
     _more_line(console, len(shown), len(views))
 
 
@@ -150,6 +236,9 @@ def countdown_panels(
 ) -> None:
     """A panel a release: the countdown, the window, and today between announcement and
     window."""
+    from rich.console import Group
+    from rich.panel import Panel
+
     for v in views:
         r = v.release
         style = STATUS_STYLES.get(v.status, "")
@@ -187,7 +276,9 @@ def live_countdown(console: Console, views: Sequence[Any], now: Callable[[], dat
     (its air time, else the start of its day)."""
     import time
 
+    from rich import box
     from rich.live import Live
+    from rich.table import Table
 
     def frame() -> Table:
         table = Table(box=box.SIMPLE_HEAD)
@@ -227,6 +318,9 @@ def history_table(
     console: Console, release_title: str, entries: Sequence[HistoryEntry], slips: int
 ) -> None:
     """How a release's window moved, one row a change."""
+    from rich import box
+    from rich.table import Table
+
     table = Table(title=cell(release_title, "bold"), box=box.SIMPLE_HEAD, title_justify="left")
     table.add_column("As of", no_wrap=True)
     table.add_column("Window", overflow="fold", ratio=3)
@@ -246,27 +340,38 @@ def history_table(
         console.print(Text(f"slipped {slips} time{'s' if slips != 1 else ''}", style="yellow"))
 
 
+SHOWS_COLUMNS = (
+    Column("Show", overflow="fold"),
+    Column("Id", overflow="fold"),
+    Column("Network", overflow="fold"),
+    Column("Status", overflow="fold"),
+    Column("Tags", overflow="fold"),
+    Column("Releases", no_wrap=True),
+)
+
+
 def shows_table(console: Console, rows: Sequence[tuple[Show, int]], limit: int) -> None:
     """`list`: every tracked show."""
     shown = rows if limit == 0 else rows[:limit]
-    table = Table(box=box.SIMPLE_HEAD)
-    for name in ("Show", "Id", "Network", "Status", "Tags", "Releases"):
-        table.add_column(name, overflow="fold")
-    for show, count in shown:
-        table.add_row(
+    cells = [
+        [
             cell(show.title, "bold"),
             cell(show.id, "dim"),
             cell(show.network),
             cell(show.status),
             cell(", ".join(show.tags)),
             Text(str(count)),
-        )
-    console.print(table)
+        ]
+        for show, count in shown
+    ]
+    print_table(console, SHOWS_COLUMNS, cells)
     _more_line(console, len(shown), len(rows))
 
 
 def show_info(console: Console, show: Show, views: Sequence[Any]) -> None:
     """`info`: a show, its releases, their windows, constraints and sources."""
+    from rich.panel import Panel
+
     head = Text()
     head.append(printable(show.title), style="bold")
     head.append(f"  ({show.id})", style="dim")
@@ -306,6 +411,8 @@ def show_info(console: Console, show: Show, views: Sequence[Any]) -> None:
 
 def window_explanation(console: Console, fields: dict[str, Any]) -> None:
     """`window`: how a phrase was read."""
+    from rich.table import Table
+
     table = Table(box=None, show_header=False, pad_edge=False)
     table.add_column(style="dim")
     table.add_column()
@@ -396,6 +503,9 @@ def month_calendar(
     console: Console, views: Sequence[Any], year: int, month: int, today: date
 ) -> None:
     """A month grid: exact releases on their days, open windows shaded across days."""
+    from rich import box
+    from rich.table import Table
+
     weeks = calendar_module.Calendar(firstweekday=0).monthdatescalendar(year, month)
     table = Table(
         title=f"{calendar_module.month_name[month]} {year}",
