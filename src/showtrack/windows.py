@@ -8,20 +8,20 @@ stands on a given day, and write its countdown.
 
 from __future__ import annotations
 
-import calendar
-import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from typing import Any, NamedTuple, cast
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
-
-from dateutil.easter import easter
-from dateutil.relativedelta import TH, relativedelta
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from showtrack.errors import UsageError, WindowError
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+# zoneinfo, dateutil, calendar and difflib are imported by the functions that use them:
+# every listing imports this module for status and countdowns, and only the phrase
+# parser needs them (about 4 ms of a listing's start-up).
 
 EXAMPLES = "try e.g. 'spring 2018', '2018-03-08', 'not before 2018' or 'late 2017 or early 2018'"
 
@@ -155,11 +155,15 @@ def is_southern(region: str | None) -> bool:
 
 def month_end(year: int, month: int) -> date:
     """The last day of a month."""
+    import calendar
+
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _months(year: int, month: int, count: int) -> tuple[date, date]:
     """The span of `count` calendar months starting at year-month."""
+    from dateutil.relativedelta import relativedelta
+
     start = date(year, month, 1)
     last = start + relativedelta(months=count - 1)
     return start, month_end(last.year, last.month)
@@ -189,6 +193,8 @@ def half_span(half: int, year: int) -> tuple[date, date]:
 
 def thanksgiving(year: int) -> date:
     """US Thanksgiving: the fourth Thursday of November."""
+    from dateutil.relativedelta import TH, relativedelta
+
     return date(year, 11, 1) + relativedelta(weekday=TH(4))
 
 
@@ -215,6 +221,8 @@ def _holiday(name: str, year: int) -> tuple[date, date]:
         day = thanksgiving(year)
         return day, day
     if name == "easter":
+        from dateutil.easter import easter
+
         day = easter(year)
         return day, day
     # "the holidays": Thanksgiving through New Year's Day.
@@ -232,8 +240,7 @@ class Span(NamedTuple):
     kind: str = "span"
 
 
-@dataclass(frozen=True)
-class Window:
+class Window(NamedTuple):
     """What is known of a release date: an inclusive span of days, either end open."""
 
     phrase: str
@@ -333,8 +340,7 @@ def _edtf_point(text: str, southern: bool) -> tuple[date, date] | None:
 # --------------------------------------------------------------------------- durations
 
 
-@dataclass(frozen=True)
-class Duration:
+class Duration(NamedTuple):
     """A length of time as users write it: `7d`, `2w`, `3mo`, `1y`."""
 
     months: int = 0
@@ -342,6 +348,8 @@ class Duration:
 
     def after(self, day: date) -> date:
         """The day this long after `day`."""
+        from dateutil.relativedelta import relativedelta
+
         return day + relativedelta(months=self.months, days=self.days)
 
     def __str__(self) -> str:
@@ -389,8 +397,7 @@ def parse_duration(text: str) -> Duration:
 # --------------------------------------------------------------------------- phrase reading
 
 
-@dataclass(frozen=True)
-class _Context:
+class _Context(NamedTuple):
     as_of: date
     southern: bool
 
@@ -567,6 +574,8 @@ def _part_of(start: date, end: date, part: str) -> tuple[date, date]:
             "late": (start.replace(day=21), end),
             "end": (start.replace(day=21), end),
         }[part]
+    from dateutil.relativedelta import relativedelta
+
     index = {"early": 0, "mid": 1, "late": 2}[part]
     first = start + relativedelta(months=index)
     return _months(first.year, first.month, 1)
@@ -585,7 +594,7 @@ def _year_part(year: int, part: str) -> tuple[date, date]:
 
 def _check_weekday(day: date, weekday: str | None, phrase: str) -> None:
     if weekday is not None and day.weekday() != _WEEKDAYS[weekday]:
-        actual = calendar.day_name[day.weekday()]
+        actual = f"{day:%A}"
         raise WindowError(
             f"{phrase!r}: {day.isoformat()} is a {actual}, not a {weekday.capitalize()}",
             "fix the date or drop the weekday",
@@ -720,6 +729,8 @@ def _atom(text: str, ctx: _Context) -> Span | None:
         day = as_of + timedelta(days=ahead)
         return Span(day, day, "day")
     if m := _P_MONTH_REL.fullmatch(text):
+        from dateutil.relativedelta import relativedelta
+
         month_start = as_of.replace(day=1) + relativedelta(months=1 if m["rel"] == "next" else 0)
         start, end = _months(month_start.year, month_start.month, 1)
         if m["part"]:
@@ -981,6 +992,8 @@ def _suggest(tokens: Sequence[str], index: int) -> str | None:
     word = tokens[index]
     if len(word) < 4 or not word.isalpha() or word in _VOCABULARY:
         return None
+    import difflib
+
     close = difflib.get_close_matches(word, _VOCABULARY, n=1, cutoff=0.75)
     if not close:
         return None
@@ -1137,6 +1150,8 @@ _ZONE_RE = _re(r"\s*\(?(?P<zone>[A-Za-z_]+(?:/[A-Za-z_+-]+)*)\)?")
 
 def resolve_zone(name: str) -> ZoneInfo:
     """An IANA zone from its name (any case) or a common abbreviation (ET, PT, ...)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
     key = name.strip()
     if "/" in key and key.lower().split("/")[0] in _ZONE_ABBREVIATIONS:  # "ET/PT": the first
         key = key.split("/")[0]
@@ -1222,6 +1237,8 @@ def parse_window(
             f"{phrase!r}: a time of day needs a single day",
             "e.g. 'March 8, 2018 at 9pm ET', or drop the time",
         )
+    from zoneinfo import ZoneInfo
+
     if zone is None:
         zone_name = REGION_ZONES.get(region or "")
         zone = ZoneInfo(zone_name) if zone_name else None
@@ -1355,16 +1372,14 @@ def countdown_text(
 # --------------------------------------------------------------------------- constraints
 
 
-@dataclass(frozen=True)
-class Constraint:
+class Constraint(NamedTuple):
     """This release cannot come before `release_id` (plus `lag`)."""
 
     release_id: str
     lag: Duration = Duration()
 
 
-@dataclass(frozen=True)
-class ConstraintNode:
+class ConstraintNode(NamedTuple):
     """What the constraint solver needs to know of one release."""
 
     earliest: date | None
