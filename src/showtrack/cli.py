@@ -9,9 +9,8 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 import typer
 
@@ -44,8 +43,7 @@ db_app = typer.Typer(
 app.add_typer(db_app, name="db")
 
 
-@dataclass
-class Settings:
+class Settings(NamedTuple):
     """The global options, before the command."""
 
     db: Path | None
@@ -112,6 +110,7 @@ def _now(settings: Settings) -> Any:
     from showtrack import clock
 
     return clock.now(settings.today)
+
 
 
 def _read_store(settings: Settings) -> Store:

@@ -14,9 +14,9 @@ updates its event instead of adding another; SEQUENCE counts the window's change
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
+import msgspec
 from icalendar import Calendar, Event
 
 from showtrack.models import Release, Show, printable
@@ -24,8 +24,7 @@ from showtrack.models import Release, Show, printable
 PRODUCT_ID = "-//showtrack//showtrack//EN"
 
 
-@dataclass(frozen=True)
-class CalendarEntry:
+class CalendarEntry(msgspec.Struct, frozen=True):
     """One release with what the calendar needs beyond the release itself."""
 
     release: Release

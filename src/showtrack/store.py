@@ -19,12 +19,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
 import shutil
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -94,6 +92,8 @@ def parse_document(text: str, path: Path) -> Data:
     try:
         data = msgspec.json.decode(text)
     except msgspec.DecodeError:
+        import json
+
         try:
             json.loads(text)  # only to say where the damage is
         except json.JSONDecodeError as exc:
@@ -162,6 +162,10 @@ def serialize(data: Data) -> str:
     """The file's text: tables in a fixed order, documents by id, one document a line with
     sorted keys, so the file reads well and a change shows as one changed line in a diff."""
     encode = msgspec.json.Encoder(order="sorted").encode
+
+    def quote(key: str) -> str:
+        return encode(key).decode("utf-8")
+
     lines = ["{"]
     names = [*TABLES, *sorted(set(data) - set(TABLES))]
     for t, name in enumerate(names):
@@ -169,12 +173,12 @@ def serialize(data: Data) -> str:
         docs = data.get(name, {})
         ids = sorted(docs, key=lambda k: int(k) if k.isdigit() else 0)
         if not ids:
-            lines.append(f"  {json.dumps(name)}: {{}}{table_comma}")
+            lines.append(f"  {quote(name)}: {{}}{table_comma}")
             continue
-        lines.append(f"  {json.dumps(name)}: {{")
+        lines.append(f"  {quote(name)}: {{")
         for i, doc_id in enumerate(ids):
             body = encode(docs[doc_id]).decode("utf-8")
-            lines.append(f"    {json.dumps(doc_id)}: {body}" + ("," if i < len(ids) - 1 else ""))
+            lines.append(f"    {quote(doc_id)}: {body}" + ("," if i < len(ids) - 1 else ""))
         lines.append("  }" + table_comma)
     lines.append("}")
     return "\n".join(lines) + "\n"
@@ -321,8 +325,7 @@ class _SnapshotStorage:
         pass
 
 
-@dataclass
-class Store:
+class Store(msgspec.Struct):
     """One command's view of the database: read once, saved at most once."""
 
     path: Path
@@ -488,8 +491,7 @@ class _ListingDocument(msgspec.Struct):
     releases: dict[str, ReleaseRecord] = msgspec.field(default_factory=dict)
 
 
-@dataclass
-class Listing:
+class Listing(msgspec.Struct):
     """The database as read-only listings see it: shows, and releases as records."""
 
     shows: list[Show]

@@ -8,9 +8,10 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable, MutableMapping, Sequence
-from dataclasses import dataclass, replace
 from datetime import date, datetime, time, tzinfo
 from typing import TYPE_CHECKING, Any, overload
+
+import msgspec
 
 from showtrack.errors import (
     AmbiguousNameError,
@@ -56,8 +57,7 @@ EXPORT_FORMAT = 1
 # --------------------------------------------------------------------------- result rows
 
 
-@dataclass
-class ReleaseView:
+class ReleaseView(msgspec.Struct):
     """A release as a listing shows it on a given day."""
 
     release: Release
@@ -163,13 +163,12 @@ def known_on(release: Release, today: date) -> Release | None:
 
 
 def _unreleased(release: Release) -> Release:
-    return replace(
+    return msgspec.structs.replace(
         release, release_date=None, stage=None if release.stage == "released" else release.stage
     )
 
 
-@dataclass(slots=True)
-class _Row:
+class _Row(msgspec.Struct):
     """A release reduced to what filtering and ordering need; its view, with the countdown
     text and the decoded sources, is made only if the row is shown."""
 
@@ -573,8 +572,7 @@ def remove(store: Store, show_name: str, season: str | None) -> list[str]:
 # --------------------------------------------------------------------------- releases
 
 
-@dataclass
-class ExpectOptions:
+class ExpectOptions(msgspec.Struct):
     """Everything `showtrack expect` can say beside the window phrase."""
 
     source: str | None = None
@@ -785,8 +783,7 @@ def mark_released(
 # --------------------------------------------------------------------------- listings
 
 
-@dataclass
-class UpcomingFilter:
+class UpcomingFilter(msgspec.Struct):
     """What `upcoming` narrows the list by."""
 
     within: Duration | None = None
@@ -886,8 +883,7 @@ def export_document(store: Store) -> dict[str, Any]:
     }
 
 
-@dataclass
-class CalendarFilter:
+class CalendarFilter(msgspec.Struct):
     """What `export --format ics` narrows the calendar to."""
 
     premieres_only: bool = False
@@ -918,7 +914,9 @@ def calendar_entries(store: Store, today: date, filt: CalendarFilter) -> list[Ca
             continue
         # Only what had been reported by `today` counts towards the event's SEQUENCE.
         day = today.isoformat()
-        known = replace(release, history=[h for h in release.history if (h.as_of or "") <= day])
+        known = msgspec.structs.replace(
+            release, history=[h for h in release.history if (h.as_of or "") <= day]
+        )
         entries.append(CalendarEntry(known, show, view.effective_earliest))
     return entries
 
