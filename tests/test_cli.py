@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -197,6 +198,8 @@ def test_air_time_with_at_and_tz(cli: Runner) -> None:
     )
     row = json.loads(cli("upcoming", "-o", "json").out)[0]
     assert row["air_time"] == "2018-06-22T00:01:00-07:00"
+    # An exact instant counts down in hours, from the clock (asked for only for such rows).
+    assert re.fullmatch(r"in \d+ days \d+ h", row["countdown"]), row["countdown"]
 
 
 # --- exit codes and messages ---------------------------------------------------------------

@@ -112,6 +112,12 @@ def _now(settings: Settings) -> Any:
     return clock.now(settings.today)
 
 
+def _clock(settings: Settings) -> Callable[[], Any]:
+    """`_now`, asked for only when needed and then once (see tracker.Clock)."""
+    import functools
+
+    return functools.cache(lambda: _now(settings))
+
 
 def _read_store(settings: Settings) -> Store:
     from showtrack import store
@@ -343,7 +349,7 @@ def info(
     releases = st.all_releases()
     views = [
         v
-        for v in tracker.build_views(st.all_shows(), releases, _today(settings), _now(settings))
+        for v in tracker.build_views(st.all_shows(), releases, _today(settings), _clock(settings))
         if v.show.id == found.id
     ]
     views.sort(key=tracker.ReleaseView.sort_key)
@@ -508,7 +514,7 @@ def upcoming(
         statuses=status,
         include_all=include_all or any(s in ("released", "overdue") for s in status),
     )
-    views = tracker.upcoming(_read_listing(settings), _today(settings), filt, _now(settings))
+    views = tracker.upcoming(_read_listing(settings), _today(settings), filt, _clock(settings))
     if not views and fmt == "table":
         typer.echo("nothing upcoming matches", err=True)
         raise typer.Exit(1)
@@ -549,7 +555,7 @@ def check(
             memory = st.meta.get("notified", {})
             views = [
                 v
-                for v in tracker.due(st, today, horizon, _now(settings))
+                for v in tracker.due(st, today, horizon, _clock(settings))
                 if memory.get(v.release.id) != tracker.once_key(v)
             ]
             if views:
@@ -558,7 +564,7 @@ def check(
                     **{v.release.id: tracker.once_key(v) for v in views},
                 }
     else:
-        views = tracker.due(_read_listing(settings), today, horizon, _now(settings))
+        views = tracker.due(_read_listing(settings), today, horizon, _clock(settings))
     for v in views:
         w = v.release.window
         eff = v.effective_earliest.isoformat() if v.effective_earliest else ""
@@ -618,7 +624,7 @@ def _selected_views(settings: Settings, show: str | None, season: str | None) ->
 
     st = _read_store(settings)
     today = _today(settings)
-    views = tracker.build_views(st.all_shows(), st.all_releases(), today, _now(settings))
+    views = tracker.build_views(st.all_shows(), st.all_releases(), today, _clock(settings))
     if show is not None and (season is not None or "/" in show):
         _, release = tracker.resolve_release(st, show, season)
         return [v for v in views if v.release.id == release.id]
@@ -689,7 +695,7 @@ def timeline(
         _read_listing(settings),
         _today(settings),
         tracker.UpcomingFilter(include_all=include_all),
-        _now(settings),
+        _clock(settings),
     )
     if not views:
         typer.echo("nothing to draw", err=True)
@@ -718,7 +724,7 @@ def calendar(
             raise UsageError(f"month {month!r} is not YYYY-MM", "e.g. showtrack calendar 2018-03")
         year, number = int(m[1]), int(m[2])
     st = _read_store(settings)
-    views = tracker.build_views(st.all_shows(), st.all_releases(), today, _now(settings))
+    views = tracker.build_views(st.all_shows(), st.all_releases(), today, _clock(settings))
     month_calendar(_console(settings), views, year, number, today)
 
 

@@ -52,6 +52,10 @@ if TYPE_CHECKING:
     from showtrack.ics import CalendarEntry
 
 DEFAULT_LEAD = Duration(days=7)
+
+Clock = Callable[[], datetime]
+"""The current instant, asked for only when a shown release airs at an exact time: the
+clock needs the time zone database, which most listings never load."""
 EXPORT_FORMAT = 1
 
 # --------------------------------------------------------------------------- result rows
@@ -316,7 +320,7 @@ def _rows(source: Store | Listing, today: date) -> list[_Row]:
     return _resolve(rows, today)
 
 
-def _view(row: _Row, today: date, now: datetime | None) -> ReleaseView:
+def _view(row: _Row, today: date, now: Clock | None) -> ReleaseView:
     release = row.full()
     earliest, latest = row.effective, row.latest
     air = datetime.fromisoformat(release.air_time) if release.air_time else None
@@ -327,7 +331,9 @@ def _view(row: _Row, today: date, now: datetime | None) -> ReleaseView:
         status=row.status,
         days_until=None if earliest is None else (earliest - today).days,
         days_left=None if latest is None else (latest - today).days,
-        countdown=countdown_text(earliest, latest, today, row.released_on, air, now),
+        countdown=countdown_text(
+            earliest, latest, today, row.released_on, air, now() if air and now else None
+        ),
         conflict=earliest is not None and latest is not None and earliest > latest,
     )
 
@@ -336,7 +342,7 @@ class Views(Sequence[ReleaseView]):
     """Result rows in order, each view made when first asked for: a table that shows a
     page of 20 pays for 20 countdowns, not for every release in the database."""
 
-    def __init__(self, rows: list[_Row], today: date, now: datetime | None) -> None:
+    def __init__(self, rows: list[_Row], today: date, now: Clock | None) -> None:
         self._rows = rows
         self._views: list[ReleaseView | None] = [None] * len(rows)
         self._today = today
@@ -364,7 +370,7 @@ class Views(Sequence[ReleaseView]):
 
 
 def build_views(
-    shows: Iterable[Show], releases: Sequence[Release], today: date, now: datetime | None = None
+    shows: Iterable[Show], releases: Sequence[Release], today: date, now: Clock | None = None
 ) -> list[ReleaseView]:
     """Result rows for `releases` on `today` (as known then), with constraints resolved."""
     rows = _release_rows({s.id: s for s in shows}, releases, today)
@@ -795,7 +801,7 @@ class UpcomingFilter(msgspec.Struct):
 
 
 def upcoming(
-    source: Store | Listing, today: date, filt: UpcomingFilter, now: datetime | None = None
+    source: Store | Listing, today: date, filt: UpcomingFilter, now: Clock | None = None
 ) -> Views:
     """What comes next, soonest first (unknown last)."""
     for status in filt.statuses:
@@ -829,7 +835,7 @@ def upcoming(
 
 
 def due(
-    source: Store | Listing, today: date, within: Duration | None, now: datetime | None = None
+    source: Store | Listing, today: date, within: Duration | None, now: Clock | None = None
 ) -> Views:
     """Releases `check` reports: open now, or opening within the lead time (the release's
     own --remind, else `within`, else 7 days)."""
