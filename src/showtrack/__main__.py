@@ -12,11 +12,18 @@ def main() -> None:
     more. A command runs for a moment and its data holds no reference cycles, so
     reference counting frees what it drops. The live countdown, which runs until
     interrupted, switches the collector back on.
+
+    At exit the interpreter still makes one full collection over every object ever
+    made, some 14 ms of a listing; freezing them first moves them out of its reach.
+    The exit itself is the normal one: buffers flushed, files closed, atexit run.
     """
     gc.disable()
-    from showtrack.cli import main as run
+    try:
+        from showtrack.cli import main as run
 
-    run()
+        run()
+    finally:
+        gc.freeze()
 
 
 if __name__ == "__main__":
