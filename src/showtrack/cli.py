@@ -439,10 +439,10 @@ def expect(
         release, created, changed = tracker.expect(
             st, show, season, window, options, today, clock.local_zone()
         )
-        show_title = tracker.resolve_show(st.all_shows(), release.show_id).title
+        show_title = tracker.show_title(st, release.show_id)
     verb = "added" if created else ("revised" if changed else "unchanged:")
     w = release.window
-    from showtrack.render import window_dates
+    from showtrack.windows import window_dates
 
     typer.echo(
         f"{verb} {printable(release.label(show_title))}: {printable(w['phrase'])} "
@@ -466,7 +466,7 @@ def released(
     when = _parse_day(day, "DATE") if day else _today(settings)
     with _write_store(settings) as st:
         release = tracker.mark_released(st, show, season, when, _today(settings), source)
-        title = tracker.resolve_show(st.all_shows(), release.show_id).title
+        title = tracker.show_title(st, release.show_id)
     typer.echo(f"{printable(release.label(title))} released {release.release_date}")
 
 
@@ -592,7 +592,7 @@ def history(
     if fmt == "table":
         from showtrack.render import history_table
 
-        title = tracker.resolve_show(st.all_shows(), release.show_id).title
+        title = tracker.show_title(st, release.show_id)
         history_table(_console(settings), release.label(title), entries, slips)
     else:
         from showtrack.output import write_rows
@@ -857,9 +857,8 @@ def export_data(
     else:
         from showtrack.store import atomic_write
 
-        text = data.decode("utf-8") if isinstance(data, bytes) else data
         try:
-            atomic_write(output.resolve(), text)
+            atomic_write(output.resolve(), data)
         except OSError as exc:
             raise UsageError(f"cannot write {output}: {exc.strerror}") from None
         typer.echo(f"exported to {output}", err=True)

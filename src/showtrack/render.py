@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.text import Text
 
 from showtrack.models import HistoryEntry, Release, Show, printable
-from showtrack.windows import elapsed_seconds
+from showtrack.windows import compact_dates, elapsed_seconds, window_dates
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -49,26 +49,6 @@ def make_console(no_color: bool = False, stderr: bool = False) -> Console:
 def cell(text: str | None, style: str = "") -> Text:
     """Database text as a safe table cell."""
     return Text(printable(text or ""), style=style)
-
-
-def window_dates(earliest: str | None, latest: str | None) -> str:
-    """'2018-03-08', '2018-03-01 – 2018-05-31', '2018-01-01 →', '→ 2018-12-31', 'TBA'."""
-    if earliest is None and latest is None:
-        return "TBA"
-    if earliest == latest:
-        return str(earliest)
-    if latest is None:
-        return f"{earliest} →"
-    if earliest is None:
-        return f"→ {latest}"
-    return f"{earliest} – {latest}"
-
-
-def compact_dates(earliest: str | None, latest: str | None) -> str:
-    """window_dates() for a narrow column: '2018-03-01–05-31' within one year."""
-    if earliest and latest and earliest != latest and earliest[:4] == latest[:4]:
-        return f"{earliest}–{latest[5:]}"
-    return window_dates(earliest, latest)
 
 
 def _more_line(console: Console, shown: int, total: int) -> None:

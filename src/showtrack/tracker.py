@@ -410,6 +410,12 @@ def resolve_show(shows: Sequence[Show], name: str) -> Show:
     raise NotFoundError(f"no show called {name!r}", hint)
 
 
+def show_title(store: Store, show_id: str) -> str:
+    """The title of the show with this id (the id itself if there is none)."""
+    doc = store.find("shows", show_id)
+    return str(doc.get("title") or show_id) if doc else show_id
+
+
 def split_release_ref(show_arg: str, season_arg: str | None) -> tuple[str, str | None]:
     """Accept `SHOW SEASON`, `SHOW S2` in one word, or `show-id/s2`."""
     if season_arg is not None:
@@ -555,9 +561,7 @@ def _overwrite(new: dict[str, Any]) -> Callable[[MutableMapping[str, Any]], None
 
 
 def _replace_show(store: Store, show_id: str, show: Show) -> None:
-    from tinydb import Query
-
-    store.shows.update(_overwrite(show.to_dict()), Query().id == show_id)
+    store.replace("shows", show_id, show.to_dict())
 
 
 def remove(store: Store, show_name: str, season: str | None) -> list[str]:
@@ -620,7 +624,6 @@ def expect(
 ) -> tuple[Release, bool, bool]:
     """Record or revise a release's expected window. Returns (release, created, changed);
     history grows only when the window or stage changed."""
-    from tinydb import Query
 
     shows = store.all_shows()
     try:
@@ -644,7 +647,7 @@ def expect(
 
     season = parse_season(season_text)
     release_id = f"{show.id}/{release_slug(season, season_text)}"
-    existing_doc = store.releases.get(Query().id == release_id)
+    existing_doc = store.find("releases", release_id)
     current = Release.from_dict(existing_doc) if existing_doc else None
     if region is None and current is not None:
         region = current.region
@@ -725,7 +728,7 @@ def expect(
     if created:
         store.releases.insert(doc)
     else:
-        store.releases.update(_overwrite(doc), Query().id == release.id)
+        store.replace("releases", release.id, doc)
     return release, created, changed
 
 
@@ -767,7 +770,6 @@ def mark_released(
     source: str | None = None,
 ) -> Release:
     """Mark a release as out on `day` (not after `today`)."""
-    from tinydb import Query
 
     if day > today:
         raise UsageError(
@@ -782,7 +784,7 @@ def mark_released(
     release.window = make_window(day.isoformat(), day, day, release.region).to_dict()
     release.history.append(_history_entry(release, day, source, None))
     doc = release.to_dict()
-    store.releases.update(_overwrite(doc), Query().id == release.id)
+    store.replace("releases", release.id, doc)
     return release
 
 

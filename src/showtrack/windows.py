@@ -1328,6 +1328,26 @@ def _until_instant(air_time: datetime, now: datetime) -> str:
     return f"in {hours} h {minutes:02d} min"
 
 
+def window_dates(earliest: str | None, latest: str | None) -> str:
+    """'2018-03-08', '2018-03-01 – 2018-05-31', '2018-01-01 →', '→ 2018-12-31', 'TBA'."""
+    if earliest is None and latest is None:
+        return "TBA"
+    if earliest == latest:
+        return str(earliest)
+    if latest is None:
+        return f"{earliest} →"
+    if earliest is None:
+        return f"→ {latest}"
+    return f"{earliest} – {latest}"
+
+
+def compact_dates(earliest: str | None, latest: str | None) -> str:
+    """window_dates() for a narrow column: '2018-03-01–05-31' within one year."""
+    if earliest and latest and earliest != latest and earliest[:4] == latest[:4]:
+        return f"{earliest}–{latest[5:]}"
+    return window_dates(earliest, latest)
+
+
 def countdown_text(
     earliest: date | None,
     latest: date | None,
