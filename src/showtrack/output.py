@@ -59,8 +59,9 @@ def write_rows(
 ) -> None:
     """Write `rows` to `out` in a machine format; csv/tsv always carry a header line."""
     if fmt == "json":
-        json.dump(list(rows), out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        # One write: json.dump() writes each of its many small pieces to `out` in turn,
+        # which cost more than the encoding (100,000 rows: ~97 writes a row).
+        out.write(json.dumps(list(rows), indent=2, ensure_ascii=False) + "\n")
     elif fmt == "jsonl":
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
