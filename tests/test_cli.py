@@ -13,10 +13,11 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from .conftest import Runner, run_process
+from .conftest import Result, Runner, run_process
 
 SOURCE = "'Jessica Jones' season 2 update"
 
@@ -72,8 +73,8 @@ def marvel(cli: Runner) -> Runner:
     return cli
 
 
-def _json(result: object) -> object:
-    return json.loads(result.out)  # type: ignore[attr-defined]
+def _json(result: Result) -> Any:
+    return json.loads(result.out)
 
 
 # --- the story of the seed article ---------------------------------------------------------
@@ -594,10 +595,10 @@ def test_csv_export_imports_into_an_empty_database(marvel: Runner, tmp_path: Pat
     fresh = tmp_path / "fresh.json"
     result = marvel("--db", str(fresh), "import", "-", stdin=exported)
     assert result.code == 0, result.err
-    before = {r["id"]: r for r in _json(marvel("upcoming", "--all", "-o", "json"))}  # type: ignore[union-attr]
+    before = {r["id"]: r for r in _json(marvel("upcoming", "--all", "-o", "json"))}
     after = {
         r["id"]: r for r in _json(marvel("--db", str(fresh), "upcoming", "--all", "-o", "json"))
-    }  # type: ignore[union-attr]
+    }
     assert set(after) == set(before)
     for rid, row in before.items():
         assert after[rid]["window"] == row["window"], rid

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from icalendar import Calendar
@@ -27,7 +28,7 @@ def shows(cli: Runner) -> Runner:
     return cli
 
 
-def _events(cli: Runner, *args: str) -> dict[str, dict[str, object]]:
+def _events(cli: Runner, *args: str) -> dict[str, Any]:
     result = cli("export", "--format", "ics", *args)
     assert result.code == 0, result.err
     calendar = Calendar.from_ical(result.out)

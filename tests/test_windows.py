@@ -155,7 +155,7 @@ def test_seasons_follow_the_region(phrase: str, region: str, earliest: str, late
 
 # --- Open and relative windows ------------------------------------------------------------
 
-OPEN_AND_RELATIVE = [
+OPEN_AND_RELATIVE: list[tuple[str, str | None, str | None]] = [
     ("not before 2018", "2018-01-01", "open"),
     ("not until 2018", "2018-01-01", "open"),
     ("won't return until 2018", "2018-01-01", "open"),
@@ -239,7 +239,7 @@ OPEN_AND_RELATIVE = [
     ("", "open", "open"),
 ]
 
-OPEN_VARIANTS = [
+OPEN_VARIANTS: list[tuple[str, str | None, str | None]] = [
     ("Jessica Jones season 2 does not return before 2018", "2018-01-01", "open"),
     ("The show will NOT return before 2019, the network says", "2019-01-01", "open"),
     ("Season 3 won\u2019t premiere until 2020", "2020-01-01", "open"),
