@@ -418,6 +418,11 @@ def test_upcoming_filters(marvel: Runner) -> None:
     assert ids("--status", "unknown") == ["luke-cage/s2"]
     assert ids("--status", "renewed") == ["jessica-jones/s2"]  # a show status
     assert ids("--network", "hbo") == []
+    assert ids("--network", "NETFLIX") == ids() != []  # case-blind
+    # A release on another platform than its show's network is found by either.
+    assert marvel("expect", "Luke Cage", "2", "2018", "--platform", "Hulu").code == 0
+    assert "luke-cage/s2" in ids("--network", "hulu")
+    assert "luke-cage/s2" in ids("--network", "netflix")
 
 
 def test_overdue_is_shown_by_all_and_flagged(marvel: Runner) -> None:

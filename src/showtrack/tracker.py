@@ -802,6 +802,26 @@ class UpcomingFilter(msgspec.Struct):
     include_all: bool = False
 
 
+def _network_and_tag_test(
+    networks: Sequence[str], tags: Sequence[str]
+) -> Callable[[Show, str | None], bool]:
+    """What --network and --tag ask of a release of `show` airing on `platform`: its
+    platform or the show's network among `networks`, and one of the show's tags among
+    `tags` (each only when given; case- and accent-blind)."""
+    wanted_networks = {fold(n) for n in networks}
+    wanted_tags = {fold(t) for t in tags}
+
+    def passes(show: Show, platform: str | None) -> bool:
+        if wanted_networks and not wanted_networks & {
+            fold(platform or ""),
+            fold(show.network or ""),
+        }:
+            return False
+        return not wanted_tags or bool(wanted_tags & {fold(t) for t in show.tags})
+
+    return passes
+
+
 def upcoming(
     source: Store | Listing, today: date, filt: UpcomingFilter, now: Clock | None = None
 ) -> Views:
@@ -813,8 +833,7 @@ def upcoming(
                 f"release: {', '.join(STATUSES)}; show: {', '.join(SHOW_STATUSES)}",
             )
     horizon = filt.within.after(today) if filt.within else filt.until
-    networks = {fold(n) for n in filt.networks}
-    tags = {fold(t) for t in filt.tags}
+    on_network_and_tags = _network_and_tag_test(filt.networks, filt.tags)
     chosen = []
     for row in _rows(source, today):
         if not filt.include_all and row.status in ("released", "overdue"):
@@ -827,9 +846,7 @@ def upcoming(
             continue
         if horizon is not None and (row.effective is None or row.effective > horizon):
             continue
-        if networks and not networks & {fold(row.platform or ""), fold(row.show.network or "")}:
-            continue
-        if tags and not tags & {fold(t) for t in row.show.tags}:
+        if not on_network_and_tags(row.show, row.platform):
             continue
         chosen.append(row)
     chosen.sort(key=_Row.sort_key)
@@ -904,16 +921,13 @@ def calendar_entries(store: Store, today: date, filt: CalendarFilter) -> list[Ca
     """The releases for a calendar, each with its effective earliest, soonest first."""
     from showtrack.ics import CalendarEntry
 
-    tags = {fold(t) for t in filt.tags}
-    networks = {fold(n) for n in filt.networks}
+    on_network_and_tags = _network_and_tag_test(filt.networks, filt.tags)
     entries = []
     for view in build_views(store.all_shows(), store.all_releases(), today):
         release, show = view.release, view.show
         if filt.premieres_only and release.season is None:
             continue
-        if tags and not tags & {fold(t) for t in show.tags}:
-            continue
-        if networks and not networks & {fold(view.platform or ""), fold(show.network or "")}:
+        if not on_network_and_tags(show, release.platform):
             continue
         exact = release.released_on is not None or (
             release.earliest is not None and release.earliest == release.latest
