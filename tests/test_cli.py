@@ -484,6 +484,20 @@ def test_timeline_fits_the_terminal(
     assert "TBA" in next(line for line in lines if line.startswith("Luke Cage S2"))
 
 
+@pytest.mark.parametrize("columns", [40, 100])
+def test_upcoming_table_fits_the_terminal(
+    marvel: Runner, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    lines = marvel("upcoming", "-o", "table").out.splitlines()
+    assert all(len(line.rstrip()) <= columns for line in lines)
+    assert lines[0].split()[:2] == ["When", "Release"]
+    text = " ".join(lines)
+    for title in ("The Defenders", "Jessica Jones", "Luke Cage"):
+        # Folded onto two lines in a narrow terminal, but all there.
+        assert all(word in text for word in title.split())
+
+
 def test_countdown_panels(marvel: Runner) -> None:
     out = marvel("countdown", "Jessica Jones", "2").out
     assert "in 8–11 months" in out and "spring 2018" in out and "│" in out
