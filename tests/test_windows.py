@@ -12,14 +12,18 @@ from hypothesis import strategies as st
 
 from showtrack.errors import ShowtrackError, UsageError, WindowError
 from showtrack.windows import (
+    SEASON_CODES,
     Constraint,
     ConstraintNode,
     Duration,
     countdown_text,
     effective_earliest,
     find_cycle,
+    half_span,
     parse_duration,
     parse_window,
+    quarter_span,
+    season_span,
     status_on,
     to_edtf,
 )
@@ -577,6 +581,22 @@ def test_edtf_output_parses_back_to_the_same_window(
     back = parse_window(edtf, date(2000, 1, 1), region)
     assert (back.earliest, back.latest) == (earliest, latest)
     assert back.edtf == edtf
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1995, 2085), st.booleans(), st.data())
+def test_every_season_quarter_and_half_gets_its_edtf_name(
+    year: int, southern: bool, data: st.DataObject
+) -> None:
+    season = data.draw(st.sampled_from(list(SEASON_CODES)))
+    quarter = data.draw(st.integers(1, 4))
+    half = data.draw(st.integers(1, 2))
+    region = "AU" if southern else "US"
+    assert to_edtf(*season_span(season, year, southern), region) == (
+        f"{year:04d}-{SEASON_CODES[season]}"
+    )
+    assert to_edtf(*quarter_span(quarter, year)) == f"{year:04d}-{32 + quarter}"
+    assert to_edtf(*half_span(half, year)) == f"{year:04d}-{39 + half}"
 
 
 @settings(max_examples=200, deadline=None)

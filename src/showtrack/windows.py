@@ -300,16 +300,20 @@ def to_edtf(earliest: date | None, latest: date | None, region: str | None = Non
         return f"{y:04d}-{latest.month:02d}"
     if (earliest, latest) == (date(y, 1, 1), date(y, 12, 31)):
         return f"{y:04d}"
-    southern = is_southern(region)
-    for season, code in SEASON_CODES.items():
-        if season_span(season, y, southern) == (earliest, latest):
-            return f"{y:04d}-{code}"
-    for quarter in range(1, 5):
-        if quarter_span(quarter, y) == (earliest, latest):
-            return f"{y:04d}-{32 + quarter}"
-    for half in (1, 2):
-        if half_span(half, y) == (earliest, latest):
-            return f"{y:04d}-{39 + half}"
+    months = (latest.year - earliest.year) * 12 + latest.month - earliest.month + 1
+    # Seasons and quarters are three whole months, halves six: only those can have a name
+    # (and only they are worth comparing with every season; `import` names thousands).
+    if earliest.day == 1 and latest == month_end(y, latest.month) and months in (3, 6):
+        southern = is_southern(region)
+        for season, code in SEASON_CODES.items():
+            if season_span(season, y, southern) == (earliest, latest):
+                return f"{y:04d}-{code}"
+        for quarter in range(1, 5):
+            if quarter_span(quarter, y) == (earliest, latest):
+                return f"{y:04d}-{32 + quarter}"
+        for half in (1, 2):
+            if half_span(half, y) == (earliest, latest):
+                return f"{y:04d}-{39 + half}"
     return f"{earliest.isoformat()}/{latest.isoformat()}"
 
 
