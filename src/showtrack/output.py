@@ -59,9 +59,7 @@ def write_rows(
 ) -> None:
     """Write `rows` to `out` in a machine format; csv/tsv always carry a header line."""
     if fmt == "json":
-        # One write: json.dump() writes each of its many small pieces to `out` in turn,
-        # which cost more than the encoding (100,000 rows: ~97 writes a row).
-        out.write(json.dumps(list(rows), indent=2, ensure_ascii=False) + "\n")
+        _write_json(list(rows), out)
     elif fmt == "jsonl":
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -82,7 +80,20 @@ def write_rows(
         raise ValueError(fmt)
 
 
+def _write_json(value: Any, out: TextIO) -> None:
+    # json.dump() hands each of its small pieces (about 97 a listing row) to `out` in
+    # turn, which costs more than encoding them; json.dumps() would hold the whole text
+    # (twice) in memory. Pieces are written a few thousand at a time instead.
+    pieces: list[str] = []
+    for piece in json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(value):
+        pieces.append(piece)
+        if len(pieces) == 4096:
+            out.write("".join(pieces))
+            pieces.clear()
+    pieces.append("\n")
+    out.write("".join(pieces))
+
+
 def write_object(obj: dict[str, Any], out: TextIO) -> None:
     """One JSON object (for `window -o json`, `info -o json`)."""
-    json.dump(obj, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    _write_json(obj, out)
