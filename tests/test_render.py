@@ -22,7 +22,7 @@ CELL = st.builds(lambda text, style: Text(text, style=style), CELL_TEXT, st.samp
 COLUMN = st.builds(
     Column,
     st.text(alphabet="ABCDEFGHwxyz ", min_size=1, max_size=9),
-    st.sampled_from(["wrap", "fold"]),
+    st.sampled_from(["ellipsis", "fold", "crop"]),
     st.booleans(),
     st.one_of(st.none(), st.integers(0, 12)),
 )

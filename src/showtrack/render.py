@@ -20,6 +20,7 @@ from showtrack.models import HistoryEntry, Release, Show, printable
 from showtrack.windows import compact_dates, elapsed_seconds, window_dates
 
 if TYPE_CHECKING:
+    from rich.console import OverflowMethod
     from rich.table import Table
 
 # rich.table, rich.panel and rich.box are imported where they are drawn: a listing's table
@@ -59,11 +60,12 @@ def _more_line(console: Console, shown: int, total: int) -> None:
 
 
 class Column(NamedTuple):
-    """A table column: its header, and how a cell too long for the terminal gives way
-    ('fold' breaks it anywhere, 'wrap' at spaces; no_wrap keeps it whole)."""
+    """A table column: its header, and how its cells give way when the table is too wide
+    for the terminal: they wrap at spaces unless `no_wrap`, and a word still too long is
+    broken anywhere ('fold') or cut short with an ellipsis ('ellipsis', Rich's default)."""
 
     header: str
-    overflow: str = "wrap"
+    overflow: OverflowMethod = "ellipsis"
     no_wrap: bool = False
     min_width: int | None = None
 
@@ -105,6 +107,8 @@ def natural_widths(columns: Sequence[Column], rows: Sequence[Sequence[Text]]) ->
 def composed_table(
     columns: Sequence[Column], rows: Sequence[Sequence[Text]], widths: list[int]
 ) -> Text:
+    """The table as one Text, each column `widths[i]` wide: for cells of one line each,
+    in columns at least as wide as their cells (see natural_widths)."""
     last = len(columns) - 1
     out = Text()
     for i, column in enumerate(columns):
@@ -130,7 +134,7 @@ def rich_table(columns: Sequence[Column], rows: Sequence[Sequence[Text]]) -> Tab
     for column in columns:
         table.add_column(
             column.header,
-            overflow=column.overflow,  # type: ignore[arg-type]
+            overflow=column.overflow,
             no_wrap=column.no_wrap,
             min_width=column.min_width,
         )
