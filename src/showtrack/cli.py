@@ -668,7 +668,9 @@ def countdown(
     if live:
         import gc
 
-        gc.enable()  # the program starts with it off (see __main__); this one runs on
+        # The program starts with the collector off (see __main__), which suits a command
+        # that ends in a moment; this one ticks until Ctrl-C.
+        gc.enable()
         # Ctrl-C is how a live countdown ends: a normal exit, status 0.
         with contextlib.suppress(KeyboardInterrupt):
             live_countdown(console, views, lambda: clock.now(settings.today))
