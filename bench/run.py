@@ -4,8 +4,11 @@ Run it with `make bench`. It generates databases of 1k, 10k and 100k releases
 through `showtrack import`, runs each command several times as a user or cron
 would (a fresh process each time, output to a pipe), and reports medians, peak
 memory, and ratios against floors measured in the same run: `python -c pass`,
-the bare import of our stack, and khal listing 1,000 events when khal is
-installed (`make bench` installs it beside the project; `--no-khal` skips it).
+the bare import of our stack, khal listing 1,000 events when khal is
+installed (`make bench` installs it beside the project; `--no-khal` skips it),
+and taskwarrior's `task next` on 1,000 tasks when `task` is on the PATH (a C++
+program from the system's packages, e.g. `apt-get install taskwarrior`; the
+native floor, not a budget).
 Machines are noisy, so budgets are ratios within one run. A timing here never
 decides whether the tests pass.
 """
@@ -13,6 +16,7 @@ decides whether the tests pass.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -139,6 +143,39 @@ def khal_command(folder: Path, count: int) -> list[str] | None:
     return [khal, "-c", str(config), "list", TODAY.isoformat(), "365d"]
 
 
+def taskwarrior_command(folder: Path, count: int) -> list[str] | None:
+    """`task next` over `count` pending tasks with due dates, or None when taskwarrior
+    is not installed (it is a C++ program from the system's packages: `make bench` does
+    not install it)."""
+    task = shutil.which("task")
+    if task is None:
+        return None
+    data = folder / "taskwarrior"
+    data.mkdir(exist_ok=True)
+    rc = folder / "taskrc"
+    rc.write_text(
+        f"data.location={data}\nconfirmation=off\nverbose=nothing\nnews.version=99.99\n",
+        encoding="utf-8",
+    )
+    tasks = [
+        {
+            "description": f"Release {n:04d}",
+            "status": "pending",
+            "entry": "20260101T000000Z",
+            "due": (TODAY + timedelta(days=n % 400)).strftime("%Y%m%dT000000Z"),
+        }
+        for n in range(count)
+    ]
+    subprocess.run(
+        [task, f"rc:{rc}", "import"],
+        input=json.dumps(tasks),
+        text=True,
+        capture_output=True,
+        check=True,
+    )
+    return [task, f"rc:{rc}", "next"]
+
+
 def install_khal() -> None:
     """Put khal in its own virtual environment so its dependencies never meet ours."""
     if (KHAL_VENV / "bin" / "khal").exists() or shutil.which("khal"):
@@ -225,6 +262,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         khal = None if args.no_khal else khal_command(folder, 1_000)
         if khal:
             add("khal list (1k events)", khal)
+        taskwarrior = taskwarrior_command(folder, 1_000)
+        if taskwarrior:
+            add("task next (taskwarrior, 1k tasks)", taskwarrior)
         for size in sizes:
             database, seconds = build_database(folder, size, env)
             imports[size] = seconds
@@ -268,7 +308,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "",
             "Every figure is a whole process, started fresh, output to a pipe, "
             f"on data as of {TODAY} (`SHOWTRACK_TODAY`); the floors (`python -c pass`, "
-            "the bare import of our stack, khal) are measured in the same run.",
+            "the bare import of our stack, khal, and taskwarrior where it is installed) are "
+            "measured in the same run.",
             "",
         ]
         (HERE / "RESULTS.md").write_text("\n".join([*header, *lines, ""]), encoding="utf-8")
