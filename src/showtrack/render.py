@@ -298,28 +298,31 @@ def _clock(view: Any, current: datetime) -> str:
     return f"{days}d {hours:02d}:{minutes:02d}:{secs:02d}"
 
 
+HISTORY_COLUMNS = (
+    Column("As of", no_wrap=True),
+    Column("Window", overflow="fold"),
+    Column("Dates", no_wrap=True),
+    Column("Stage", no_wrap=True),
+    Column("Source", overflow="fold"),
+)
+
+
 def history_table(
     console: Console, release_title: str, entries: Sequence[HistoryEntry], slips: int
 ) -> None:
-    """How a release's window moved, one row a change."""
-    from rich import box
-    from rich.table import Table
-
-    table = Table(title=cell(release_title, "bold"), box=box.SIMPLE_HEAD, title_justify="left")
-    table.add_column("As of", no_wrap=True)
-    table.add_column("Window", overflow="fold", ratio=3)
-    table.add_column("Dates", no_wrap=True)
-    table.add_column("Stage", no_wrap=True)
-    table.add_column("Source", overflow="fold", ratio=2)
-    for e in entries:
-        table.add_row(
+    """How a release's window moved, one row a change, under the release's name."""
+    console.print(cell(release_title, "bold"))
+    rows = [
+        [
             Text(e.as_of or e.recorded_at[:10]),
             cell(e.window.get("phrase")),
             Text(compact_dates(e.window.get("earliest"), e.window.get("latest"))),
             cell(e.stage),
             cell(e.source),
-        )
-    console.print(table)
+        ]
+        for e in entries
+    ]
+    print_table(console, HISTORY_COLUMNS, rows)
     if slips:
         console.print(Text(f"slipped {slips} time{'s' if slips != 1 else ''}", style="yellow"))
 
