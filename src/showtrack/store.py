@@ -496,21 +496,9 @@ class ReleaseRecord(msgspec.Struct, frozen=True):
         return Release.from_dict(doc)
 
 
-class ShowRecord(msgspec.Struct, frozen=True):
-    """A stored show."""
-
-    id: str
-    title: str
-    aliases: list[str] = msgspec.field(default_factory=list)
-    network: str | None = None
-    tags: list[str] = msgspec.field(default_factory=list)
-    status: str | None = None
-    notes: str | None = None
-
-
 class _ListingDocument(msgspec.Struct):
     meta: dict[str, dict[str, Any]] = msgspec.field(default_factory=dict)
-    shows: dict[str, ShowRecord] = msgspec.field(default_factory=dict)
+    shows: dict[str, Show] = msgspec.field(default_factory=dict)
     releases: dict[str, ReleaseRecord] = msgspec.field(default_factory=dict)
 
 
@@ -544,10 +532,7 @@ def read_listing(path: Path) -> Listing:
         except msgspec.ValidationError as exc:
             raise _refuse(real, f"this is not a showtrack database ({exc})") from None
     return Listing(
-        shows=[
-            Show(s.id, s.title, s.aliases, s.network, s.tags, s.status, s.notes)
-            for s in document.shows.values()
-        ],
+        shows=list(document.shows.values()),
         releases=list(document.releases.values()),
         meta=document.meta.get("1") or {},
     )
