@@ -56,6 +56,7 @@ DEFAULT_LEAD = Duration(days=7)
 Clock = Callable[[], datetime]
 """The current instant, asked for only when a shown release airs at an exact time: the
 clock needs the time zone database, which most listings never load."""
+
 EXPORT_FORMAT = 1
 
 # --------------------------------------------------------------------------- result rows
@@ -624,7 +625,6 @@ def expect(
 ) -> tuple[Release, bool, bool]:
     """Record or revise a release's expected window. Returns (release, created, changed);
     history grows only when the window or stage changed."""
-
     shows = store.all_shows()
     try:
         show = resolve_show(shows, show_name)
@@ -770,7 +770,6 @@ def mark_released(
     source: str | None = None,
 ) -> Release:
     """Mark a release as out on `day` (not after `today`)."""
-
     if day > today:
         raise UsageError(
             f"{day} is after today ({today})",
