@@ -554,6 +554,22 @@ def test_import_is_all_or_nothing(marvel: Runner, db: Path) -> None:
     assert db.read_bytes() == before
 
 
+def test_text_that_utf8_cannot_store_is_refused_and_changes_nothing(
+    marvel: Runner, db: Path
+) -> None:
+    before = db.read_bytes()
+    # Bytes that are not UTF-8 on a command line reach Python as lone surrogates.
+    not_utf8 = b"Bad \xed\xa0\x80 title".decode("utf-8", "surrogateescape")
+    result = marvel("add", not_utf8)
+    assert result.code == 2
+    assert "is not valid text" in result.err and "nothing was changed" in result.err
+    # So does a "\ud800" escape in an imported file (json.dumps writes it so).
+    shows = {"showtrack_export": 1, "shows": [{"id": "x", "title": "a\ud800b"}], "releases": []}
+    result = marvel("import", "-", stdin=json.dumps(shows))
+    assert result.code == 2 and "\\ud800" in result.err
+    assert db.read_bytes() == before
+
+
 def test_import_release_array_creates_shows(cli: Runner) -> None:
     records = [
         {"show": "Daredevil", "season": 3, "window": {"phrase": "2018"}, "platform": "Netflix"},

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, cast
 import msgspec
 
 from showtrack.clock import utc_stamp
-from showtrack.errors import DatabaseError, LockedError
+from showtrack.errors import DatabaseError, LockedError, UsageError
 from showtrack.models import Release, Show, known_since
 
 if TYPE_CHECKING:
@@ -391,7 +391,17 @@ class Store(msgspec.Struct):
         """Write the snapshot if it changed; True when the file was written."""
         if not self.writable:
             raise RuntimeError("store opened for reading")
-        content = serialize(self.data)
+        try:
+            content = serialize(self.data)
+        except UnicodeEncodeError as exc:
+            # A lone surrogate: bytes that were not UTF-8 on the command line, or a
+            # "\ud800" escape in an imported file. Such text cannot be stored as UTF-8.
+            raise UsageError(
+                f"{exc.object!r} is not valid text: it holds "
+                f"{exc.object[exc.start : exc.end]!r}, which UTF-8 cannot store; "
+                "nothing was changed",
+                "give the text in UTF-8",
+            ) from None
         if content == self.original:
             return False
         self.path.parent.mkdir(parents=True, exist_ok=True)
