@@ -538,6 +538,42 @@ def test_export_import_round_trip(
     assert marvel("--db", str(fresh), "export").out == exported
 
 
+def test_import_into_a_database_that_has_the_releases_updates_them_in_place(
+    marvel: Runner, db: Path
+) -> None:
+    export = json.loads(marvel("export").out)
+    order = [doc["id"] for doc in json.loads(db.read_text())["releases"].values()]
+    known = _json(marvel("history", "jessica-jones/s2", "-o", "json"))
+    jj = next(r for r in export["releases"] if r["id"] == "jessica-jones/s2")
+    window = {"phrase": "March 2018", "earliest": "2018-03-01", "latest": "2018-03-31"}
+    news = {
+        "recorded_at": "2099-01-01T00:00:00+00:00",
+        "as_of": "2017-06-30",
+        "window": window,
+        "stage": "dated",
+        "source": "a newer export",
+        "url": None,
+        "note": None,
+    }
+    jj["history"] = [*jj["history"][:1], news]  # an older entry kept, one new
+    jj["window"] = {**window, "edtf": "2018-03"}
+    show = next(s for s in export["shows"] if s["id"] == "luke-cage")
+    show["network"] = "Hulu"
+    result = marvel("import", "-", stdin=json.dumps(export))
+    assert result.code == 0, result.err
+    assert "0 new shows, 0 new releases" in result.err
+    # The stored history is kept and the new entry merged in (the file's copy of an
+    # entry counts once), in the order recorded.
+    history = _json(marvel("history", "jessica-jones/s2", "-o", "json"))
+    assert len(known) >= 2
+    assert history[:-1] == known and history[-1]["source"] == "a newer export"
+    row = next(r for r in _json(marvel("upcoming", "-o", "json")) if r["id"] == "jessica-jones/s2")
+    assert row["window"]["edtf"] == "2018-03"
+    assert _json(marvel("info", "Luke Cage", "-o", "json"))["network"] == "Hulu"
+    # Updated where they stood: the file keeps its order, a diff shows changed lines.
+    assert [doc["id"] for doc in json.loads(db.read_text())["releases"].values()] == order
+
+
 def test_import_is_all_or_nothing(marvel: Runner, db: Path) -> None:
     before = db.read_bytes()
     records = [

@@ -22,7 +22,7 @@ import errno
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -369,15 +369,22 @@ class Store(msgspec.Struct):
                 return doc
         return None
 
-    def replace(self, table: str, record_id: str, record: dict[str, Any]) -> None:
-        """Put `record` in place of the document whose id is `record_id`, keeping its
-        document id and so its place in the file."""
+    def by_id(self, table: str) -> dict[str, dict[str, Any]]:
+        """Every stored document of `table`, by its id."""
+        docs: dict[str, dict[str, Any]] = self.data[table]
+        return {doc["id"]: doc for doc in docs.values() if "id" in doc}
+
+    def replace(self, table: str, records: Iterable[dict[str, Any]]) -> None:
+        """Put each record in place of the stored document with the same id, keeping that
+        document's id and so its place in the file; one pass however many records."""
+        new = {record["id"]: record for record in records}
         docs = self.data[table]
         for doc_id, doc in docs.items():
-            if doc.get("id") == record_id:
+            record = new.pop(doc.get("id"), None)
+            if record is not None:
                 docs[doc_id] = record
-                return
-        raise KeyError(f"{table}: no document {record_id!r}")
+        if new:
+            raise KeyError(f"{table}: no document {next(iter(new))!r}")
 
     def all_shows(self) -> list[Show]:
         """Every show, in the order they were added."""

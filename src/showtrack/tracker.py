@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, tzinfo
 from typing import TYPE_CHECKING, Any, overload
 
@@ -534,7 +534,7 @@ def edit_show(
         show.status = _check_choice(status, SHOW_STATUSES, "status")
     if notes is not None:
         show.notes = notes or None
-    _replace_show(store, show.id, show)
+    store.replace("shows", [show.to_dict()])
     return show
 
 
@@ -547,22 +547,8 @@ def rename_show(store: Store, name: str, new_title: str) -> Show:
     if fold(new_title) != fold(show.title) and show.title not in show.aliases:
         show.aliases.append(show.title)
     show.title = new_title.strip()
-    _replace_show(store, show.id, show)
+    store.replace("shows", [show.to_dict()])
     return show
-
-
-def _overwrite(new: dict[str, Any]) -> Callable[[MutableMapping[str, Any]], None]:
-    """A TinyDB update that replaces a document's fields with `new`, keeping its doc id."""
-
-    def apply(doc: MutableMapping[str, Any]) -> None:
-        doc.clear()
-        doc.update(new)
-
-    return apply
-
-
-def _replace_show(store: Store, show_id: str, show: Show) -> None:
-    store.replace("shows", show_id, show.to_dict())
 
 
 def remove(store: Store, show_name: str, season: str | None) -> list[str]:
@@ -728,7 +714,7 @@ def expect(
     if created:
         store.releases.insert(doc)
     else:
-        store.replace("releases", release.id, doc)
+        store.replace("releases", [doc])
     return release, created, changed
 
 
@@ -783,7 +769,7 @@ def mark_released(
     release.window = make_window(day.isoformat(), day, day, release.region).to_dict()
     release.history.append(_history_entry(release, day, source, None))
     doc = release.to_dict()
-    store.replace("releases", release.id, doc)
+    store.replace("releases", [doc])
     return release
 
 
@@ -1163,7 +1149,7 @@ def import_records(
         releases.append(_release_from_record(rec, i, shows, today, new_shows))
         if progress is not None and (i % 500 == 0 or i == total):
             progress(i, total)
-    existing = {doc["id"]: doc.doc_id for doc in store.releases.all()}
+    existing = store.by_id("releases")
     seen: set[str] = set()
     for release in releases:
         if release.id in seen:
@@ -1178,20 +1164,17 @@ def import_records(
                     f"unknown release {link['release']!r}"
                 )
     store.shows.insert_multiple(s.to_dict() for s in new_shows)
-    for show in updated_shows:
-        _replace_show(store, show.id, show)
+    store.replace("shows", [s.to_dict() for s in updated_shows])
     added = [r for r in releases if r.id not in existing]
     changed = [r for r in releases if r.id in existing]
     store.releases.insert_multiple(r.to_dict() for r in added)
     for release in changed:
-        stored = store.releases.get(doc_id=existing[release.id])
-        assert isinstance(stored, dict)
-        old = Release.from_dict(stored)
+        old = Release.from_dict(existing[release.id])
         merged = {(h.recorded_at, h.window.get("phrase")): h for h in old.history}
         merged.update({(h.recorded_at, h.window.get("phrase")): h for h in release.history})
         release.history = sorted(merged.values(), key=lambda h: h.recorded_at)
-        doc = release.to_dict()
-        store.releases.update(_overwrite(doc), doc_ids=[existing[release.id]])
+    # One pass over the table for all of them: a TinyDB update copies the whole table.
+    store.replace("releases", [r.to_dict() for r in changed])
     edges = {
         r["id"]: [a["release"] for a in r.get("after") or []]
         for r in store.data["releases"].values()
