@@ -553,6 +553,23 @@ def _valid_date(year: int, month: int, day: int, phrase: str) -> date:
         ) from None
 
 
+def _numbered_span(
+    span: Callable[[int, int], tuple[date, date]],
+    kind: str,
+    number: int,
+    m: re.Match[str],
+    ctx: _Context,
+    text: str,
+) -> Span:
+    """Quarter or half `number` (`span` of it and a year) of the year the phrase names,
+    else of the year `_choose` picks for "this" one."""
+    year = _year_value(m["y"] or m["y2"] or m["y3"], ctx)
+    if year is None:
+        start, end = _choose(lambda y: span(number, y), ctx, "this", text)
+        return Span(start, end, kind)
+    return Span(*span(number, year), kind)
+
+
 def _choose(
     span_of_year: Callable[[int], tuple[date, date]], ctx: _Context, policy: str, phrase: str
 ) -> tuple[date, date]:
@@ -688,18 +705,10 @@ def _atom(text: str, ctx: _Context) -> Span | None:
         return _season(m, ctx, text)
     if m := _P_QUARTER.fullmatch(text):
         quarter = int(m["q"] or m["q2"] or _ORDINALS[m["ord"]])
-        year = _year_value(m["y"] or m["y2"] or m["y3"], ctx)
-        if year is None:
-            start, end = _choose(lambda y: quarter_span(quarter, y), ctx, "this", text)
-            return Span(start, end, "quarter")
-        return Span(*quarter_span(quarter, year), "quarter")
+        return _numbered_span(quarter_span, "quarter", quarter, m, ctx, text)
     if m := _P_HALF.fullmatch(text):
         half = int(m["h"] or m["h2"] or _ORDINALS[m["ord"]])
-        year = _year_value(m["y"] or m["y2"] or m["y3"], ctx)
-        if year is None:
-            start, end = _choose(lambda y: half_span(half, y), ctx, "this", text)
-            return Span(start, end, "half")
-        return Span(*half_span(half, year), "half")
+        return _numbered_span(half_span, "half", half, m, ctx, text)
     if m := _P_YEAR_PART.fullmatch(text):
         year = _year_value(m["y"], ctx)
         assert year is not None
