@@ -18,6 +18,7 @@ import pytest
 
 from showtrack import store
 from showtrack.errors import DatabaseError, LockedError
+from showtrack.models import Release, Show
 
 from .conftest import Runner, run_process
 
@@ -26,11 +27,12 @@ WRITER = textwrap.dedent(
     import sys
     from pathlib import Path
     from showtrack import store
+    from showtrack.models import Show
 
     path, name, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     for i in range(count):
         with store.open_for_writing(path, timeout=60) as s:
-            s.shows.insert({"id": f"{name}-{i}", "title": f"{name} {i}"})
+            s.insert([Show(f"{name}-{i}", f"{name} {i}")])
         print(f"{name}-{i}", flush=True)
     """
 )
@@ -58,7 +60,7 @@ def _spawn(code: str, *args: str) -> subprocess.Popen[str]:
 
 
 def _show_ids(path: Path) -> set[str]:
-    return {doc["id"] for doc in store.load(path).data["shows"].values()}
+    return {show.id for show in store.load(path).shows()}
 
 
 def test_concurrent_writers_lose_nothing(db: Path) -> None:
@@ -91,9 +93,11 @@ def test_writers_killed_mid_save_leave_a_valid_file_with_every_acknowledged_writ
 ) -> None:
     # A large file makes each save take long enough for kills to land inside it.
     with store.open_for_writing(db) as s:
-        s.releases.insert_multiple(
-            {"id": f"bulk/s{i}", "show_id": "bulk", "season": i, "notes": "x" * 400, "window": {}}
-            for i in range(3000)
+        s.insert(
+            [
+                Release(id=f"bulk/s{i}", show_id="bulk", season=i, notes="x" * 400)
+                for i in range(3000)
+            ]
         )
     rng = random.Random(20180308)
     acknowledged: set[str] = set()
@@ -105,11 +109,11 @@ def test_writers_killed_mid_save_leave_a_valid_file_with_every_acknowledged_writ
         acknowledged |= set(out.split())
         loaded = store.load(db)  # raises if the file were half written
         assert acknowledged <= _show_ids(db)
-        assert len(loaded.data["releases"]) == 3000
+        assert len(loaded.releases()) == 3000
     assert acknowledged, "no write completed before the kills; the test proved nothing"
     # Temp files the killed writers left are swept by the next write.
     with store.open_for_writing(db) as s:
-        s.shows.insert({"id": "after", "title": "after"})
+        s.insert([Show("after", "after")])
     assert not list(db.parent.glob(".showtrack.json.*.tmp"))
 
 
@@ -261,7 +265,7 @@ def test_file_is_stable_readable_json(db: Path, cli: Runner) -> None:
     assert text.index('"meta"') < text.index('"shows"') < text.index('"releases"')
     assert '{"aliases":[],"id":"zed","network":"Netflix"' in text  # keys sorted
     store.load(db)
-    assert store.serialize(store.load(db).data) == db.read_bytes()
+    assert store.load(db).to_bytes() == db.read_bytes()
 
 
 def test_version_1_file_is_migrated_after_a_backup(db: Path, cli: Runner) -> None:
@@ -324,11 +328,11 @@ def test_process_level_error_is_one_line(db: Path) -> None:
 
 def test_a_backup_linked_to_the_file_by_a_killed_writer_leaves_no_temp_file(db: Path) -> None:
     with store.open_for_writing(db) as s:
-        s.shows.insert({"id": "one", "title": "One"})
+        s.insert([Show("one", "One")])
     # What a writer killed after keeping its backup, before replacing the file, leaves.
     store.backup_path(db).unlink(missing_ok=True)
     os.link(db, store.backup_path(db))
     with store.open_for_writing(db) as s:
-        s.shows.insert({"id": "two", "title": "Two"})
+        s.insert([Show("two", "Two")])
     assert not list(db.parent.glob(".showtrack.json.*.tmp"))
     assert _show_ids(store.backup_path(db)) == {"one"}

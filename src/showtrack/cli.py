@@ -1,6 +1,11 @@
-"""The command line: options, help text, choosing a writer, and turning errors into one
-message and an exit code (spec/cli.md). Heavy modules are imported inside the commands
-that need them, so that `showtrack check` from cron never loads Rich."""
+"""The command line: the Typer app, its options and help text, and turning errors into
+one message and an exit code (spec/cli.md).
+
+Each command parses its options, calls one function of the tracker, and writes what it
+returns with `context.emit()`. Heavy modules are imported inside the commands that need
+them, so that `showtrack check` from cron never loads Rich, and a listing never loads the
+phrase reader.
+"""
 
 from __future__ import annotations
 
@@ -10,22 +15,13 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
-from showtrack import __version__
+from showtrack import __version__, clock
+from showtrack.context import OUTPUT_FORMATS, Settings, emit, output_format
 from showtrack.errors import ShowtrackError, UsageError
-
-if TYPE_CHECKING:
-    from rich.console import Console
-
-    from showtrack.store import Listing, Store
-    from showtrack.tracker import ReleaseView
-
-OUTPUT_HELP = "table, json, jsonl, csv or tsv (default: table on a terminal, tsv when piped)"
-LIMIT_HELP = "rows to show; a table shows 20 by default, machine formats all; 0 for all"
-OUTPUT_FORMATS = ("table", "json", "jsonl", "csv", "tsv")
 
 app = typer.Typer(
     name="showtrack",
@@ -43,21 +39,6 @@ db_app = typer.Typer(
 app.add_typer(db_app, name="db")
 
 
-class Settings(NamedTuple):
-    """The global options, before the command."""
-
-    db: Path | None
-    today: str | None
-    no_color: bool
-
-    @property
-    def db_path(self) -> Path:
-        """The database file to use."""
-        from showtrack.store import default_path
-
-        return self.db if self.db is not None else default_path()
-
-
 def _settings(ctx: typer.Context) -> Settings:
     obj = ctx.find_root().obj
     if isinstance(obj, Settings):
@@ -71,125 +52,81 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
+def _opt(names: str, help: str, **settings: Any) -> Any:
+    """typer.Option for the space-separated `names`, with its help line."""
+    return typer.Option(*names.split(), help=help, **settings)
+
+
+def _arg(help: str, **settings: Any) -> Any:
+    """typer.Argument with its help line."""
+    return typer.Argument(help=help, **settings)
+
+
+DB_HELP = "the database file (default: showtrack.json in your user data folder)"
+TODAY_HELP = "pretend today is DATE (YYYY-MM-DD): for demos, tests, 'what did we expect then'"
+
+
 @app.callback()
 def _global_options(
     ctx: typer.Context,
-    db: Path | None = typer.Option(
-        None,
-        "--db",
-        envvar="SHOWTRACK_DB",
-        metavar="PATH",
-        help="the database file (default: showtrack.json in your user data folder)",
-    ),
-    today: str | None = typer.Option(
-        None,
-        "--today",
-        envvar="SHOWTRACK_TODAY",
-        metavar="DATE",
-        help="pretend today is DATE (YYYY-MM-DD): for demos, tests, and 'what did we expect "
-        "back then'",
-    ),
-    no_color: bool = typer.Option(False, "--no-color", help="no colour (also: NO_COLOR=1)"),
-    version: bool = typer.Option(
-        False, "--version", is_eager=True, callback=_version, help="print the version and exit"
-    ),
+    db: Annotated[Path | None, _opt("--db", DB_HELP, envvar="SHOWTRACK_DB", metavar="PATH")] = None,
+    today: Annotated[
+        str | None, _opt("--today", TODAY_HELP, envvar="SHOWTRACK_TODAY", metavar="DATE")
+    ] = None,
+    no_color: Annotated[bool, _opt("--no-color", "no colour (also: NO_COLOR=1)")] = False,
+    version: Annotated[
+        bool, _opt("--version", "print the version and exit", is_eager=True, callback=_version)
+    ] = False,
 ) -> None:
     ctx.obj = Settings(db, today, no_color or bool(os.environ.get("NO_COLOR")))
 
 
-# --------------------------------------------------------------------------- helpers
-
-
-def _today(settings: Settings) -> Any:
-    from showtrack import clock
-
-    return clock.today(settings.today)
-
-
-def _now(settings: Settings) -> Any:
-    from showtrack import clock
-
-    return clock.now(settings.today)
-
-
-def _clock(settings: Settings) -> Callable[[], Any]:
-    """`_now`, asked for only when needed and then once (see tracker.Clock)."""
-    import functools
-
-    return functools.cache(lambda: _now(settings))
-
-
-def _read_store(settings: Settings) -> Store:
-    from showtrack import store
-
-    return store.load(settings.db_path)
-
-
-def _read_listing(settings: Settings) -> Listing:
-    from showtrack import store
-
-    return store.read_listing(settings.db_path)
-
-
-@contextmanager
-def _write_store(settings: Settings) -> Iterator[Store]:
-    from showtrack import store
-
-    with store.open_for_writing(settings.db_path) as opened:
-        yield opened
-
-
-def _format(output: str | None, allowed: tuple[str, ...] = OUTPUT_FORMATS) -> str:
-    if output is None:
-        return "table" if sys.stdout.isatty() else "tsv"
-    if output not in allowed:
-        raise UsageError(f"output format {output!r} is not one of: {', '.join(allowed)}")
-    return output
-
-
-def _console(settings: Settings) -> Console:
-    from showtrack.render import make_console
-
-    return make_console(settings.no_color)
-
-
-def _emit_views(
-    settings: Settings, views: Sequence[ReleaseView], fmt: str, limit: int | None
-) -> None:
-    if fmt == "table":
-        from showtrack.render import upcoming_table
-
-        upcoming_table(_console(settings), views, 20 if limit is None else limit)
-        return
-    from showtrack.output import write_rows
-
-    chosen = views if not limit else views[:limit]
-    write_rows([v.to_dict() for v in chosen], fmt, sys.stdout)
+# --------------------------------------------------------------------------- shared options
 
 
 def _complete_show(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion for show names, from the database."""
     try:
         from showtrack import store
-        from showtrack.models import fold
+        from showtrack.text import fold
 
         root = ctx.find_root().params.get("db")
         path = Path(root) if root else store.default_path()
         needle = fold(incomplete)
-        return [s.title for s in store.load(path).all_shows() if needle in fold(s.title)]
+        return [s.title for s in store.load(path).shows() if needle in fold(s.title)]
     except Exception:  # completion must never print a traceback into the shell
         return []
 
 
-def _parse_day(text: str, what: str) -> Any:
-    from showtrack.clock import parse_iso_day
+SHOW_HELP = "a show's title, id, alias or a unique part of one"
+OUTPUT_HELP = f"{', '.join(OUTPUT_FORMATS)} (default: table on a terminal, tsv when piped)"
+LIMIT_HELP = "rows to show; a table shows 20 by default, machine formats all; 0 for all"
 
-    return parse_iso_day(text, what)
+ShowArg = Annotated[str, _arg(SHOW_HELP, autocompletion=_complete_show)]
+SeasonArg = Annotated[str, _arg("season number (2, S2) or a name for a special or film")]
+OptionalSeason = Annotated[str | None, _arg("one release of it (or give show-id/s2)")]
+Output = Annotated[str | None, _opt("-o --output", OUTPUT_HELP, metavar="FORMAT")]
+TableOrJson = Annotated[str | None, _opt("-o --output", "table or json", metavar="FORMAT")]
+Limit = Annotated[int | None, _opt("--limit", LIMIT_HELP, min=0)]
+Networks = Annotated[list[str], _opt("--network", "only this network (repeat)")]
+Tags = Annotated[list[str], _opt("--tag", "only shows with this tag (repeat)")]
+IncludeAll = Annotated[bool, _opt("--all", "include released and overdue")]
+AsOf = Annotated[
+    str | None, _opt("--as-of", "the day it was said (default: today)", metavar="DATE")
+]
+Region = Annotated[str | None, _opt("--region", "country code (US, GB, AU...): seasons follow it")]
+Note = Annotated[str | None, _opt("--note", "a note")]
+SourceName = Annotated[str | None, _opt("--source", "who said so")]
 
 
-SHOW_ARG = typer.Argument(
-    ..., help="a show's title, id, alias or a unique part of one", autocompletion=_complete_show
-)
+# --------------------------------------------------------------------------- helpers
+
+
+def _echo(text: str) -> None:
+    """One line of our own words around database text, made safe for the terminal."""
+    from showtrack.text import printable
+
+    typer.echo(printable(text))
 
 
 # --------------------------------------------------------------------------- shows
@@ -198,45 +135,41 @@ SHOW_ARG = typer.Argument(
 @app.command()
 def add(
     ctx: typer.Context,
-    title: str = typer.Argument(..., help="the show's title"),
-    network: str | None = typer.Option(None, "--network", help="network or platform"),
-    tag: list[str] = typer.Option([], "--tag", help="a tag (repeat for more)"),
-    alias: list[str] = typer.Option([], "--alias", help="another name (repeat)"),
-    status: str | None = typer.Option(
-        None, "--status", help="returning, renewed, in-production, ended or cancelled"
-    ),
-    note: str | None = typer.Option(None, "--note", help="a note"),
+    title: Annotated[str, _arg("the show's title")],
+    network: Annotated[str | None, _opt("--network", "network or platform")] = None,
+    tag: Annotated[list[str], _opt("--tag", "a tag (repeat for more)")] = [],  # noqa: B006
+    alias: Annotated[list[str], _opt("--alias", "another name (repeat)")] = [],  # noqa: B006
+    status: Annotated[
+        str | None, _opt("--status", "returning, renewed, in-production, ended or cancelled")
+    ] = None,
+    note: Note = None,
 ) -> None:
     """Start tracking a show."""
-    from showtrack import tracker
+    from showtrack.tracker import edits
 
-    settings = _settings(ctx)
-    with _write_store(settings) as st:
-        show = tracker.add_show(
+    with _settings(ctx).write_store() as st:
+        show = edits.add_show(
             st, title, network=network, tags=tag, aliases=alias, status=status, notes=note
         )
-    from showtrack.models import printable
-
-    typer.echo(f"tracking {printable(show.title)} ({show.id})")
+    _echo(f"tracking {show.title} ({show.id})")
 
 
 @app.command()
 def edit(
     ctx: typer.Context,
-    show: str = SHOW_ARG,
-    network: str | None = typer.Option(None, "--network", help="set the network ('' clears)"),
-    tag: list[str] = typer.Option([], "--tag", help="add a tag"),
-    untag: list[str] = typer.Option([], "--untag", help="remove a tag"),
-    alias: list[str] = typer.Option([], "--alias", help="add another name"),
-    status: str | None = typer.Option(None, "--status", help="the show's status"),
-    note: str | None = typer.Option(None, "--note", help="set the notes ('' clears)"),
+    show: ShowArg,
+    network: Annotated[str | None, _opt("--network", "set the network ('' clears)")] = None,
+    tag: Annotated[list[str], _opt("--tag", "add a tag")] = [],  # noqa: B006
+    untag: Annotated[list[str], _opt("--untag", "remove a tag")] = [],  # noqa: B006
+    alias: Annotated[list[str], _opt("--alias", "add another name")] = [],  # noqa: B006
+    status: Annotated[str | None, _opt("--status", "the show's status")] = None,
+    note: Annotated[str | None, _opt("--note", "set the notes ('' clears)")] = None,
 ) -> None:
     """Change a show's network, tags, aliases, status or notes."""
-    from showtrack import tracker
-    from showtrack.models import printable
+    from showtrack.tracker import edits
 
-    with _write_store(_settings(ctx)) as st:
-        changed = tracker.edit_show(
+    with _settings(ctx).write_store() as st:
+        changed = edits.edit_show(
             st,
             show,
             network=network,
@@ -246,295 +179,235 @@ def edit(
             status=status,
             notes=note,
         )
-    typer.echo(f"updated {printable(changed.title)} ({changed.id})")
+    _echo(f"updated {changed.title} ({changed.id})")
 
 
 @app.command()
 def rename(
     ctx: typer.Context,
-    show: str = SHOW_ARG,
-    new_title: str = typer.Argument(..., help="the new title"),
+    show: ShowArg,
+    new_title: Annotated[str, _arg("the new title")],
 ) -> None:
     """Give a show a new title; its id stays and the old title becomes an alias."""
-    from showtrack import tracker
-    from showtrack.models import printable
+    from showtrack.tracker import edits
 
-    with _write_store(_settings(ctx)) as st:
-        changed = tracker.rename_show(st, show, new_title)
-    typer.echo(f"renamed to {printable(changed.title)} ({changed.id})")
+    with _settings(ctx).write_store() as st:
+        changed = edits.rename_show(st, show, new_title)
+    _echo(f"renamed to {changed.title} ({changed.id})")
 
 
 @app.command()
 def remove(
     ctx: typer.Context,
-    show: str = SHOW_ARG,
-    season: str | None = typer.Argument(None, help="only this release"),
-    yes: bool = typer.Option(False, "--yes", "-y", help="do not ask"),
+    show: ShowArg,
+    season: Annotated[str | None, _arg("only this release")] = None,
+    yes: Annotated[bool, _opt("--yes -y", "do not ask")] = False,
 ) -> None:
     """Stop tracking a show (with its releases), or one release.
 
     Asks first at a terminal; without a terminal it refuses unless --yes is given.
     """
-    from showtrack import tracker
-    from showtrack.models import printable
+    from showtrack.text import printable
+    from showtrack.tracker import edits
 
     settings = _settings(ctx)
-    with _write_store(settings) as st:
-        if season is None and "/" not in show:
-            target = tracker.resolve_show(st.all_shows(), show)
-            what = f"{target.title} and its releases"
-        else:
-            target_show, release = tracker.resolve_release(st, show, season)
-            what = release.label(target_show.title)
-        if not yes:
-            if not sys.stdin.isatty():
-                raise UsageError(
-                    f"not removing {printable(what)} without --yes (no terminal to ask at)"
-                )
-            if not typer.confirm(f"Stop tracking {printable(what)}?", default=False):
-                raise typer.Exit(1)
-        removed = tracker.remove(st, show, season)
+    # Ask before taking the lock: a person thinking must not hold up cron.
+    plan = edits.plan_removal(settings.read_store(), show, season)
+    if not yes:
+        if not sys.stdin.isatty():
+            raise UsageError(
+                f"not removing {printable(plan.what)} without --yes (no terminal to ask at)"
+            )
+        if not typer.confirm(f"Stop tracking {printable(plan.what)}?", default=False):
+            raise typer.Exit(1)
+    with settings.write_store() as st:
+        removed = edits.remove(st, plan)
     typer.echo(f"removed {', '.join(removed)}")
 
 
 @app.command(name="list")
-def list_shows(
-    ctx: typer.Context,
-    output: str | None = typer.Option(None, "-o", "--output", help=OUTPUT_HELP),
-    limit: int | None = typer.Option(None, "--limit", help=LIMIT_HELP, min=0),
-) -> None:
+def list_shows(ctx: typer.Context, output: Output = None, limit: Limit = None) -> None:
     """Every tracked show."""
-    from showtrack.tracker import show_dict
+    from showtrack.models import show_row
+    from showtrack.tracker import listings
 
     settings = _settings(ctx)
-    fmt = _format(output)
-    st = _read_store(settings)
-    shows, releases = st.all_shows(), st.all_releases()
-    if fmt == "table":
-        from showtrack.render import shows_table
-
-        counts = {s.id: 0 for s in shows}
-        for r in releases:
-            counts[r.show_id] = counts.get(r.show_id, 0) + 1
-        shows_table(
-            _console(settings), [(s, counts[s.id]) for s in shows], 20 if limit is None else limit
-        )
-    else:
-        from showtrack.output import write_rows
-
-        rows = [show_dict(s, releases) for s in shows]
-        write_rows(rows if not limit else rows[:limit], fmt, sys.stdout)
+    fmt = output_format(output)
+    st = settings.read_store()
+    shows = listings.shows_with_releases(st)
+    counted = [(show, len(ids)) for show, ids in shows]
+    emit(
+        settings,
+        fmt,
+        shows,
+        table=lambda r, console: r.shows_table(console, counted, 20 if limit is None else limit),
+        to_dict=lambda s: show_row(*s),
+        limit=limit,
+    )
     if not shows:
         raise typer.Exit(1)
 
 
 @app.command()
-def info(
-    ctx: typer.Context,
-    show: str = SHOW_ARG,
-    output: str | None = typer.Option(
-        None,
-        "-o",
-        "--output",
-        help="table or json (default: table)",
-    ),
-) -> None:
+def info(ctx: typer.Context, show: ShowArg, output: TableOrJson = None) -> None:
     """A show, its releases, their windows, constraints and sources."""
-    from showtrack import tracker
+    from showtrack.models import show_row
+    from showtrack.tracker import listings
 
     settings = _settings(ctx)
-    fmt = _format(output or "table", ("table", "json"))
-    st = _read_store(settings)
-    found = tracker.resolve_show(st.all_shows(), show)
-    releases = st.all_releases()
-    views = [
-        v
-        for v in tracker.build_views(st.all_shows(), releases, _today(settings), _clock(settings))
-        if v.show.id == found.id
-    ]
-    views.sort(key=tracker.ReleaseView.sort_key)
-    if fmt == "json":
-        from showtrack.output import write_object
+    fmt = output_format(output or "table", ("table", "json"))
+    st = settings.read_store()
+    found, views = listings.show_views(st, show, settings.today(), settings.clock())
 
-        doc = tracker.show_dict(found, releases)
+    def to_dict(_: object) -> dict[str, Any]:
+        doc = show_row(found, [r.id for r in st.releases() if r.show_id == found.id])
         doc["release_details"] = [v.to_dict() for v in views]
-        write_object(doc, sys.stdout)
-    else:
-        from showtrack.render import show_info
+        return doc
 
-        show_info(_console(settings), found, views)
+    emit(
+        settings,
+        fmt,
+        [found],
+        table=lambda r, console: r.show_info(console, found, views),
+        to_dict=to_dict,
+        single=True,
+    )
 
 
 # --------------------------------------------------------------------------- releases
 
 
+WINDOW_HELP = "when: 'spring 2018', 'not before 2018', '2018-03-08', 'late 2017 or early 2018'"
+STAGE_HELP = "rumored, announced, renewed, filming, post-production, dated, released or cancelled"
+REPORTED_HELP = "the day it was reported (default: today); 'this year' is read against it"
+AFTER_HELP = "it cannot come before this release (e.g. the-defenders/s1)"
+
+
 @app.command()
 def expect(
     ctx: typer.Context,
-    show: str = SHOW_ARG,
-    season: str = typer.Argument(..., help="season number (2, S2) or a name for a special"),
-    window: str = typer.Argument(
-        ...,
-        help="when: 'spring 2018', 'not before 2018', "
-        "'2018-03-08', 'late 2017 or early 2018', TBA ...",
-    ),
-    source: str | None = typer.Option(None, "--source", help="who said so"),
-    url: str | None = typer.Option(None, "--url", help="where they said it"),
-    as_of: str | None = typer.Option(
-        None,
-        "--as-of",
-        metavar="DATE",
-        help="the day it was reported (default: today); 'this year' is read against it",
-    ),
-    region: str | None = typer.Option(
-        None, "--region", help="country code (US, GB, AU...): seasons follow its hemisphere"
-    ),
-    platform: str | None = typer.Option(None, "--platform", help="default: the show's network"),
-    stage: str | None = typer.Option(
-        None,
-        "--stage",
-        help="rumored, announced, renewed, filming, post-production, dated, released or cancelled",
-    ),
-    after: str | None = typer.Option(
-        None,
-        "--after",
-        metavar="RELEASE",
-        help="it cannot come before this release (e.g. the-defenders/s1)",
-    ),
-    lag: str | None = typer.Option(None, "--lag", metavar="DUR", help="with --after: 6mo, 8w"),
-    at: str | None = typer.Option(None, "--at", metavar="HH:MM", help="air time"),
-    tz: str | None = typer.Option(None, "--tz", metavar="ZONE", help="IANA zone or ET/PT"),
-    remind: str | None = typer.Option(
-        None, "--remind", metavar="DUR", help="how early `check` reports it (default 7d)"
-    ),
-    note: str | None = typer.Option(None, "--note", help="a note"),
-    create_show: bool = typer.Option(False, "--create-show", help="add the show if missing"),
+    show: ShowArg,
+    season: SeasonArg,
+    window: Annotated[str, _arg(WINDOW_HELP)],
+    source: SourceName = None,
+    url: Annotated[str | None, _opt("--url", "where they said it")] = None,
+    as_of: Annotated[str | None, _opt("--as-of", REPORTED_HELP, metavar="DATE")] = None,
+    region: Region = None,
+    platform: Annotated[str | None, _opt("--platform", "default: the show's network")] = None,
+    stage: Annotated[str | None, _opt("--stage", STAGE_HELP)] = None,
+    after: Annotated[str | None, _opt("--after", AFTER_HELP, metavar="RELEASE")] = None,
+    lag: Annotated[str | None, _opt("--lag", "with --after: 6mo, 8w", metavar="DUR")] = None,
+    at: Annotated[str | None, _opt("--at", "air time", metavar="HH:MM")] = None,
+    tz: Annotated[str | None, _opt("--tz", "IANA zone or ET/PT", metavar="ZONE")] = None,
+    remind: Annotated[
+        str | None, _opt("--remind", "how early `check` tells", metavar="DUR")
+    ] = None,
+    note: Note = None,
+    create_show: Annotated[bool, _opt("--create-show", "add the show if missing")] = False,
 ) -> None:
     """Record (or revise) when a release is expected.
 
     Every change of window or stage is kept in its history; repeating what is
     already known changes nothing.
     """
-    from showtrack import clock, tracker
-    from showtrack.models import printable
+    from showtrack.tracker import edits, names
+    from showtrack.windows.window import window_dates
 
     settings = _settings(ctx)
-    options = tracker.ExpectOptions(
-        source=source,
-        url=url,
-        as_of=_parse_day(as_of, "--as-of") if as_of else None,
-        region=region,
-        platform=platform,
-        stage=stage,
-        after=after,
-        lag=lag,
-        at=at,
-        tz=tz,
-        remind=remind,
-        note=note,
-        create_show=create_show,
-    )
-    today = _today(settings)
-    with _write_store(settings) as st:
-        release, created, changed = tracker.expect(
+    given = {**locals(), "as_of": clock.parse_iso_day(as_of, "--as-of") if as_of else None}
+    # Every option of this command is a field of ExpectOptions, under the same name.
+    options = edits.ExpectOptions(**{f: given[f] for f in edits.ExpectOptions.__struct_fields__})
+    today = settings.today()
+    with settings.write_store() as st:
+        release, created, changed = edits.expect(
             st, show, season, window, options, today, clock.local_zone()
         )
-        show_title = tracker.show_title(st, release.show_id)
+        title = names.show_title(st, release.show_id)
     verb = "added" if created else ("revised" if changed else "unchanged:")
     w = release.window
-    from showtrack.windows import window_dates
-
-    typer.echo(
-        f"{verb} {printable(release.label(show_title))}: {printable(w['phrase'])} "
-        f"({window_dates(w['earliest'], w['latest'])})"
-    )
+    _echo(f"{verb} {release.label(title)}: {w.phrase} ({window_dates(w.earliest, w.latest)})")
 
 
 @app.command()
 def released(
     ctx: typer.Context,
-    show: str = SHOW_ARG,
-    season: str = typer.Argument(..., help="season number or release name"),
-    day: str | None = typer.Argument(None, metavar="[DATE]", help="default: today"),
-    source: str | None = typer.Option(None, "--source", help="who said so"),
+    show: ShowArg,
+    season: Annotated[str, _arg("season number or release name")],
+    day: Annotated[str | None, _arg("default: today", metavar="[DATE]")] = None,
+    source: SourceName = None,
 ) -> None:
     """Mark a release as out (on DATE, default today)."""
-    from showtrack import tracker
-    from showtrack.models import printable
+    from showtrack.tracker import edits
 
     settings = _settings(ctx)
-    when = _parse_day(day, "DATE") if day else _today(settings)
-    with _write_store(settings) as st:
-        release = tracker.mark_released(st, show, season, when, _today(settings), source)
-        title = tracker.show_title(st, release.show_id)
-    typer.echo(f"{printable(release.label(title))} released {release.release_date}")
+    when = clock.parse_iso_day(day, "DATE") if day else settings.today()
+    with settings.write_store() as st:
+        found, release = edits.mark_released(st, show, season, when, settings.today(), source)
+    _echo(f"{release.label(found.title)} released {release.release_date}")
+
+
+STATUS_HELP = "only this release status (upcoming, open, overdue, released, unknown) or show status"
 
 
 @app.command()
 def upcoming(
     ctx: typer.Context,
-    within: str | None = typer.Option(
-        None,
-        "--within",
-        metavar="DUR",
-        help="only what can start within 7d, 2w, 3mo, 1y",
-    ),
-    until: str | None = typer.Option(
-        None,
-        "--until",
-        metavar="DATE",
-        help="only what can start by DATE",
-    ),
-    network: list[str] = typer.Option([], "--network", help="only this network (repeat)"),
-    tag: list[str] = typer.Option([], "--tag", help="only shows with this tag (repeat)"),
-    status: list[str] = typer.Option(
-        [],
-        "--status",
-        help="only this release status (upcoming, open, overdue, released, "
-        "unknown) or show status (renewed, ...); repeat",
-    ),
-    include_all: bool = typer.Option(False, "--all", help="include released and overdue"),
-    output: str | None = typer.Option(None, "-o", "--output", help=OUTPUT_HELP),
-    limit: int | None = typer.Option(None, "--limit", help=LIMIT_HELP, min=0),
+    within: Annotated[
+        str | None, _opt("--within", "only what can start within DUR", metavar="DUR")
+    ] = None,
+    until: Annotated[
+        str | None, _opt("--until", "only what can start by DATE", metavar="DATE")
+    ] = None,
+    network: Networks = [],  # noqa: B006
+    tag: Tags = [],  # noqa: B006
+    status: Annotated[list[str], _opt("--status", STATUS_HELP + " (repeat)")] = [],  # noqa: B006
+    include_all: IncludeAll = False,
+    output: Output = None,
+    limit: Limit = None,
 ) -> None:
     """What comes next, soonest first; TBA last. Exits 1 when nothing is listed."""
-    from showtrack import tracker
+    from showtrack.tracker import listings
+    from showtrack.windows.durations import parse_duration
 
     settings = _settings(ctx)
-    fmt = _format(output)
+    fmt = output_format(output)
     if within and until:
         raise UsageError("give --within or --until, not both")
-    from showtrack.windows import parse_duration
-
-    filt = tracker.UpcomingFilter(
+    filt = listings.UpcomingFilter(
         within=parse_duration(within) if within else None,
-        until=_parse_day(until, "--until") if until else None,
+        until=clock.parse_iso_day(until, "--until") if until else None,
         networks=network,
         tags=tag,
         statuses=status,
         include_all=include_all or any(s in ("released", "overdue") for s in status),
     )
-    views = tracker.upcoming(_read_listing(settings), _today(settings), filt, _clock(settings))
+    views = listings.upcoming(settings.read_listing(), settings.today(), filt, settings.clock())
     if not views and fmt == "table":
         typer.echo("nothing upcoming matches", err=True)
         raise typer.Exit(1)
-    _emit_views(settings, views, fmt, limit)
+
+    page = 20 if limit is None else limit
+    emit(
+        settings,
+        fmt,
+        views,
+        table=lambda r, console: r.upcoming_table(console, views, page),
+        to_dict=lambda v: v.to_dict(),
+        limit=limit,
+    )
     if not views:
         raise typer.Exit(1)
+
+
+HORIZON_HELP = "horizon for releases without their own --remind (default 7d)"
+ONCE_HELP = "report each release once per window; remembered in the database"
 
 
 @app.command()
 def check(
     ctx: typer.Context,
-    within: str | None = typer.Option(
-        None,
-        "--within",
-        metavar="DUR",
-        help="horizon for releases without their own --remind (default 7d)",
-    ),
-    once: bool = typer.Option(
-        False, "--once", help="report each release once per window; remembered in the database"
-    ),
+    within: Annotated[str | None, _opt("--within", HORIZON_HELP, metavar="DUR")] = None,
+    once: Annotated[bool, _opt("--once", ONCE_HELP)] = False,
 ) -> None:
     """For cron and scripts: one line per due release, silence otherwise.
 
@@ -542,129 +415,93 @@ def check(
     the release, else --within, else 7d). Exits 0 when something is due, 1 when
     nothing is.
     """
-    from showtrack import tracker
-    from showtrack.models import printable
-    from showtrack.windows import parse_duration
+    from showtrack.models import ReleaseView
+    from showtrack.text import printable
+    from showtrack.tracker import edits, listings
+    from showtrack.windows.durations import parse_duration
 
     settings = _settings(ctx)
     horizon = parse_duration(within) if within else None
-    today = _today(settings)
+    today = settings.today()
     views: Sequence[ReleaseView]
     if once:
-        with _write_store(settings) as st:
-            memory = st.meta.get("notified", {})
-            views = [
-                v
-                for v in tracker.due(st, today, horizon, _clock(settings))
-                if memory.get(v.release.id) != tracker.once_key(v)
-            ]
-            if views:
-                st.meta["notified"] = {
-                    **memory,
-                    **{v.release.id: tracker.once_key(v) for v in views},
-                }
+        with settings.write_store() as st:
+            views = edits.report_once(st, listings.due(st, today, horizon, settings.clock()))
     else:
-        views = tracker.due(_read_listing(settings), today, horizon, _clock(settings))
+        views = listings.due(settings.read_listing(), today, horizon, settings.clock())
     for v in views:
-        w = v.release.window
+        latest = v.release.window.latest
         eff = v.effective_earliest.isoformat() if v.effective_earliest else ""
-        when = eff if eff == w.get("latest") else f"{eff}..{w.get('latest') or ''}"
+        when = eff if eff == latest else f"{eff}..{latest or ''}"
         where = f"  ({printable(v.platform)})" if v.platform else ""
         sys.stdout.write(f"{when}  {printable(v.title)}  {v.countdown}{where}\n")
     if not views:
         raise typer.Exit(1)
 
 
+HISTORY_COLUMNS = (
+    "recorded_at",
+    "as_of",
+    "window_phrase",
+    "window_earliest",
+    "window_latest",
+    "window_edtf",
+    "stage",
+    "source",
+    "url",
+    "note",
+)
+
+
 @app.command()
 def history(
-    ctx: typer.Context,
-    show: str = SHOW_ARG,
-    season: str | None = typer.Argument(None, help="season (or give show-id/s2)"),
-    output: str | None = typer.Option(None, "-o", "--output", help=OUTPUT_HELP),
+    ctx: typer.Context, show: ShowArg, season: OptionalSeason = None, output: Output = None
 ) -> None:
     """How the expected window moved over time, with sources, and how often it slipped."""
-    from showtrack import tracker
+    from showtrack.tracker import listings
 
     settings = _settings(ctx)
-    fmt = _format(output)
-    st = _read_store(settings)
-    release, entries, slips = tracker.history(st, show, season, _today(settings))
-    if fmt == "table":
-        from showtrack.render import history_table
+    fmt = output_format(output)
+    title, entries, slips = listings.history(settings.read_store(), show, season, settings.today())
 
-        title = tracker.show_title(st, release.show_id)
-        history_table(_console(settings), release.label(title), entries, slips)
-    else:
-        from showtrack.output import write_rows
-
-        rows = [{k: v for k, v in e.to_dict().items()} for e in entries]
-        write_rows(
-            rows,
-            fmt,
-            sys.stdout,
-            None
-            if fmt not in ("csv", "tsv")
-            else [
-                "recorded_at",
-                "as_of",
-                "window_phrase",
-                "window_earliest",
-                "window_latest",
-                "window_edtf",
-                "stage",
-                "source",
-                "url",
-                "note",
-            ],
-        )
-
-
-def _selected_views(settings: Settings, show: str | None, season: str | None) -> list[ReleaseView]:
-    from showtrack import tracker
-
-    st = _read_store(settings)
-    today = _today(settings)
-    views = tracker.build_views(st.all_shows(), st.all_releases(), today, _clock(settings))
-    if show is not None and (season is not None or "/" in show):
-        _, release = tracker.resolve_release(st, show, season)
-        return [v for v in views if v.release.id == release.id]
-    if show is not None:
-        found = tracker.resolve_show(st.all_shows(), show)
-        chosen = [v for v in views if v.show.id == found.id]
-    else:
-        chosen = [v for v in views if v.status in ("upcoming", "open")]
-    chosen.sort(key=tracker.ReleaseView.sort_key)
-    return chosen
+    emit(
+        settings,
+        fmt,
+        entries,
+        table=lambda r, console: r.history_table(console, title, entries, slips),
+        to_dict=lambda e: e.to_dict(),
+        columns=HISTORY_COLUMNS if fmt in ("csv", "tsv") else None,
+    )
 
 
 @app.command()
 def countdown(
     ctx: typer.Context,
-    show: str | None = typer.Argument(
-        None,
-        help="a show (default: everything upcoming)",
-        autocompletion=_complete_show,
-    ),
-    season: str | None = typer.Argument(None, help="one release of it"),
-    live: bool = typer.Option(False, "--live", help="tick every second until Ctrl-C"),
-    limit: int = typer.Option(20, "--limit", help="panels to show; 0 for all", min=0),
+    show: Annotated[
+        str | None, _arg("a show (default: everything upcoming)", autocompletion=_complete_show)
+    ] = None,
+    season: Annotated[str | None, _arg("one release of it")] = None,
+    live: Annotated[bool, _opt("--live", "tick every second until Ctrl-C")] = False,
+    limit: Annotated[int, _opt("--limit", "panels to show; 0 for all", min=0)] = 20,
 ) -> None:
     """How long until each release, with a bar from announcement to window.
 
     Without SHOW: everything upcoming or open. --live ticks every second until
     Ctrl-C.
     """
-    from showtrack import clock
     from showtrack.render import countdown_panels, live_countdown
+    from showtrack.tracker import listings
 
     settings = _settings(ctx)
-    views = _selected_views(settings, show, season)
+    views = listings.countdown_views(
+        settings.read_store(), show, season, settings.today(), settings.clock()
+    )
     if limit:
         views = views[:limit]
     if not views:
         typer.echo("nothing to count down to", err=True)
         raise typer.Exit(1)
-    console = _console(settings)
+    console = settings.console()
     if live:
         import gc
 
@@ -673,51 +510,51 @@ def countdown(
         gc.enable()
         # Ctrl-C is how a live countdown ends: a normal exit, status 0.
         with contextlib.suppress(KeyboardInterrupt):
-            live_countdown(console, views, lambda: clock.now(settings.today))
+            live_countdown(console, views, settings.now)
         return
     zone = clock.local_zone()
-    countdown_panels(console, views, _today(settings), lambda dt: dt.astimezone(zone))
+    countdown_panels(console, views, settings.today(), lambda dt: dt.astimezone(zone))
 
 
 @app.command()
 def timeline(
     ctx: typer.Context,
-    months: int = typer.Option(12, "--months", help="how many months to draw", min=1, max=120),
-    include_all: bool = typer.Option(False, "--all", help="include released and overdue"),
+    months: Annotated[int, _opt("--months", "how many months to draw", min=1, max=120)] = 12,
+    include_all: IncludeAll = False,
 ) -> None:
     """A chart of windows across the coming months, today marked.
 
     █ a window, ◆ an exact day, ● released, ▶ no end yet, ◀ began before the chart.
     """
-    from showtrack import tracker
     from showtrack.render import timeline as draw
+    from showtrack.tracker import listings
 
     settings = _settings(ctx)
-    views = tracker.upcoming(
-        _read_listing(settings),
-        _today(settings),
-        tracker.UpcomingFilter(include_all=include_all),
-        _clock(settings),
+    views = listings.upcoming(
+        settings.read_listing(),
+        settings.today(),
+        listings.UpcomingFilter(include_all=include_all),
+        settings.clock(),
     )
     if not views:
         typer.echo("nothing to draw", err=True)
         raise typer.Exit(1)
-    draw(_console(settings), views, _today(settings), months)
+    draw(settings.console(), views, settings.today(), months)
 
 
 @app.command()
 def calendar(
     ctx: typer.Context,
-    month: str | None = typer.Argument(None, metavar="[YYYY-MM]", help="default: this month"),
+    month: Annotated[str | None, _arg("default: this month", metavar="[YYYY-MM]")] = None,
 ) -> None:
     """A month grid: exact releases on their days, open windows shaded."""
     import re
 
-    from showtrack import tracker
     from showtrack.render import month_calendar
+    from showtrack.tracker import listings
 
     settings = _settings(ctx)
-    today = _today(settings)
+    today = settings.today()
     if month is None:
         year, number = today.year, today.month
     else:
@@ -725,90 +562,61 @@ def calendar(
         if m is None:
             raise UsageError(f"month {month!r} is not YYYY-MM", "e.g. showtrack calendar 2018-03")
         year, number = int(m[1]), int(m[2])
-    st = _read_store(settings)
-    views = tracker.build_views(st.all_shows(), st.all_releases(), today, _clock(settings))
-    month_calendar(_console(settings), views, year, number, today)
+    views = listings.all_views(settings.read_store(), today, settings.clock())
+    month_calendar(settings.console(), views, year, number, today)
 
 
 @app.command()
 def window(
     ctx: typer.Context,
-    phrase: str = typer.Argument(..., help="e.g. 'spring 2018', 'does not return before 2018'"),
-    as_of: str | None = typer.Option(
-        None,
-        "--as-of",
-        metavar="DATE",
-        help="the day it was said (default: today)",
-    ),
-    region: str | None = typer.Option(None, "--region", help="country code, e.g. US, AU"),
-    output: str | None = typer.Option(
-        None,
-        "-o",
-        "--output",
-        help="table or json (default: table)",
-    ),
+    phrase: Annotated[str, _arg("e.g. 'spring 2018', 'does not return before 2018'")],
+    as_of: AsOf = None,
+    region: Annotated[str | None, _opt("--region", "country code, e.g. US, AU")] = None,
+    output: TableOrJson = None,
 ) -> None:
     """Explain how a window phrase is read.
 
     Shows its earliest and latest day, EDTF form, status and countdown; exits 3
     when the phrase cannot be read.
     """
-    from showtrack import clock
-    from showtrack.windows import countdown_text, normalize_region, parse_window, status_on
+    from showtrack.windows.phrases import explain
 
     settings = _settings(ctx)
-    fmt = _format(output or "table", ("table", "json"))
-    today = _today(settings)
-    said = _parse_day(as_of, "--as-of") if as_of else today
-    w = parse_window(phrase, said, region, default_zone=clock.local_zone())
-    fields: dict[str, Any] = {
-        "phrase": w.phrase,
-        "as_of": said.isoformat(),
-        "region": normalize_region(region),
-        "earliest": w.earliest.isoformat() if w.earliest else None,
-        "latest": w.latest.isoformat() if w.latest else None,
-        "edtf": w.edtf,
-        "status": status_on(w.earliest, w.latest, today),
-        "countdown": countdown_text(w.earliest, w.latest, today, None, w.air_time, _now(settings)),
-    }
-    if w.air_time is not None:
-        fields["air_time"] = w.air_time.isoformat()
-    if fmt == "json":
-        from showtrack.output import write_object
-
-        write_object(fields, sys.stdout)
-    else:
-        from showtrack.render import window_explanation
-
-        window_explanation(_console(settings), fields)
+    fmt = output_format(output or "table", ("table", "json"))
+    today = settings.today()
+    said = clock.parse_iso_day(as_of, "--as-of") if as_of else today
+    fields = explain(phrase, said, region, today, settings.now(), clock.local_zone())
+    emit(
+        settings,
+        fmt,
+        [fields],
+        table=lambda r, console: r.window_explanation(console, fields),
+        to_dict=lambda f: f,
+        single=True,
+    )
 
 
 # --------------------------------------------------------------------------- moving data
 
 
+EXPORT_FORMATS_HELP = "json (everything, for import), csv (one row a release) or ics (a calendar)"
+
+
 @app.command(name="export")
 def export_data(
     ctx: typer.Context,
-    output: Path | None = typer.Option(
-        None,
-        "-o",
-        "--output",
-        metavar="FILE",
-        help="write to FILE (default: standard output)",
-    ),
-    fmt: str = typer.Option(
-        "json",
-        "--format",
-        help="json (everything, for import), csv (one row a release) or ics (a calendar)",
-    ),
-    premieres_only: bool = typer.Option(
-        False, "--premieres-only", help="ics: seasons only, no specials or films"
-    ),
-    tag: list[str] = typer.Option([], "--tag", help="ics: only shows with this tag (repeat)"),
-    network: list[str] = typer.Option([], "--network", help="ics: only this network (repeat)"),
-    exact_only: bool = typer.Option(
-        False, "--exact-only", help="ics: only releases with an exact day or time"
-    ),
+    output: Annotated[
+        Path | None, _opt("-o --output", "write to FILE (default: standard output)", metavar="FILE")
+    ] = None,
+    fmt: Annotated[str, _opt("--format", EXPORT_FORMATS_HELP)] = "json",
+    premieres_only: Annotated[
+        bool, _opt("--premieres-only", "ics: seasons only, no specials or films")
+    ] = False,
+    tag: Annotated[list[str], _opt("--tag", "ics: only shows with this tag (repeat)")] = [],  # noqa: B006
+    network: Annotated[list[str], _opt("--network", "ics: only this network (repeat)")] = [],  # noqa: B006
+    exact_only: Annotated[
+        bool, _opt("--exact-only", "ics: only releases with an exact day or time")
+    ] = False,
 ) -> None:
     """Everything, for backup, another machine, or a calendar app.
 
@@ -819,37 +627,28 @@ def export_data(
     place on a calendar and are left out. Each release keeps its UID, so a
     calendar re-reading a newer export updates events instead of doubling them.
     """
-    import json
-
-    from showtrack import tracker
+    from showtrack.tracker import listings, transfer
 
     settings = _settings(ctx)
     if fmt not in ("json", "csv", "ics"):
         raise UsageError(f"export format {fmt!r} is not one of: json, csv, ics")
     if fmt != "ics" and (premieres_only or tag or network or exact_only):
         raise UsageError("--premieres-only, --tag, --network and --exact-only go with --format ics")
-    st = _read_store(settings)
+    st = settings.read_store()
     data: str | bytes
     if fmt == "json":
-        data = json.dumps(tracker.export_document(st), indent=2, ensure_ascii=False) + "\n"
+        data = transfer.export_json(st)
     elif fmt == "ics":
         from showtrack.ics import to_ical
 
-        entries = tracker.calendar_entries(
+        entries = listings.calendar_entries(
             st,
-            _today(settings),
-            tracker.CalendarFilter(premieres_only, tag, network, exact_only),
+            settings.today(),
+            listings.CalendarFilter(premieres_only, tag, network, exact_only),
         )
-        data = to_ical(entries, _now(settings))
+        data = to_ical(entries, settings.now())
     else:
-        import io
-
-        from showtrack.output import write_rows
-
-        buffer = io.StringIO()
-        views = tracker.build_views(st.all_shows(), st.all_releases(), _today(settings))
-        write_rows([v.to_dict() for v in views], "csv", buffer)
-        data = buffer.getvalue()
+        data = transfer.export_csv(st, settings.today())
     if output is None:
         if isinstance(data, bytes):
             sys.stdout.flush()
@@ -879,50 +678,40 @@ def _import_progress() -> Iterator[Callable[[int, int], None] | None]:
         yield update
 
 
+IMPORT_FILE_HELP = "a showtrack export, or a JSON array of releases; - reads standard input"
+
+
 @app.command(name="import")
 def import_data(
     ctx: typer.Context,
-    file: str = typer.Argument(
-        ...,
-        metavar="FILE",
-        help="a showtrack export, or a JSON array of releases; - reads standard input",
-    ),
-    dry_run: bool = typer.Option(False, "--dry-run", help="check and count, change nothing"),
+    file: Annotated[str, _arg(IMPORT_FILE_HELP, metavar="FILE")],
+    dry_run: Annotated[bool, _opt("--dry-run", "check and count, change nothing")] = False,
 ) -> None:
     """Merge an export (JSON or CSV), or a JSON array of releases, into the database.
 
     All or nothing: one bad record changes nothing and is named in the error.
     A CSV is read as `export --format csv` writes it (one row a release).
     """
-    import json
-
-    from showtrack import store, tracker
+    from showtrack import store
+    from showtrack.tracker import transfer
 
     settings = _settings(ctx)
     try:
         text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}") from None
-    if text.lstrip()[:1] in ("[", "{"):
-        try:
-            payload = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise UsageError(
-                f"{file} is not JSON (line {exc.lineno}, column {exc.colno}); nothing changed"
-            ) from None
-    else:
-        payload = tracker.csv_records(text)
-    today = _today(settings)
+    payload = transfer.read_payload(text, file)
+    today = settings.today()
     with _import_progress() as progress:
         if dry_run:
-            counts = tracker.import_records(store.load(settings.db_path), payload, today, progress)
+            counts = transfer.import_records(store.load(settings.db_path), payload, today, progress)
         else:
-            with _write_store(settings) as st:
-                counts = tracker.import_records(st, payload, today, progress)
-    shows_added, added, updated = counts
+            with settings.write_store() as st:
+                counts = transfer.import_records(st, payload, today, progress)
     prefix = "would import" if dry_run else "imported"
     typer.echo(
-        f"{prefix}: {shows_added} new shows, {added} new releases, {updated} updated releases",
+        f"{prefix}: {counts.shows_added} new shows, {counts.releases_added} new releases, "
+        f"{counts.releases_updated} updated releases",
         err=True,
     )
 
@@ -966,7 +755,7 @@ def db_restore(ctx: typer.Context) -> None:
 
 
 def _fail(message: str, hint: str | None, code: int) -> NoReturn:
-    from showtrack.models import printable
+    from showtrack.text import printable
 
     sys.stderr.write(f"showtrack: {printable(message)}\n")
     if hint:

@@ -14,23 +14,14 @@ updates its event instead of adding another; SEQUENCE counts the window's change
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
-import msgspec
 from icalendar import Calendar, Event
 
-from showtrack.models import Release, Show, printable
+from showtrack.models import CalendarEntry, Release
+from showtrack.text import printable
 
 PRODUCT_ID = "-//showtrack//showtrack//EN"
-
-
-class CalendarEntry(msgspec.Struct, frozen=True):
-    """One release with what the calendar needs beyond the release itself."""
-
-    release: Release
-    show: Show
-    #: The window's start once the releases it waits on are taken into account.
-    earliest: date | None
 
 
 def window_changes(release: Release) -> int:
@@ -38,7 +29,7 @@ def window_changes(release: Release) -> int:
     changes = 0
     previous: tuple[object, object] | None = None
     for entry in release.history:
-        bounds = (entry.window.get("earliest"), entry.window.get("latest"))
+        bounds = (entry.window.earliest, entry.window.latest)
         if previous is not None and bounds != previous:
             changes += 1
         previous = bounds
@@ -57,7 +48,7 @@ def _stamp(release: Release, fallback: datetime) -> datetime:
 
 def _description(entry: CalendarEntry) -> str:
     release, show = entry.release, entry.show
-    lines = [f"Expected: {release.window.get('phrase') or 'TBA'}"]
+    lines = [f"Expected: {release.window.phrase or 'TBA'}"]
     where = release.platform or show.network
     if where:
         lines.append(f"On: {where}")
@@ -77,7 +68,7 @@ def event_for(entry: CalendarEntry, fallback_stamp: datetime) -> Event | None:
     release, show = entry.release, entry.show
     own_earliest = release.earliest
     latest = release.latest
-    earliest = entry.earliest or own_earliest
+    earliest = entry.effective_earliest or own_earliest
     if earliest is not None and latest is not None and earliest > latest:
         earliest = own_earliest  # a conflict: show the window as reported
     if release.released_on is not None:
@@ -103,7 +94,7 @@ def event_for(entry: CalendarEntry, fallback_stamp: datetime) -> Event | None:
     else:
         event.add("dtstart", earliest)
         event.add("dtend", latest + timedelta(days=1))
-        phrase = printable(release.window.get("phrase") or "")
+        phrase = printable(release.window.phrase or "")
         if not phrase.lower().startswith("expected"):
             phrase = f"expected {phrase}"
         event.add("summary", f"{title} ({phrase})")

@@ -1,26 +1,26 @@
-"""Shows, releases, their sources and history, as plain records.
+"""The records showtrack keeps, typed: shows, releases, their windows, links, sources and
+history; and the views that writers print (ReleaseView).
 
-Each type converts to and from the plain dicts kept in the database and
-carried by exports; ids and slugs are made here.
-
-The records are msgspec Structs, not dataclasses: they behave alike here (fields,
-defaults, equality, repr), but a dataclass is made by compiling generated code when its
-module is imported, about 0.7 ms a class on every start of the program, and a Struct is
-made in C (msgspec is already how the database is read).
+Records are msgspec Structs: the database is decoded straight into them, they encode
+back to the same JSON, and they cost nothing to define at start-up (a dataclass compiles
+generated code when its module is imported). `to_dict`/`from_dict` convert to and from
+the plain dicts of exports and imports; a value of the wrong type is a
+`msgspec.ValidationError` naming the field.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
 
+from showtrack.text import fold, slugify
+
 if TYPE_CHECKING:
-    from showtrack.windows import Window
+    from showtrack.windows.window import Window
 
 SHOW_STATUSES = ("returning", "renewed", "in-production", "ended", "cancelled")
 STAGES = (
@@ -34,21 +34,23 @@ STAGES = (
     "cancelled",
 )
 
-
-def fold(text: str) -> str:
-    """Text for matching names: accents removed, case folded, spaces collapsed."""
-    if text.isascii():  # the common case, without the cost of Unicode decomposition
-        return " ".join(text.casefold().split())
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().split())
+R = TypeVar("R", bound=msgspec.Struct)
 
 
-def slugify(text: str) -> str:
-    """A URL-safe id from a title: 'Marvel's Jessica Jones' -> 'marvels-jessica-jones'."""
-    folded = fold(text).replace("'", "").replace("\u2019", "").replace("&", " and ")
-    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
-    return slug or "show"
+def from_plain(cls: type[R], data: Mapping[str, Any]) -> R:
+    """A record from a plain dict: a null value means "not given" (its default), a value
+    of the wrong type raises msgspec.ValidationError naming the field."""
+    return msgspec.convert({k: v for k, v in data.items() if v is not None}, cls)
+
+
+def to_plain(record: msgspec.Struct) -> dict[str, Any]:
+    """A record as the plain dict that is stored and exported."""
+    plain: dict[str, Any] = msgspec.to_builtins(record)
+    return plain
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
 
 
 def release_slug(season: int | None, name: str | None = None) -> str:
@@ -64,66 +66,73 @@ def parse_season(text: str) -> int | None:
     return int(m[1]) if m else None
 
 
-def _iso_or_none(value: Any) -> str | None:
-    return None if value in (None, "") else str(value)
+class WindowRecord(msgspec.Struct, frozen=True):
+    """A window as stored: its phrase and bounds (YYYY-MM-DD or None) and EDTF name,
+    computed once when it was read, so that listing it needs no parser."""
+
+    phrase: str | None = None
+    earliest: str | None = None
+    latest: str | None = None
+    edtf: str | None = None
+
+    @classmethod
+    def of(cls, window: Window) -> WindowRecord:
+        """The stored form of a parsed window."""
+        return cls(**window.to_dict())
+
+    @property
+    def earliest_day(self) -> date | None:
+        """The earliest day, as a date."""
+        return _day(self.earliest)
+
+    @property
+    def latest_day(self) -> date | None:
+        """The latest day, as a date."""
+        return _day(self.latest)
+
+    @property
+    def is_exact(self) -> bool:
+        """True when the window is one known day."""
+        return self.earliest is not None and self.earliest == self.latest
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object of spec/cli.md."""
+        return to_plain(self)
+
+
+class Link(msgspec.Struct, frozen=True):
+    """An `after` constraint: the release waits on `release` (plus `lag`, e.g. 6mo)."""
+
+    release: str
+    lag: str | None = None
 
 
 class Source(msgspec.Struct):
     """Where a piece of news came from."""
 
-    name: str
+    name: str = ""
     url: str | None = None
     as_of: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """As stored and exported."""
-        return {"name": self.name, "url": self.url, "as_of": self.as_of}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Source:
-        """From a stored or imported dict."""
-        return cls(
-            str(data.get("name") or ""),
-            _iso_or_none(data.get("url")),
-            _iso_or_none(data.get("as_of")),
-        )
+        return to_plain(self)
 
 
 class HistoryEntry(msgspec.Struct):
-    """One recorded state of a release's window and stage."""
+    """One recorded state of a release's window and stage (spec/cli.md's history rows)."""
 
-    recorded_at: str
-    as_of: str | None
-    window: dict[str, Any]
-    stage: str | None
+    recorded_at: str = ""
+    as_of: str | None = None
+    window: WindowRecord = WindowRecord()
+    stage: str | None = None
     source: str | None = None
     url: str | None = None
     note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """As stored and exported (the keys of spec/cli.md's history rows)."""
-        return {
-            "recorded_at": self.recorded_at,
-            "as_of": self.as_of,
-            "window": dict(self.window),
-            "stage": self.stage,
-            "source": self.source,
-            "url": self.url,
-            "note": self.note,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> HistoryEntry:
-        """From a stored or imported dict."""
-        return cls(
-            recorded_at=str(data.get("recorded_at") or ""),
-            as_of=_iso_or_none(data.get("as_of")),
-            window=dict(data.get("window") or {}),
-            stage=_iso_or_none(data.get("stage")),
-            source=_iso_or_none(data.get("source")),
-            url=_iso_or_none(data.get("url")),
-            note=_iso_or_none(data.get("note")),
-        )
+        """As stored and exported."""
+        return to_plain(self)
 
 
 class Show(msgspec.Struct):
@@ -139,66 +148,50 @@ class Show(msgspec.Struct):
 
     def to_dict(self) -> dict[str, Any]:
         """As stored."""
-        return {
-            "id": self.id,
-            "title": self.title,
-            "aliases": list(self.aliases),
-            "network": self.network,
-            "tags": list(self.tags),
-            "status": self.status,
-            "notes": self.notes,
-        }
+        return to_plain(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Show:
-        """From a stored or imported dict."""
-        title = str(data.get("title") or data.get("id") or "")
-        return cls(
-            id=str(data.get("id") or slugify(title)),
-            title=title,
-            aliases=[str(a) for a in data.get("aliases") or []],
-            network=_iso_or_none(data.get("network")),
-            tags=[str(t) for t in data.get("tags") or []],
-            status=_iso_or_none(data.get("status")),
-            notes=_iso_or_none(data.get("notes")),
-        )
+    def from_dict(cls, data: Mapping[str, Any]) -> Show:
+        """From a stored or imported dict; an id is made from the title when missing."""
+        title = data.get("title") or data.get("id")
+        if isinstance(title, str):
+            data = {"id": slugify(title), **{k: v for k, v in data.items() if v}, "title": title}
+        return from_plain(cls, data)
 
 
-class Release(msgspec.Struct):
-    """One season, special or film of a show, with what is known of its date."""
+class ReleaseFields(msgspec.Struct, kw_only=True):
+    """What every stored shape of a release has: all but its sources and history."""
 
     id: str
     show_id: str
-    season: int | None
-    window: dict[str, Any]
+    season: int | None = None
     name: str | None = None
+    window: WindowRecord = WindowRecord()
     air_time: str | None = None
     region: str | None = None
     platform: str | None = None
     stage: str | None = None
-    after: list[dict[str, Any]] = msgspec.field(default_factory=list)
-    sources: list[Source] = msgspec.field(default_factory=list)
+    after: list[Link] = msgspec.field(default_factory=list)
     notes: str | None = None
     release_date: str | None = None
     remind: str | None = None
-    history: list[HistoryEntry] = msgspec.field(default_factory=list)
+    #: The latest as_of of its history; lets a listing skip the history (see known_since).
+    known_since: str | None = None
 
     @property
     def earliest(self) -> date | None:
         """The window's own earliest day."""
-        value = self.window.get("earliest")
-        return date.fromisoformat(value) if value else None
+        return self.window.earliest_day
 
     @property
     def latest(self) -> date | None:
         """The window's own latest day."""
-        value = self.window.get("latest")
-        return date.fromisoformat(value) if value else None
+        return self.window.latest_day
 
     @property
     def released_on(self) -> date | None:
         """The release date, once out."""
-        return date.fromisoformat(self.release_date) if self.release_date else None
+        return _day(self.release_date)
 
     def label(self, show_title: str) -> str:
         """How people name it: 'Jessica Jones S2'."""
@@ -206,83 +199,125 @@ class Release(msgspec.Struct):
             return f"{show_title} S{self.season}"
         return f"{show_title}: {self.name or self.id.split('/', 1)[-1]}"
 
+
+class Release(ReleaseFields, kw_only=True):
+    """One season, special or film of a show, with what is known of its date."""
+
+    sources: list[Source] = msgspec.field(default_factory=list)
+    history: list[HistoryEntry] = msgspec.field(default_factory=list)
+
     def to_dict(self) -> dict[str, Any]:
-        """As stored."""
-        return {
-            "id": self.id,
-            "show_id": self.show_id,
-            "season": self.season,
-            "name": self.name,
-            "window": dict(self.window),
-            "air_time": self.air_time,
-            "region": self.region,
-            "platform": self.platform,
-            "stage": self.stage,
-            "after": [dict(a) for a in self.after],
-            "sources": [s.to_dict() for s in self.sources],
-            "notes": self.notes,
-            "release_date": self.release_date,
-            "remind": self.remind,
-            "history": [h.to_dict() for h in self.history],
-            "known_since": known_since(h.to_dict() for h in self.history),
-        }
+        """As stored and exported, `known_since` brought up to date with the history."""
+        self.known_since = known_since(self.history)
+        return to_plain(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Release:
-        """From a stored dict."""
-        return cls(
-            id=str(data["id"]),
-            show_id=str(data["show_id"]),
-            season=data.get("season"),
-            window=dict(data.get("window") or {}),
-            name=data.get("name"),
-            air_time=data.get("air_time"),
-            region=data.get("region"),
-            platform=data.get("platform"),
-            stage=data.get("stage"),
-            after=[dict(a) for a in data.get("after") or []],
-            sources=[Source.from_dict(s) for s in data.get("sources") or []],
-            notes=data.get("notes"),
-            release_date=data.get("release_date"),
-            remind=data.get("remind"),
-            history=[HistoryEntry.from_dict(h) for h in data.get("history") or []],
+    def from_dict(cls, data: Mapping[str, Any]) -> Release:
+        """From a stored or imported dict."""
+        return from_plain(cls, data)
+
+
+_NOTHING = msgspec.Raw(b"[]")
+
+
+class ReleaseRecord(ReleaseFields, kw_only=True):
+    """A stored release as a listing reads it: its sources and history are kept as
+    undecoded JSON and decoded only for the rows a command shows."""
+
+    sources: msgspec.Raw = _NOTHING
+    history: msgspec.Raw = _NOTHING
+
+    def to_release(self, *, with_history: bool = True) -> Release:
+        """The whole release, sources and (unless told not to) history decoded."""
+        fields = {f: getattr(self, f) for f in ReleaseFields.__struct_fields__}
+        return Release(
+            **fields,
+            sources=msgspec.json.decode(self.sources, type=list[Source]),
+            history=(
+                msgspec.json.decode(self.history, type=list[HistoryEntry]) if with_history else []
+            ),
         )
 
 
-def known_since(history: Iterable[dict[str, Any]]) -> str | None:
+def known_since(history: Iterable[HistoryEntry]) -> str | None:
     """The last day a history reports on (its latest as_of). Stored beside the history so
     that a listing on a later day knows, without reading the history, that the release
     as stored is the release as known that day."""
-    days = [h["as_of"] for h in history if h.get("as_of")]
+    days = [h.as_of for h in history if h.as_of]
     return max(days) if days else None
 
 
-def window_dict(window: Window) -> dict[str, Any]:
-    """A parsed window as stored: bounds computed once, so that reading needs no parser."""
-    return window.to_dict()
+def show_row(show: Show, release_ids: Iterable[str]) -> dict[str, Any]:
+    """A show as `list` and `info` print it (spec/cli.md keys)."""
+    return {**show.to_dict(), "releases": list(release_ids)}
 
 
-# Bidirectional overrides and isolates can make text display as something else.
-_BIDI_CONTROLS = frozenset(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
-_NAMED_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+class ReleaseView(msgspec.Struct):
+    """A release as a listing shows it on a given day: what writers print."""
+
+    release: Release
+    show: Show
+    effective_earliest: date | None
+    status: str
+    days_until: int | None
+    days_left: int | None
+    countdown: str
+    conflict: bool
+
+    @property
+    def title(self) -> str:
+        """'Jessica Jones S2'."""
+        return self.release.label(self.show.title)
+
+    @property
+    def platform(self) -> str | None:
+        """Where it airs: the release's platform, else the show's network."""
+        return self.release.platform or self.show.network
+
+    def sort_key(self) -> tuple[int, date, date, str, int, str]:
+        """What comes next: by effective earliest, then latest, then show and season;
+        unknown last."""
+        far = date.max
+        return (
+            1 if self.effective_earliest is None else 0,
+            self.effective_earliest or far,
+            self.release.latest or far,
+            fold(self.show.title),
+            -1 if self.release.season is None else self.release.season,
+            self.release.id,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON keys of spec/cli.md; never renamed once released."""
+        r = self.release
+        return {
+            "id": r.id,
+            "show": self.show.title,
+            "show_id": self.show.id,
+            "season": r.season,
+            "title": self.title,
+            "window": r.window.to_dict(),
+            "effective_earliest": None
+            if self.effective_earliest is None
+            else self.effective_earliest.isoformat(),
+            "status": self.status,
+            "conflict": self.conflict,
+            "days_until": self.days_until,
+            "days_left": self.days_left,
+            "countdown": self.countdown,
+            "network": self.show.network,
+            "platform": self.platform,
+            "region": r.region,
+            "stage": r.stage,
+            "after": [to_plain(a) for a in r.after],
+            "release_date": r.release_date,
+            "air_time": r.air_time,
+            "remind": r.remind,
+            "sources": [s.to_dict() for s in r.sources],
+            "notes": r.notes,
+        }
 
 
-def printable(text: str | None) -> str:
-    """Text from the database made safe for a terminal: control characters (C0, C1, DEL)
-    and bidi overrides are shown as escapes such as \\x1b, never sent raw."""
-    if not text:
-        return text or ""
-    if text.isprintable() and not _BIDI_CONTROLS.intersection(text):
-        return text
-    out = []
-    for char in text:
-        if char in _NAMED_ESCAPES:
-            out.append(_NAMED_ESCAPES[char])
-        elif unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS:
-            code = ord(char)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-        else:
-            out.append(char)
-    return "".join(out)
+CalendarEntry = ReleaseView
+"""A calendar event is a release as known on the day of export, with its effective
+earliest: the same view the listings print."""

@@ -9,17 +9,17 @@ exactly one line, and writes a missing value as `-` so that no cell is empty.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TextIO
 
 import msgspec
 
-from showtrack.models import printable
+from showtrack.text import printable
 
-MACHINE_FORMATS = ("json", "jsonl", "csv", "tsv")
+Rows = Sequence[dict[str, Any]]
+Writer = Callable[[Rows, TextIO, Sequence[str] | None], None]
+"""Writes rows to a stream; `columns` fixes the header of flat formats (csv, tsv) even
+when there are no rows."""
 
 
 def _flat_value(value: Any) -> str:
@@ -56,30 +56,39 @@ def _tsv_cell(text: str) -> str:
     return printable(text.replace("\\", "\\\\")) if text else "-"
 
 
-def write_rows(
-    rows: Sequence[dict[str, Any]], fmt: str, out: TextIO, columns: Iterable[str] | None = None
-) -> None:
-    """Write `rows` to `out` in a machine format; csv/tsv always carry a header line."""
-    if fmt == "json":
-        _write_json_rows(rows, out)
-    elif fmt == "jsonl":
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    elif fmt in ("csv", "tsv"):
-        flat = [flatten(r) for r in rows]
-        header = list(columns) if columns is not None else (list(flat[0]) if flat else [])
-        if fmt == "csv":
-            buffer = io.StringIO()
-            writer = csv.writer(buffer, lineterminator="\n")
-            writer.writerow(header)
-            writer.writerows([row.get(col, "") for col in header] for row in flat)
-            out.write(buffer.getvalue())
-        else:
-            out.write("\t".join(header) + "\n")
-            for row in flat:
-                out.write("\t".join(_tsv_cell(row.get(col, "")) for col in header) + "\n")
-    else:  # pragma: no cover - the CLI only offers the formats above
-        raise ValueError(fmt)
+def _header(flat: list[dict[str, str]], columns: Sequence[str] | None) -> list[str]:
+    return list(columns) if columns is not None else (list(flat[0]) if flat else [])
+
+
+def write_csv(rows: Rows, out: TextIO, columns: Sequence[str] | None = None) -> None:
+    """Comma-separated values with a header line."""
+    import csv
+    import io
+
+    flat = [flatten(r) for r in rows]
+    header = _header(flat, columns)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([row.get(col, "") for col in header] for row in flat)
+    out.write(buffer.getvalue())
+
+
+def write_tsv(rows: Rows, out: TextIO, columns: Sequence[str] | None = None) -> None:
+    """Tab-separated values with a header line; one record a line, no empty cell."""
+    flat = [flatten(r) for r in rows]
+    header = _header(flat, columns)
+    out.write("\t".join(header) + "\n")
+    for row in flat:
+        out.write("\t".join(_tsv_cell(row.get(col, "")) for col in header) + "\n")
+
+
+def write_jsonl(rows: Rows, out: TextIO, columns: Sequence[str] | None = None) -> None:
+    """One JSON object a line."""
+    import json
+
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def _json_text(value: Any) -> str:
@@ -88,6 +97,8 @@ def _json_text(value: Any) -> str:
     try:
         return msgspec.json.format(msgspec.json.encode(value), indent=2).decode("utf-8")
     except UnicodeEncodeError:
+        import json
+
         # A lone surrogate (bytes that were not UTF-8 on a command line): json keeps it,
         # and the output stream's error handler shows it as an escape.
         return json.dumps(value, indent=2, ensure_ascii=False)
@@ -96,7 +107,8 @@ def _json_text(value: Any) -> str:
 JSON_BATCH = 1000  # rows encoded and written at a time: few writes, bounded memory
 
 
-def _write_json_rows(rows: Sequence[dict[str, Any]], out: TextIO) -> None:
+def write_json(rows: Rows, out: TextIO, columns: Sequence[str] | None = None) -> None:
+    """A JSON array, indented, written a thousand rows at a time."""
     if not rows:
         out.write("[]\n")
         return
@@ -114,3 +126,17 @@ def _write_json_rows(rows: Sequence[dict[str, Any]], out: TextIO) -> None:
 def write_object(obj: dict[str, Any], out: TextIO) -> None:
     """One JSON object (for `window -o json`, `info -o json`)."""
     out.write(_json_text(obj) + "\n")
+
+
+WRITERS: dict[str, Writer] = {
+    "json": write_json,
+    "jsonl": write_jsonl,
+    "csv": write_csv,
+    "tsv": write_tsv,
+}
+"""The machine formats `-o` offers beside `table`; a new format is one entry here."""
+
+
+def write_rows(rows: Rows, fmt: str, out: TextIO, columns: Iterable[str] | None = None) -> None:
+    """Write `rows` to `out` in the machine format `fmt` (a key of WRITERS)."""
+    WRITERS[fmt](rows, out, None if columns is None else list(columns))

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from rich.console import Console
 from rich.text import Text
 
-from showtrack.models import HistoryEntry, Release, Show, printable
-from showtrack.windows import compact_dates, elapsed_seconds, window_dates
+from showtrack.models import HistoryEntry, Release, ReleaseView, Show
+from showtrack.text import printable
+from showtrack.windows.window import compact_dates, until_instant, window_dates
 
 if TYPE_CHECKING:
     from rich.console import OverflowMethod
@@ -153,7 +154,7 @@ UPCOMING_COLUMNS = (
 STAGE_COLUMN = Column("Stage", no_wrap=True)
 
 
-def upcoming_table(console: Console, views: Sequence[Any], limit: int) -> None:
+def upcoming_table(console: Console, views: Sequence[ReleaseView], limit: int) -> None:
     """The `upcoming` table: one row a release, soonest first."""
     shown = views if limit == 0 else views[:limit]
     wide = console.width >= 100
@@ -165,7 +166,7 @@ def upcoming_table(console: Console, views: Sequence[Any], limit: int) -> None:
         if v.conflict:
             status.append(" ⚠ conflict", style="bold yellow")
         row = [
-            Text(compact_dates(eff, v.release.window.get("latest"))),
+            Text(compact_dates(eff, v.release.window.latest)),
             cell(v.title, "bold"),
             Text(v.countdown, style=style),
             status,
@@ -216,7 +217,10 @@ def progress_bar(
 
 
 def countdown_panels(
-    console: Console, views: Sequence[Any], today: date, local: Callable[[datetime], datetime]
+    console: Console,
+    views: Sequence[ReleaseView],
+    today: date,
+    local: Callable[[datetime], datetime],
 ) -> None:
     """A panel a release: the countdown, the window, and today between announcement and
     window."""
@@ -227,10 +231,10 @@ def countdown_panels(
         r = v.release
         style = STATUS_STYLES.get(v.status, "")
         lines = [Text(v.countdown, style=f"bold {style}".strip())]
-        phrase = r.window.get("phrase") or "TBA"
+        phrase = r.window.phrase or "TBA"
         window = Text("window  ")
         window.append(printable(phrase), style="italic")
-        window.append(f"  ({window_dates(r.window.get('earliest'), r.window.get('latest'))})")
+        window.append(f"  ({window_dates(r.window.earliest, r.window.latest)})")
         lines.append(window)
         if r.air_time:
             when = local(datetime.fromisoformat(r.air_time))
@@ -255,7 +259,9 @@ def countdown_panels(
         )
 
 
-def live_countdown(console: Console, views: Sequence[Any], now: Callable[[], datetime]) -> None:
+def live_countdown(
+    console: Console, views: Sequence[ReleaseView], now: Callable[[], datetime]
+) -> None:
     """Tick every second until Ctrl-C, counting down to each release's exact instant
     (its air time, else the start of its day)."""
     import time
@@ -279,7 +285,7 @@ def live_countdown(console: Console, views: Sequence[Any], now: Callable[[], dat
             live.update(frame())
 
 
-def _clock(view: Any, current: datetime) -> str:
+def _clock(view: ReleaseView, current: datetime) -> str:
     r = view.release
     if r.air_time:
         target = datetime.fromisoformat(r.air_time)
@@ -289,13 +295,10 @@ def _clock(view: Any, current: datetime) -> str:
         )
     else:
         return "TBA"
-    seconds = elapsed_seconds(current, target)
-    if seconds <= 0:
-        return "now" if r.release_date is None else f"released {r.release_date}"
-    days, rest = divmod(seconds, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{days}d {hours:02d}:{minutes:02d}:{secs:02d}"
+    ticking = until_instant(target, current, ticking=True)
+    if ticking == "now" and r.release_date is not None:
+        return f"released {r.release_date}"
+    return ticking
 
 
 HISTORY_COLUMNS = (
@@ -315,8 +318,8 @@ def history_table(
     rows = [
         [
             Text(e.as_of or e.recorded_at[:10]),
-            cell(e.window.get("phrase")),
-            Text(compact_dates(e.window.get("earliest"), e.window.get("latest"))),
+            cell(e.window.phrase),
+            Text(compact_dates(e.window.earliest, e.window.latest)),
             cell(e.stage),
             cell(e.source),
         ]
@@ -355,7 +358,7 @@ def shows_table(console: Console, rows: Sequence[tuple[Show, int]], limit: int) 
     _more_line(console, len(shown), len(rows))
 
 
-def show_info(console: Console, show: Show, views: Sequence[Any]) -> None:
+def show_info(console: Console, show: Show, views: Sequence[ReleaseView]) -> None:
     """`info`: a show, its releases, their windows, constraints and sources."""
     from rich.panel import Panel
 
@@ -379,12 +382,12 @@ def show_info(console: Console, show: Show, views: Sequence[Any]) -> None:
         body = Text()
         body.append(f"{v.countdown}\n", style=STATUS_STYLES.get(v.status, ""))
         body.append("window  ")
-        body.append(printable(r.window.get("phrase") or "TBA"), style="italic")
-        body.append(f"  ({window_dates(r.window.get('earliest'), r.window.get('latest'))})\n")
+        body.append(printable(r.window.phrase or "TBA"), style="italic")
+        body.append(f"  ({window_dates(r.window.earliest, r.window.latest)})\n")
         body.append(f"stage   {printable(r.stage or '-')}")
         for link in r.after:
-            lag = f" + {link['lag']}" if link.get("lag") else ""
-            body.append(f"\nafter   {printable(link['release'])}{lag}")
+            lag = f" + {link.lag}" if link.lag else ""
+            body.append(f"\nafter   {printable(link.release)}{lag}")
         if v.effective_earliest and r.after:
             body.append(f" (not before {v.effective_earliest})")
         for s in r.sources:
@@ -418,7 +421,7 @@ def _month_starts(first: date, months: int) -> list[date]:
     ]
 
 
-def timeline(console: Console, views: Sequence[Any], today: date, months: int) -> None:
+def timeline(console: Console, views: Sequence[ReleaseView], today: date, months: int) -> None:
     """One row a release, its window drawn across the coming months; ┃ marks today.
     █ a window, ◆ an exact day, ● released, ▶ a window with no end, ◀ one with no start."""
     width = console.width
@@ -467,7 +470,7 @@ def timeline(console: Console, views: Sequence[Any], today: date, months: int) -
         line.append("  ")
         bar = "".join(row)
         line.append(bar, style=style)
-        if v.status in ("unknown",) and not r.window.get("latest"):
+        if v.status in ("unknown",) and not r.window.latest:
             line = Text()
             line.append(printable(v.title)[:label_width].ljust(label_width), style="bold")
             line.append("  TBA", style="dim")
@@ -487,7 +490,7 @@ def timeline(console: Console, views: Sequence[Any], today: date, months: int) -
 
 
 def month_calendar(
-    console: Console, views: Sequence[Any], year: int, month: int, today: date
+    console: Console, views: Sequence[ReleaseView], year: int, month: int, today: date
 ) -> None:
     """A month grid: exact releases on their days, open windows shaded across days."""
     from rich import box
@@ -540,6 +543,8 @@ def month_calendar(
     for v in windows:
         first = v.effective_earliest
         last = v.release.latest
+        if first is None:
+            continue
         if first <= date(year, month, calendar_module.monthrange(year, month)[1]) and (
             last is None or last >= date(year, month, 1)
         ):

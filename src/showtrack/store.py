@@ -22,22 +22,19 @@ import errno
 import os
 import shutil
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import msgspec
 
 from showtrack.clock import utc_stamp
 from showtrack.errors import DatabaseError, LockedError, UsageError
-from showtrack.models import Release, Show, known_since
+from showtrack.models import Release, ReleaseRecord, Show, from_plain
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
-    from tinydb.table import Table
-
-SCHEMA_VERSION = 3
 TABLES = ("meta", "shows", "releases")
 DB_ENV = "SHOWTRACK_DB"
 LOCK_TIMEOUT_ENV = "SHOWTRACK_LOCK_TIMEOUT"
@@ -116,7 +113,8 @@ def parse_document(raw: bytes, path: Path) -> Data:
         raise _refuse(path, "this is not a showtrack database")
     meta = data.get("meta", {}).get("1")
     schema = meta.get("schema") if isinstance(meta, dict) else None
-    if not isinstance(schema, int):
+    # A bool is an int to Python; a schema below 1 would pick the wrong migrations.
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
         raise _refuse(path, "this is not a showtrack database (no schema version)")
     if schema > SCHEMA_VERSION:
         raise DatabaseError(
@@ -131,30 +129,41 @@ def parse_document(raw: bytes, path: Path) -> Data:
     return data
 
 
-def migrate(data: Data) -> None:
-    """Bring an older document up to SCHEMA_VERSION in place.
+def _schema_1_to_2(data: Data) -> None:
+    """Version 1 kept a release's window as flat `phrase`/`earliest`/`latest` keys;
+    version 2 keeps a `window` object with its EDTF form, and a history list."""
+    from showtrack.windows.window import to_edtf
 
-    Version 1 kept a release's window as flat `phrase`/`earliest`/`latest` keys;
-    version 2 keeps a `window` object with its EDTF form, and a history list;
-    version 3 adds `known_since`, so that listings need not read the history.
-    """
+    for doc in data["releases"].values():
+        window = {key: doc.pop(key, None) for key in ("phrase", "earliest", "latest")}
+        earliest = date.fromisoformat(window["earliest"]) if window["earliest"] else None
+        latest = date.fromisoformat(window["latest"]) if window["latest"] else None
+        window["edtf"] = to_edtf(earliest, latest, doc.get("region"))
+        doc["window"] = window
+        doc.setdefault("history", [])
+
+
+def _schema_2_to_3(data: Data) -> None:
+    """Version 3 adds `known_since` (the latest as_of of the history), so that listings
+    need not read the history."""
+    for doc in data["releases"].values():
+        days = [h["as_of"] for h in doc.get("history") or [] if h.get("as_of")]
+        doc["known_since"] = max(days) if days else None
+
+
+#: MIGRATIONS[n - 1] brings a document of schema n to schema n + 1: a new schema is one
+#: function appended here.
+MIGRATIONS: tuple[Callable[[Data], None], ...] = (_schema_1_to_2, _schema_2_to_3)
+SCHEMA_VERSION = len(MIGRATIONS) + 1
+
+
+def migrate(data: Data) -> None:
+    """Bring an older document up to SCHEMA_VERSION in place, one numbered step at a time."""
     meta = data["meta"]["1"]
     meta["migrated_from"] = meta["schema"]
-    if meta["schema"] == 1:
-        from showtrack.windows import to_edtf
-
-        for doc in data["releases"].values():
-            window = {key: doc.pop(key, None) for key in ("phrase", "earliest", "latest")}
-            earliest = date.fromisoformat(window["earliest"]) if window["earliest"] else None
-            latest = date.fromisoformat(window["latest"]) if window["latest"] else None
-            window["edtf"] = to_edtf(earliest, latest, doc.get("region"))
-            doc["window"] = window
-            doc.setdefault("history", [])
-        meta["schema"] = 2
-    if meta["schema"] == 2:
-        for doc in data["releases"].values():
-            doc["known_since"] = known_since(doc.get("history") or [])
-        meta["schema"] = 3
+    for step in MIGRATIONS[meta["schema"] - 1 :]:
+        step(data)
+    meta["schema"] = SCHEMA_VERSION
 
 
 # --------------------------------------------------------------------------- writing
@@ -331,75 +340,111 @@ class _SnapshotStorage:
         pass
 
 
-class Store(msgspec.Struct):
-    """One command's view of the database: read once, saved at most once."""
+Record = TypeVar("Record", Show, Release)
+_TABLE_OF: dict[type, str] = {Show: "shows", Release: "releases"}
 
-    path: Path
-    db: TinyDB
-    original: bytes | None
-    writable: bool
+
+class Store:
+    """One command's view of the database: read once, saved at most once.
+
+    Records go in and come out typed (Show, Release); how they are kept (TinyDB tables
+    of documents, one a line in the file) stays in here.
+    """
+
+    def __init__(self, path: Path, db: TinyDB, original: bytes | None, writable: bool) -> None:
+        self.path = path
+        self.writable = writable
+        self._db = db
+        self._original = original
 
     @property
-    def data(self) -> Data:
-        """The raw tables."""
-        return cast(_SnapshotStorage, self.db.storage).data
-
-    @property
-    def shows(self) -> Table:
-        """The shows table."""
-        return self.db.table("shows", cache_size=0)
-
-    @property
-    def releases(self) -> Table:
-        """The releases table."""
-        return self.db.table("releases", cache_size=0)
+    def _data(self) -> Data:
+        return cast(_SnapshotStorage, self._db.storage).data
 
     @property
     def meta(self) -> dict[str, Any]:
         """The one meta document (schema version, check --once memory); mutable in place."""
-        doc: dict[str, Any] = self.data["meta"].setdefault("1", {"schema": SCHEMA_VERSION})
+        doc: dict[str, Any] = self._data["meta"].setdefault("1", {"schema": SCHEMA_VERSION})
         return doc
 
-    def find(self, table: str, record_id: str) -> dict[str, Any] | None:
-        """The stored document of `table` whose id is `record_id`, or None. (A TinyDB query
-        would run a Python test on every document; this compares one key.)"""
-        docs: dict[str, dict[str, Any]] = self.data[table]
+    def _decode(self, cls: type[Record], doc: Mapping[str, Any]) -> Record:
+        try:
+            return from_plain(cls, doc)
+        except (msgspec.ValidationError, TypeError) as exc:
+            raise _refuse(
+                self.path, f"{_TABLE_OF[cls]} record {doc.get('id', '?')!r} is damaged: {exc}"
+            ) from None
+
+    def _find(self, cls: type[Record], record_id: str) -> dict[str, Any] | None:
+        # One key compared a document: a TinyDB query would run a Python test on each.
+        docs: dict[str, dict[str, Any]] = self._data[_TABLE_OF[cls]]
         for doc in docs.values():
             if doc.get("id") == record_id:
                 return doc
         return None
 
-    def by_id(self, table: str) -> dict[str, dict[str, Any]]:
-        """Every stored document of `table`, by its id."""
-        docs: dict[str, dict[str, Any]] = self.data[table]
-        return {doc["id"]: doc for doc in docs.values() if "id" in doc}
+    def show(self, show_id: str) -> Show | None:
+        """The show with this id, or None."""
+        doc = self._find(Show, show_id)
+        return None if doc is None else self._decode(Show, doc)
 
-    def replace(self, table: str, records: Iterable[dict[str, Any]]) -> None:
-        """Put each record in place of the stored document with the same id, keeping that
-        document's id and so its place in the file; one pass however many records."""
-        new = {record["id"]: record for record in records}
-        docs = self.data[table]
-        for doc_id, doc in docs.items():
-            record = new.pop(doc.get("id"), None)
-            if record is not None:
-                docs[doc_id] = record
-        if new:
-            raise KeyError(f"{table}: no document {next(iter(new))!r}")
+    def release(self, release_id: str) -> Release | None:
+        """The release with this id, or None."""
+        doc = self._find(Release, release_id)
+        return None if doc is None else self._decode(Release, doc)
 
-    def all_shows(self) -> list[Show]:
+    def shows(self) -> list[Show]:
         """Every show, in the order they were added."""
-        return [Show.from_dict(doc) for doc in self.data["shows"].values()]
+        return [self._decode(Show, doc) for doc in self._data["shows"].values()]
 
-    def all_releases(self) -> list[Release]:
+    def releases(self) -> list[Release]:
         """Every release, in the order they were added."""
-        return [Release.from_dict(doc) for doc in self.data["releases"].values()]
+        return [self._decode(Release, doc) for doc in self._data["releases"].values()]
+
+    def insert(self, records: Sequence[Show | Release]) -> None:
+        """Add new records (their ids must not be stored yet)."""
+        for cls in (Show, Release):
+            docs = [r.to_dict() for r in records if type(r) is cls]
+            if docs:
+                self._db.table(_TABLE_OF[cls], cache_size=0).insert_multiple(docs)
+
+    def update(self, records: Sequence[Show | Release]) -> None:
+        """Put each record in place of the stored one with the same id, keeping its place
+        in the file; one pass over a table however many records."""
+        for cls in (Show, Release):
+            new = {r.id: r.to_dict() for r in records if type(r) is cls}
+            docs = self._data[_TABLE_OF[cls]]
+            for doc_id, doc in docs.items():
+                replacement = new.pop(doc.get("id"), None)
+                if replacement is not None:
+                    docs[doc_id] = replacement
+            if new:
+                raise KeyError(f"{_TABLE_OF[cls]}: no record {next(iter(new))!r}")
+
+    def remove(self, records: Sequence[Show | Release]) -> None:
+        """Forget these records."""
+        for cls in (Show, Release):
+            ids = {r.id for r in records if type(r) is cls}
+            if ids:
+                table = self._db.table(_TABLE_OF[cls], cache_size=0)
+                table.remove(
+                    doc_ids=[
+                        int(key)
+                        for key, doc in self._data[_TABLE_OF[cls]].items()
+                        if doc.get("id") in ids
+                    ]
+                )
+
+    def to_bytes(self) -> bytes:
+        """The file's bytes for what the store holds now (see serialize)."""
+        return serialize(self._data)
 
     def save(self) -> bool:
         """Write the snapshot if it changed; True when the file was written."""
         if not self.writable:
             raise RuntimeError("store opened for reading")
         try:
-            content = serialize(self.data)
+            content = self.to_bytes()
         except UnicodeEncodeError as exc:
             # A lone surrogate: bytes that were not UTF-8 on the command line, or a
             # "\ud800" escape in an imported file. Such text cannot be stored as UTF-8.
@@ -409,12 +454,12 @@ class Store(msgspec.Struct):
                 "nothing was changed",
                 "give the text in UTF-8",
             ) from None
-        if content == self.original:
+        if content == self._original:
             return False
         self.path.parent.mkdir(parents=True, exist_ok=True)
         _sweep_temp_files(self.path)
         mode = None
-        if self.original is not None:
+        if self._original is not None:
             mode = self.path.stat().st_mode & 0o7777
             _keep_backup(self.path)
             if self.meta.get("migrated_from") is not None:
@@ -424,7 +469,7 @@ class Store(msgspec.Struct):
                 if not keep.exists():
                     shutil.copy2(backup_path(self.path), keep)
         atomic_write(self.path, content, mode)
-        self.original = content
+        self._original = content
         return True
 
 
@@ -463,56 +508,6 @@ def open_for_writing(path: Path, timeout: float | None = None) -> Iterator[Store
 # --------------------------------------------------------------------------- fast listings
 
 
-class WindowRecord(msgspec.Struct, frozen=True):
-    """A stored window's bounds and phrase."""
-
-    phrase: str | None = None
-    earliest: str | None = None
-    latest: str | None = None
-    edtf: str | None = None
-
-
-class LinkRecord(msgspec.Struct, frozen=True):
-    """One `after` constraint as stored."""
-
-    release: str
-    lag: str | None = None
-
-
-_NOTHING = msgspec.Raw(b"[]")
-
-
-class ReleaseRecord(msgspec.Struct, frozen=True):
-    """A stored release as a listing reads it: its sources and history are kept as
-    unparsed JSON, decoded only for the rows a command shows."""
-
-    id: str
-    show_id: str
-    season: int | None = None
-    name: str | None = None
-    window: WindowRecord = WindowRecord()
-    air_time: str | None = None
-    region: str | None = None
-    platform: str | None = None
-    stage: str | None = None
-    after: tuple[LinkRecord, ...] = ()
-    notes: str | None = None
-    release_date: str | None = None
-    remind: str | None = None
-    known_since: str | None = None
-    sources: msgspec.Raw = _NOTHING
-    history: msgspec.Raw = _NOTHING
-
-    def to_release(self, *, with_history: bool = True) -> Release:
-        """The full release, sources and (unless told not to) history decoded."""
-        doc = msgspec.structs.asdict(self)
-        doc["window"] = msgspec.structs.asdict(self.window)
-        doc["after"] = [{"release": a.release, "lag": a.lag} for a in self.after]
-        doc["sources"] = msgspec.json.decode(self.sources)
-        doc["history"] = msgspec.json.decode(self.history) if with_history else []
-        return Release.from_dict(doc)
-
-
 class _ListingDocument(msgspec.Struct):
     meta: dict[str, dict[str, Any]] = msgspec.field(default_factory=dict)
     shows: dict[str, Show] = msgspec.field(default_factory=dict)
@@ -545,7 +540,7 @@ def read_listing(path: Path) -> Listing:
     if document is None or not meta or meta.get("schema") != SCHEMA_VERSION:
         store = load(path)
         try:
-            document = msgspec.json.decode(msgspec.json.encode(store.data), type=_ListingDocument)
+            document = msgspec.json.decode(msgspec.json.encode(store._data), type=_ListingDocument)
         except msgspec.ValidationError as exc:
             raise _refuse(real, f"this is not a showtrack database ({exc})") from None
     return Listing(
@@ -562,13 +557,13 @@ def check(path: Path) -> list[str]:
     """Problems found in the database beyond its shape: references and history order."""
     store = load(path)
     problems: list[str] = []
-    show_ids = {doc.get("id") for doc in store.data["shows"].values()}
-    release_ids = {doc.get("id") for doc in store.data["releases"].values()}
-    if len(show_ids) != len(store.data["shows"]):
+    show_ids = {doc.get("id") for doc in store._data["shows"].values()}
+    release_ids = {doc.get("id") for doc in store._data["releases"].values()}
+    if len(show_ids) != len(store._data["shows"]):
         problems.append("two shows share an id")
-    if len(release_ids) != len(store.data["releases"]):
+    if len(release_ids) != len(store._data["releases"]):
         problems.append("two releases share an id")
-    for doc in store.data["releases"].values():
+    for doc in store._data["releases"].values():
         rid = doc.get("id", "?")
         if doc.get("show_id") not in show_ids:
             problems.append(f"release {rid} belongs to an unknown show {doc.get('show_id')!r}")

@@ -1,0 +1,49 @@
+"""Text helpers shared by every layer: folding names for matching, slugs for ids, and
+making database text safe to show on a terminal."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def fold(text: str) -> str:
+    """Text for matching names: accents removed, case folded, spaces collapsed."""
+    if text.isascii():  # the common case, without the cost of Unicode decomposition
+        return " ".join(text.casefold().split())
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())
+
+
+def slugify(text: str) -> str:
+    """A URL-safe id from a title: 'Marvel's Jessica Jones' -> 'marvels-jessica-jones'."""
+    folded = fold(text).replace("'", "").replace("\u2019", "").replace("&", " and ")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    return slug or "show"
+
+
+# Bidirectional overrides and isolates can make text display as something else.
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+_NAMED_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def printable(text: str | None) -> str:
+    """Text from the database made safe for a terminal: control characters (C0, C1, DEL)
+    and bidi overrides are shown as escapes such as \\x1b, never sent raw."""
+    if not text:
+        return text or ""
+    if text.isprintable() and not _BIDI_CONTROLS.intersection(text):
+        return text
+    out = []
+    for char in text:
+        if char in _NAMED_ESCAPES:
+            out.append(_NAMED_ESCAPES[char])
+        elif unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS:
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(char)
+    return "".join(out)

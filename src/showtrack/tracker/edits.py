@@ -1,0 +1,365 @@
+"""Changing what is tracked: shows (add, edit, rename, remove), releases (expect,
+released), and what `check --once` remembers having reported. Each function takes a
+store opened for writing and changes records in it; the caller saves once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, time, tzinfo
+from typing import NamedTuple
+
+import msgspec
+
+from showtrack.errors import NotFoundError, UsageError, WindowError
+from showtrack.models import (
+    SHOW_STATUSES,
+    STAGES,
+    HistoryEntry,
+    Link,
+    Release,
+    ReleaseView,
+    Show,
+    Source,
+    WindowRecord,
+    parse_season,
+    release_slug,
+)
+from showtrack.store import Store
+from showtrack.text import fold, slugify
+from showtrack.tracker.names import (
+    find_release_by_ref,
+    names_a_release,
+    resolve_release,
+    resolve_show,
+)
+from showtrack.windows.constraints import find_cycle
+from showtrack.windows.durations import parse_duration
+from showtrack.windows.regions import normalize_region, region_zone, resolve_zone
+from showtrack.windows.window import make_window
+
+
+def check_choice(value: str | None, choices: Sequence[str], what: str) -> str | None:
+    """`value` if it is one of `choices` (or None); a usage error otherwise."""
+    if value is None:
+        return None
+    if value not in choices:
+        raise UsageError(f"{what} {value!r} is not one of: {', '.join(choices)}")
+    return value
+
+
+# --------------------------------------------------------------------------- shows
+
+
+def add_show(
+    store: Store,
+    title: str,
+    *,
+    network: str | None = None,
+    tags: Sequence[str] = (),
+    aliases: Sequence[str] = (),
+    status: str | None = None,
+    notes: str | None = None,
+) -> Show:
+    """Start tracking a show; its id is a slug of the title."""
+    if not title.strip():
+        raise UsageError("a show needs a title")
+    show = Show(
+        id=slugify(title),
+        title=title.strip(),
+        aliases=list(aliases),
+        network=network,
+        tags=list(tags),
+        status=check_choice(status, SHOW_STATUSES, "status"),
+        notes=notes,
+    )
+    existing = store.show(show.id)
+    if existing is not None:
+        raise UsageError(
+            f"{existing.title!r} is already tracked (id {show.id})",
+            "change it with `showtrack edit`",
+        )
+    store.insert([show])
+    return show
+
+
+def edit_show(
+    store: Store,
+    name: str,
+    *,
+    network: str | None = None,
+    add_tags: Sequence[str] = (),
+    remove_tags: Sequence[str] = (),
+    add_aliases: Sequence[str] = (),
+    status: str | None = None,
+    notes: str | None = None,
+) -> Show:
+    """Change a show's network, tags, aliases, status or notes."""
+    show = resolve_show(store.shows(), name)
+    if network is not None:
+        show.network = network or None
+    show.tags = [t for t in dict.fromkeys([*show.tags, *add_tags]) if t not in remove_tags]
+    show.aliases = list(dict.fromkeys([*show.aliases, *add_aliases]))
+    if status is not None:
+        show.status = check_choice(status, SHOW_STATUSES, "status")
+    if notes is not None:
+        show.notes = notes or None
+    store.update([show])
+    return show
+
+
+def rename_show(store: Store, name: str, new_title: str) -> Show:
+    """Give a show a new title; its id (and its releases' ids) stay, the old title
+    becomes an alias so that scripts and habits keep working."""
+    if not new_title.strip():
+        raise UsageError("the new title is empty")
+    show = resolve_show(store.shows(), name)
+    if fold(new_title) != fold(show.title) and show.title not in show.aliases:
+        show.aliases.append(show.title)
+    show.title = new_title.strip()
+    store.update([show])
+    return show
+
+
+class Removal(NamedTuple):
+    """What `remove` was asked to drop: a whole show, or one release of it."""
+
+    what: str
+    show_id: str
+    release_id: str | None
+
+
+def plan_removal(store: Store, show_name: str, season: str | None) -> Removal:
+    """Resolve what `remove SHOW [SEASON]` names, to ask the user about it before
+    anything is locked or changed."""
+    if not names_a_release(show_name, season):
+        show = resolve_show(store.shows(), show_name)
+        return Removal(f"{show.title} and its releases", show.id, None)
+    show, release = resolve_release(store, show_name, season)
+    return Removal(release.label(show.title), show.id, release.id)
+
+
+def remove(store: Store, plan: Removal) -> list[str]:
+    """Carry out a planned removal; returns the removed ids. The plan may have been made
+    on an earlier read: what it names must still be there."""
+    if plan.release_id is not None:
+        release = store.release(plan.release_id)
+        if release is None:
+            raise NotFoundError(f"{plan.release_id} is no longer tracked")
+        store.remove([release])
+        return [release.id]
+    show = store.show(plan.show_id)
+    if show is None:
+        raise NotFoundError(f"{plan.show_id} is no longer tracked")
+    releases = [r for r in store.releases() if r.show_id == show.id]
+    store.remove([*releases, show])
+    return [show.id, *(r.id for r in releases)]
+
+
+# --------------------------------------------------------------------------- releases
+
+
+class ExpectOptions(msgspec.Struct):
+    """Everything `showtrack expect` can say beside the window phrase."""
+
+    source: str | None = None
+    url: str | None = None
+    as_of: date | None = None
+    region: str | None = None
+    platform: str | None = None
+    stage: str | None = None
+    after: str | None = None
+    lag: str | None = None
+    at: str | None = None
+    tz: str | None = None
+    remind: str | None = None
+    note: str | None = None
+    create_show: bool = False
+
+
+def _air_time(window_day: date | None, at: str, tz: str | None, fallback: tzinfo) -> str:
+    m = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", at.strip())
+    if m is None:
+        raise UsageError(f"--at {at!r} is not a time", "use HH:MM in 24 hours, e.g. 21:00")
+    if window_day is None:
+        raise WindowError(
+            "--at needs a window that is a single day",
+            "give the day, e.g. 2018-03-08, then --at 21:00",
+        )
+    zone = resolve_zone(tz) if tz else fallback
+    return datetime.combine(window_day, time(int(m[1]), int(m[2])), tzinfo=zone).isoformat()
+
+
+def _state(release: Release) -> tuple[str | None, str | None, str | None, str | None]:
+    """What a history entry records a change of: the window and the stage."""
+    w = release.window
+    return w.phrase, w.earliest, w.latest, release.stage
+
+
+def expect(
+    store: Store,
+    show_name: str,
+    season_text: str,
+    phrase: str,
+    options: ExpectOptions,
+    today: date,
+    local_zone: tzinfo,
+) -> tuple[Release, bool, bool]:
+    """Record or revise a release's expected window. Returns (release, created, changed);
+    history grows only when the window or stage changed."""
+    from showtrack.windows.phrases import parse_window
+
+    try:
+        show = resolve_show(store.shows(), show_name)
+    except NotFoundError:
+        if not options.create_show:
+            raise
+        show = add_show(store, show_name)
+    as_of = options.as_of or today
+    if as_of > today:
+        raise UsageError(
+            f"--as-of {as_of} is after today ({today})", "as-of is the day the news was reported"
+        )
+    stage = check_choice(options.stage, STAGES, "stage")
+    if options.remind is not None:
+        parse_duration(options.remind)
+    if options.lag is not None and options.after is None:
+        raise UsageError("--lag goes with --after", "e.g. --after the-defenders/s1 --lag 6mo")
+    lag = str(parse_duration(options.lag)) if options.lag else None
+
+    season = parse_season(season_text)
+    current = store.release(f"{show.id}/{release_slug(season, season_text)}")
+    region = options.region
+    if region is None and current is not None:
+        region = current.region
+    window = parse_window(phrase, as_of, region, default_zone=local_zone)
+    region = normalize_region(region)
+    air_time = window.air_time.isoformat() if window.air_time else None
+    if options.at is not None:
+        phrase_zone = window.air_time.tzinfo if window.air_time else None
+        air_time = _air_time(
+            window.earliest if window.is_exact else None,
+            options.at,
+            options.tz,
+            phrase_zone or region_zone(region) or local_zone,
+        )
+    elif options.tz is not None:
+        raise UsageError("--tz goes with --at", "e.g. --at 21:00 --tz America/New_York")
+
+    created = current is None
+    release = current or Release(
+        id=f"{show.id}/{release_slug(season, season_text)}",
+        show_id=show.id,
+        season=season,
+        name=None if season is not None else season_text,
+    )
+    old_state = _state(release)
+    release.window = WindowRecord.of(window)
+    release.region = region
+    release.air_time = air_time if (air_time or window.is_exact) else None
+    if options.platform is not None:
+        release.platform = options.platform
+    if stage is not None:
+        release.stage = stage
+    elif created:
+        release.stage = "dated" if window.is_exact else "announced"
+    if options.remind is not None:
+        release.remind = options.remind
+    if options.note is not None:
+        release.notes = options.note
+    if options.source:
+        source = Source(options.source, options.url, as_of.isoformat())
+        if all((s.name, s.url) != (source.name, source.url) for s in release.sources):
+            release.sources.append(source)
+    if options.after is not None:
+        _wait_on(store, release, find_release_by_ref(store, options.after), lag)
+    changed = created or _state(release) != old_state
+    if changed:
+        release.history.append(
+            history_entry(release, as_of, options.source, options.url, options.note)
+        )
+    if created:
+        store.insert([release])
+    else:
+        store.update([release])
+    return release, created, changed
+
+
+def _wait_on(store: Store, release: Release, other: Release, lag: str | None) -> None:
+    """Make `release` wait on `other` (plus `lag`); refuses a link that closes a cycle."""
+    if other.id == release.id:
+        raise UsageError("a release cannot wait on itself")
+    release.after = [a for a in release.after if a.release != other.id] + [Link(other.id, lag)]
+    edges = {r.id: [a.release for a in r.after] for r in store.releases()}
+    edges[release.id] = [a.release for a in release.after]
+    cycle = find_cycle(edges, release.id)
+    if cycle:
+        raise UsageError(
+            "that would make releases wait on each other: " + " -> ".join(cycle),
+            "drop one of the --after links",
+        )
+
+
+def history_entry(
+    release: Release,
+    as_of: date | None,
+    source: str | None,
+    url: str | None,
+    note: str | None = None,
+) -> HistoryEntry:
+    """A history entry recording the release's current window and stage, now."""
+    from showtrack.clock import utc_stamp
+
+    return HistoryEntry(
+        recorded_at=utc_stamp(),
+        as_of=None if as_of is None else as_of.isoformat(),
+        window=release.window,
+        stage=release.stage,
+        source=source,
+        url=url,
+        note=note,
+    )
+
+
+def mark_released(
+    store: Store,
+    show_name: str,
+    season: str | None,
+    day: date,
+    today: date,
+    source: str | None = None,
+) -> tuple[Show, Release]:
+    """Mark a release as out on `day` (not after `today`)."""
+    if day > today:
+        raise UsageError(
+            f"{day} is after today ({today})",
+            "mark it released on the day; for a future date use `showtrack expect`",
+        )
+    show, release = resolve_release(store, show_name, season)
+    if release.release_date == day.isoformat() and release.stage == "released":
+        return show, release
+    release.release_date = day.isoformat()
+    release.stage = "released"
+    release.window = WindowRecord.of(make_window(day.isoformat(), day, day, release.region))
+    release.history.append(history_entry(release, day, source, None))
+    store.update([release])
+    return show, release
+
+
+# --------------------------------------------------------------------------- check --once
+
+
+def once_key(view: ReleaseView) -> str:
+    """What `check --once` remembers of a release: a changed window is news again."""
+    w = view.release.window
+    return f"{w.earliest}|{w.latest}|{view.release.air_time or ''}"
+
+
+def report_once(store: Store, views: Sequence[ReleaseView]) -> list[ReleaseView]:
+    """The views not reported before in their current window, remembered as reported
+    now (in the database's meta, so the memory travels with the data)."""
+    memory = store.meta.get("notified", {})
+    news = [v for v in views if memory.get(v.release.id) != once_key(v)]
+    if news:
+        store.meta["notified"] = {**memory, **{v.release.id: once_key(v) for v in news}}
+    return news

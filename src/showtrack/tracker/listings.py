@@ -1,0 +1,410 @@
+"""What comes next, as known on a day: the rows of upcoming, check, countdown, info,
+timeline, calendar and history.
+
+A listing reads the database once. Rows are filtered and sorted on a few cheap fields;
+the view a writer prints (ReleaseView, with its countdown text and decoded sources) is
+made only for the rows shown, so a table of 20 pays for 20 countdowns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
+from typing import overload
+
+import msgspec
+
+from showtrack.errors import UsageError
+from showtrack.models import (
+    SHOW_STATUSES,
+    CalendarEntry,
+    HistoryEntry,
+    Release,
+    ReleaseFields,
+    ReleaseRecord,
+    ReleaseView,
+    Show,
+    known_since,
+)
+from showtrack.store import Listing, Store
+from showtrack.text import fold
+from showtrack.tracker.names import names_a_release, resolve_release, resolve_show
+from showtrack.windows.constraints import Constraint, ConstraintNode, effective_earliest
+from showtrack.windows.durations import Duration, parse_duration
+from showtrack.windows.window import STATUSES, countdown_text, status_on
+
+DEFAULT_LEAD = Duration(days=7)
+
+Clock = Callable[[], datetime]
+"""The current instant, asked for only when a shown release airs at an exact time: the
+clock needs the time zone database, which most listings never load."""
+
+Source = Store | Listing
+"""Where rows come from: a store opened for a command, or the fast read of a listing."""
+
+
+def known_on(release: Release, today: date) -> Release | None:
+    """The release as it was known on `today`, from its history: the last entry reported
+    (as_of) by then, and a release date only once it has passed. None when nothing about
+    it had been reported yet. This is what makes `--today` answer "what did we expect
+    back then"; on the real today it is the release as stored."""
+    day = today.isoformat()
+    released = release.release_date is not None and release.release_date <= day
+    dated = [h for h in release.history if h.as_of]
+    if released or not dated:
+        return release if released or release.release_date is None else _unreleased(release)
+    known = [h for h in dated if h.as_of is not None and h.as_of <= day]
+    if not known:
+        return None
+    last = known[-1]
+    if last is dated[-1] and release.release_date is None:
+        return release
+    past = _unreleased(release)
+    past.window = last.window
+    past.stage = last.stage
+    past.sources = [s for s in release.sources if not s.as_of or s.as_of <= day]
+    if not past.window.is_exact:
+        past.air_time = None
+    return past
+
+
+def _unreleased(release: Release) -> Release:
+    return msgspec.structs.replace(
+        release, release_date=None, stage=None if release.stage == "released" else release.stage
+    )
+
+
+def history_on(release: Release, today: date) -> list[HistoryEntry]:
+    """The entries of a release's history that had been reported by `today`."""
+    day = today.isoformat()
+    return [h for h in release.history if not h.as_of or h.as_of <= day]
+
+
+class _Row(msgspec.Struct):
+    """A release reduced to what filtering and ordering need; its view is made only if
+    the row is shown."""
+
+    record: ReleaseFields
+    show: Show
+    earliest: date | None
+    latest: date | None
+    released_on: date | None
+    effective: date | None = None
+    status: str = ""
+
+    def full(self) -> Release:
+        """The whole release (its sources decoded from the record when first needed; a
+        listing shows no history, and leaving it undecoded halves the cost of a row)."""
+        if isinstance(self.record, ReleaseRecord):
+            self.record = self.record.to_release(with_history=False)
+        assert isinstance(self.record, Release)
+        return self.record
+
+    def sort_key(self) -> tuple[int, date, date, str, int, str]:
+        """Soonest effective earliest first, then latest, then show and season; TBA last."""
+        far = date.max
+        return (
+            1 if self.effective is None else 0,
+            self.effective or far,
+            self.latest or far,
+            _folded_title(self.show),
+            -1 if self.record.season is None else self.record.season,
+            self.record.id,
+        )
+
+
+_FOLDED: dict[str, str] = {}
+
+
+def _folded_title(show: Show) -> str:
+    # Sorting 100,000 releases folds each show's title once, not once a release.
+    folded = _FOLDED.get(show.title)
+    if folded is None:
+        folded = _FOLDED[show.title] = fold(show.title)
+    return folded
+
+
+def _row(record: ReleaseFields, show: Show, today: date, day: str) -> _Row | None:
+    """The row of a release as known on `today`; None when it was not yet known."""
+    since = known_since(record.history) if isinstance(record, Release) else record.known_since
+    if (since is not None and since > day) or (
+        record.release_date is not None and record.release_date > day
+    ):
+        # Only a look back in time (--today) needs the history.
+        whole = record if isinstance(record, Release) else _with_history(record)
+        known = known_on(whole, today)
+        if known is None:
+            return None
+        record = known
+    window = record.window
+    return _Row(record, show, window.earliest_day, window.latest_day, record.released_on)
+
+
+def _with_history(record: ReleaseFields) -> Release:
+    assert isinstance(record, ReleaseRecord)
+    return record.to_release()
+
+
+def _resolve(rows: list[_Row], today: date) -> list[_Row]:
+    """Constraints resolved and status set, on every row."""
+    waiting = [row for row in rows if row.record.after]
+    effective: dict[str, date | None] = {}
+    if waiting:
+        by_id = {row.record.id: row for row in rows}
+        nodes: dict[str, ConstraintNode] = {}
+        todo = [row.record.id for row in waiting]
+        while todo:  # only the releases that wait, and those they wait on
+            rid = todo.pop()
+            row = by_id.get(rid)
+            if row is None or rid in nodes:
+                continue
+            nodes[rid] = ConstraintNode(
+                row.earliest,
+                row.released_on,
+                tuple(
+                    Constraint(link.release, parse_duration(link.lag) if link.lag else Duration())
+                    for link in row.record.after
+                ),
+            )
+            todo.extend(link.release for link in row.record.after)
+        effective = effective_earliest(nodes)
+    for row in rows:
+        row.effective = effective.get(row.record.id, row.earliest) if waiting else row.earliest
+        row.status = status_on(row.effective, row.latest, today, row.released_on)
+    return rows
+
+
+def _rows(source: Source, today: date) -> list[_Row]:
+    """Every release as known on `today`, constraints resolved."""
+    records: Iterable[ReleaseFields]
+    if isinstance(source, Store):
+        shows, records = source.shows(), source.releases()
+    else:
+        shows, records = source.shows, source.releases
+    by_id = {s.id: s for s in shows}
+    day = today.isoformat()
+    rows = []
+    for record in records:
+        show = by_id.get(record.show_id) or Show(record.show_id, record.show_id)
+        row = _row(record, show, today, day)
+        if row is not None:
+            rows.append(row)
+    return _resolve(rows, today)
+
+
+def _view(row: _Row, today: date, now: Clock | None) -> ReleaseView:
+    release = row.full()
+    earliest, latest = row.effective, row.latest
+    air = datetime.fromisoformat(release.air_time) if release.air_time else None
+    return ReleaseView(
+        release=release,
+        show=row.show,
+        effective_earliest=earliest,
+        status=row.status,
+        days_until=None if earliest is None else (earliest - today).days,
+        days_left=None if latest is None else (latest - today).days,
+        countdown=countdown_text(
+            earliest, latest, today, row.released_on, air, now() if air and now else None
+        ),
+        conflict=earliest is not None and latest is not None and earliest > latest,
+    )
+
+
+class Views(Sequence[ReleaseView]):
+    """Result rows in order, each view made when first asked for: a table that shows a
+    page of 20 pays for 20 countdowns, not for every release in the database."""
+
+    def __init__(self, rows: list[_Row], today: date, now: Clock | None) -> None:
+        self._rows = rows
+        self._views: list[ReleaseView | None] = [None] * len(rows)
+        self._today = today
+        self._now = now
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def _at(self, index: int) -> ReleaseView:
+        view = self._views[index]
+        if view is None:
+            view = self._views[index] = _view(self._rows[index], self._today, self._now)
+        return view
+
+    @overload
+    def __getitem__(self, index: int) -> ReleaseView: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[ReleaseView]: ...
+
+    def __getitem__(self, index: int | slice) -> ReleaseView | list[ReleaseView]:
+        if isinstance(index, slice):
+            return [self._at(i) for i in range(*index.indices(len(self._rows)))]
+        return self._at(range(len(self._rows))[index])
+
+
+def _sorted_views(rows: list[_Row], today: date, now: Clock | None) -> Views:
+    rows.sort(key=_Row.sort_key)
+    return Views(rows, today, now)
+
+
+# --------------------------------------------------------------------------- filters
+
+
+class UpcomingFilter(msgspec.Struct):
+    """What `upcoming` narrows the list by."""
+
+    within: Duration | None = None
+    until: date | None = None
+    networks: Sequence[str] = ()
+    tags: Sequence[str] = ()
+    statuses: Sequence[str] = ()
+    include_all: bool = False
+
+
+def network_and_tag_test(
+    networks: Sequence[str], tags: Sequence[str]
+) -> Callable[[Show, str | None], bool]:
+    """What --network and --tag ask of a release of `show` airing on `platform`: its
+    platform or the show's network among `networks`, and one of the show's tags among
+    `tags` (each only when given; case- and accent-blind)."""
+    wanted_networks = {fold(n) for n in networks}
+    wanted_tags = {fold(t) for t in tags}
+
+    def passes(show: Show, platform: str | None) -> bool:
+        if wanted_networks and not wanted_networks & {
+            fold(platform or ""),
+            fold(show.network or ""),
+        }:
+            return False
+        return not wanted_tags or bool(wanted_tags & {fold(t) for t in show.tags})
+
+    return passes
+
+
+def upcoming(source: Source, today: date, filt: UpcomingFilter, now: Clock | None = None) -> Views:
+    """What comes next, soonest first (unknown last)."""
+    for status in filt.statuses:
+        if status not in STATUSES and status not in SHOW_STATUSES:
+            raise UsageError(
+                f"status {status!r} is not known",
+                f"release: {', '.join(STATUSES)}; show: {', '.join(SHOW_STATUSES)}",
+            )
+    horizon = filt.within.after(today) if filt.within else filt.until
+    on_network_and_tags = network_and_tag_test(filt.networks, filt.tags)
+    chosen = []
+    for row in _rows(source, today):
+        if not filt.include_all and row.status in ("released", "overdue"):
+            continue
+        if (
+            filt.statuses
+            and row.status not in filt.statuses
+            and (row.show.status not in filt.statuses)
+        ):
+            continue
+        if horizon is not None and (row.effective is None or row.effective > horizon):
+            continue
+        if not on_network_and_tags(row.show, row.record.platform):
+            continue
+        chosen.append(row)
+    return _sorted_views(chosen, today, now)
+
+
+def due(source: Source, today: date, within: Duration | None, now: Clock | None = None) -> Views:
+    """Releases `check` reports: open now, or opening within the lead time (the release's
+    own --remind, else `within`, else 7 days)."""
+    default_horizon = (within or DEFAULT_LEAD).after(today)
+    chosen = []
+    for row in _rows(source, today):
+        if row.status == "open":
+            chosen.append(row)
+        elif row.status == "upcoming" and row.effective is not None:
+            remind = row.record.remind
+            horizon = parse_duration(remind).after(today) if remind else default_horizon
+            if row.effective <= horizon:
+                chosen.append(row)
+    return _sorted_views(chosen, today, now)
+
+
+def all_views(source: Source, today: date, now: Clock | None = None) -> Views:
+    """Every release as known on `today`, soonest first."""
+    return _sorted_views(_rows(source, today), today, now)
+
+
+def shows_with_releases(store: Store) -> list[tuple[Show, list[str]]]:
+    """Every show, in the order they were added, with the ids of its releases (`list`)."""
+    shows = store.shows()
+    ids: dict[str, list[str]] = {s.id: [] for s in shows}
+    for release in store.releases():
+        ids.setdefault(release.show_id, []).append(release.id)
+    return [(show, ids[show.id]) for show in shows]
+
+
+def show_views(
+    store: Store, name: str, today: date, now: Clock | None = None
+) -> tuple[Show, list[ReleaseView]]:
+    """A show (by name) and its releases as known on `today`, soonest first (`info`)."""
+    show = resolve_show(store.shows(), name)
+    rows = [row for row in _rows(store, today) if row.record.show_id == show.id]
+    return show, list(_sorted_views(rows, today, now))
+
+
+def countdown_views(
+    store: Store, show: str | None, season: str | None, today: date, now: Clock | None = None
+) -> list[ReleaseView]:
+    """What `countdown` shows: one release, one show's releases, or (with no name)
+    everything upcoming or open; soonest first."""
+    rows = _rows(store, today)
+    if show is not None and names_a_release(show, season):
+        _, release = resolve_release(store, show, season)
+        rows = [row for row in rows if row.record.id == release.id]
+    elif show is not None:
+        found = resolve_show(store.shows(), show)
+        rows = [row for row in rows if row.record.show_id == found.id]
+    else:
+        rows = [row for row in rows if row.status in ("upcoming", "open")]
+    return list(_sorted_views(rows, today, now))
+
+
+def history(
+    store: Store, show_name: str, season: str | None, today: date
+) -> tuple[str, list[HistoryEntry], int]:
+    """A release's title, its history as known on `today`, and how many times its latest
+    date moved later (slipped)."""
+    show, release = resolve_release(store, show_name, season)
+    entries = history_on(release, today)
+    slips = 0
+    previous: str | None = None
+    for entry in entries:
+        latest = entry.window.latest
+        if previous is not None and latest is not None and latest > previous:
+            slips += 1
+        if latest is not None:
+            previous = latest
+    return release.label(show.title), entries, slips
+
+
+class CalendarFilter(msgspec.Struct):
+    """What `export --format ics` narrows the calendar to."""
+
+    premieres_only: bool = False
+    tags: Sequence[str] = ()
+    networks: Sequence[str] = ()
+    exact_only: bool = False
+
+
+def calendar_entries(store: Store, today: date, filt: CalendarFilter) -> list[CalendarEntry]:
+    """The releases for a calendar, each as known on `today` with its effective earliest
+    and the history reported by then (which counts towards the event's SEQUENCE)."""
+    on_network_and_tags = network_and_tag_test(filt.networks, filt.tags)
+    entries = []
+    for view in all_views(store, today):
+        release = view.release
+        if filt.premieres_only and release.season is None:
+            continue
+        if not on_network_and_tags(view.show, release.platform):
+            continue
+        exact = release.released_on is not None or release.window.is_exact
+        if filt.exact_only and not exact:
+            continue
+        view.release = msgspec.structs.replace(release, history=history_on(release, today))
+        entries.append(view)
+    return entries

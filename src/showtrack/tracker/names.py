@@ -1,0 +1,106 @@
+"""Which show or release a user means: by id, title, alias or an unambiguous part of
+one, ignoring case and accents; an unknown name suggests close ones, an ambiguous one
+lists the candidates (spec/cli.md)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+
+from showtrack.errors import AmbiguousNameError, NotFoundError, UsageError
+from showtrack.models import Release, Show, parse_season, release_slug
+from showtrack.store import Store
+from showtrack.text import fold, slugify
+
+
+def resolve_show(shows: Sequence[Show], name: str) -> Show:
+    """A show by id, title, alias, or an unambiguous part of one (case- and accent-blind)."""
+    key = fold(name)
+    if not key:
+        raise UsageError("a show name is empty", "give the show's title or id")
+    exact = [s for s in shows if key in (fold(s.id), fold(s.title), *(fold(a) for a in s.aliases))]
+    if len(exact) == 1:
+        return exact[0]
+    slug = slugify(name)
+    partial = exact or [
+        s
+        for s in shows
+        if key in fold(s.title) or slug in s.id or any(key in fold(a) for a in s.aliases)
+    ]
+    if len(partial) == 1:
+        return partial[0]
+    if partial:
+        names = ", ".join(sorted(f"{s.title} ({s.id})" for s in partial)[:8])
+        raise AmbiguousNameError(
+            f"{name!r} matches more than one show: {names}", "use more of the title, or the id"
+        )
+    close = difflib.get_close_matches(key, [fold(s.title) for s in shows], n=3, cutoff=0.6)
+    hint = (
+        f"did you mean {', '.join(repr(c) for c in close)}?"
+        if close
+        else "see `showtrack list`, or add it with `showtrack add`"
+    )
+    raise NotFoundError(f"no show called {name!r}", hint)
+
+
+def show_title(store: Store, show_id: str) -> str:
+    """The title of the show with this id (the id itself if there is none)."""
+    show = store.show(show_id)
+    return show.title if show is not None and show.title else show_id
+
+
+def names_a_release(show_arg: str, season_arg: str | None) -> bool:
+    """Whether a SHOW [SEASON] pair names one release rather than a whole show."""
+    return season_arg is not None or "/" in show_arg
+
+
+def split_release_ref(show_arg: str, season_arg: str | None) -> tuple[str, str | None]:
+    """Accept `SHOW SEASON`, `SHOW S2` in one word, or `show-id/s2`."""
+    if season_arg is not None:
+        return show_arg, season_arg
+    if "/" in show_arg:
+        show_part, _, rest = show_arg.partition("/")
+        return show_part, rest
+    m = re.fullmatch(r"(.+?)\s+(s(?:eason)?\s*\d+)", show_arg.strip(), re.IGNORECASE)
+    if m:
+        return m[1], m[2]
+    return show_arg, None
+
+
+def release_id(show: Show, season_text: str) -> str:
+    """The id of a show's release named `season_text` (`2`, `S2`, or a special's name)."""
+    return f"{show.id}/{release_slug(parse_season(season_text), season_text)}"
+
+
+def resolve_release(store: Store, show_arg: str, season_arg: str | None) -> tuple[Show, Release]:
+    """The release a user names; unknown or ambiguous is exit 3."""
+    show_name, season_text = split_release_ref(show_arg, season_arg)
+    if season_text is None:
+        whole = store.release(show_arg)
+        if whole is not None:
+            return resolve_show(store.shows(), whole.show_id), whole
+        raise UsageError(
+            f"{show_arg!r} names a show, not a release",
+            'add the season: SHOW SEASON, e.g. "Jessica Jones" 2',
+        )
+    show = resolve_show(store.shows(), show_name)
+    found = store.release(release_id(show, season_text))
+    if found is not None:
+        return show, found
+    known = ", ".join(r.id for r in store.releases() if r.show_id == show.id) or "none yet"
+    raise NotFoundError(
+        f"{show.title} has no release {season_text!r}",
+        f"its releases: {known}; record one with `showtrack expect`",
+    )
+
+
+def find_release_by_ref(store: Store, ref: str) -> Release:
+    """A release from one string: `the-defenders/s1`, `The Defenders S1`, `Defenders 1`."""
+    found = store.release(ref)
+    if found is not None:
+        return found
+    m = re.fullmatch(r"(.+?)[\s/]+((?:s(?:eason)?\s*)?\d+|[a-z0-9-]+)", ref.strip(), re.I)
+    if m is None:
+        raise NotFoundError(f"no release {ref!r}", 'name it as show-id/s1 or "Show S1"')
+    return resolve_release(store, m[1], m[2])[1]

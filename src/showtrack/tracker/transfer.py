@@ -1,0 +1,351 @@
+"""Moving data in and out: export, import (a showtrack export, its CSV, or a JSON array
+of releases in the listing shape), and `apply_batch`, the one way records that come from
+elsewhere (an import today; TVmaze sync and articles next) enter the database."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+import msgspec
+
+from showtrack.errors import ShowtrackError, UsageError
+from showtrack.models import (
+    SHOW_STATUSES,
+    STAGES,
+    HistoryEntry,
+    Link,
+    Release,
+    Show,
+    Source,
+    WindowRecord,
+    from_plain,
+    parse_season,
+    release_slug,
+)
+from showtrack.store import Store
+from showtrack.text import fold, slugify
+from showtrack.tracker.edits import check_choice
+from showtrack.windows.constraints import find_cycle
+from showtrack.windows.durations import parse_duration
+from showtrack.windows.window import make_window
+
+EXPORT_FORMAT = 1
+
+Progress = Callable[[int, int], None]
+"""Told (records checked, records in all) as an import is checked."""
+
+
+def export_document(store: Store) -> dict[str, Any]:
+    """Everything, in the shape `import` reads back."""
+    return {
+        "showtrack_export": EXPORT_FORMAT,
+        "shows": [s.to_dict() for s in store.shows()],
+        "releases": [r.to_dict() for r in store.releases()],
+    }
+
+
+def export_json(store: Store) -> str:
+    """The export document as indented JSON text."""
+    return json.dumps(export_document(store), indent=2, ensure_ascii=False) + "\n"
+
+
+def export_csv(store: Store, today: date) -> str:
+    """Every release as known on `today`, one CSV row each (as `upcoming -o csv`)."""
+    import io
+
+    from showtrack.output import write_csv
+    from showtrack.tracker.listings import all_views
+
+    buffer = io.StringIO()
+    write_csv([v.to_dict() for v in all_views(store, today)], buffer)
+    return buffer.getvalue()
+
+
+class BatchResult(NamedTuple):
+    """What a batch changed."""
+
+    shows_added: int
+    releases_added: int
+    releases_updated: int
+
+
+def apply_batch(
+    store: Store, shows: Sequence[Show], releases: Sequence[Release], *, what: str = "import"
+) -> BatchResult:
+    """Merge records from elsewhere into the store, all or nothing: new shows and
+    releases are added; a known release is replaced and keeps every history entry
+    either side has. Refuses (naming `what`) a release given twice, a link to a release
+    that is in neither the batch nor the store, and links that would make a cycle."""
+    refused = f"{what} refused, nothing changed: "
+    known_shows = {s.id for s in store.shows()}
+    batch_shows = {s.id: s for s in shows}
+    existing = {r.id: r for r in store.releases()}
+    seen: set[str] = set()
+    for release in releases:
+        if release.id in seen:
+            raise UsageError(f"{refused}{release.id} appears twice")
+        seen.add(release.id)
+    known_ids = set(existing) | seen
+    for release in releases:
+        for link in release.after:
+            if link.release not in known_ids:
+                raise UsageError(
+                    f"{refused}{release.id} waits on an unknown release {link.release!r}"
+                )
+    edges = {r.id: [a.release for a in r.after] for r in existing.values()}
+    edges.update({r.id: [a.release for a in r.after] for r in releases})
+    for release in releases:
+        cycle = find_cycle(edges, release.id)
+        if cycle:
+            raise UsageError(f"{refused}releases wait on each other: " + " -> ".join(cycle))
+    added = [r for r in releases if r.id not in existing]
+    changed = [r for r in releases if r.id in existing]
+    for release in changed:
+        merged = {(h.recorded_at, h.window.phrase): h for h in existing[release.id].history}
+        merged.update({(h.recorded_at, h.window.phrase): h for h in release.history})
+        release.history = sorted(merged.values(), key=lambda h: h.recorded_at)
+    new_shows = [s for s in batch_shows.values() if s.id not in known_shows]
+    store.insert([*new_shows, *added])
+    # One pass over each table for all of them: a TinyDB update copies the whole table.
+    store.update([*(s for s in batch_shows.values() if s.id in known_shows), *changed])
+    return BatchResult(len(new_shows), len(added), len(changed))
+
+
+# --------------------------------------------------------------------------- reading imports
+
+
+def read_payload(text: str, name: str) -> Any:
+    """An import file's content: JSON (an export or an array of releases), else CSV as
+    `export --format csv` writes it."""
+    if text.lstrip()[:1] not in ("[", "{"):
+        return csv_records(text)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UsageError(
+            f"{name} is not JSON (line {exc.lineno}, column {exc.colno}); nothing changed"
+        ) from None
+
+
+_CSV_TEXT_COLUMNS = (
+    "id",
+    "show",
+    "show_id",
+    "platform",
+    "region",
+    "stage",
+    "release_date",
+    "air_time",
+    "remind",
+    "notes",
+)
+
+
+def csv_records(text: str) -> list[dict[str, Any]]:
+    """Release objects from the CSV `export --format csv` and `upcoming -o csv` write:
+    one row a release, with the window's phrase and bounds. Sources arrive as names;
+    lags and history are not in a CSV (the JSON export carries everything)."""
+    import csv
+    import io
+
+    records = []
+    for row in csv.DictReader(io.StringIO(text)):
+        record: dict[str, Any] = {key: (row.get(key) or None) for key in _CSV_TEXT_COLUMNS}
+        season = (row.get("season") or "").strip()
+        record["season"] = int(season) if season.isdigit() else (season or None)
+        record["window"] = {
+            "phrase": row.get("window_phrase") or None,
+            "earliest": row.get("window_earliest") or None,
+            "latest": row.get("window_latest") or None,
+        }
+        record["sources"] = [n.strip() for n in (row.get("sources") or "").split(";") if n.strip()]
+        record["after"] = [
+            {"release": r.strip()} for r in (row.get("after") or "").split(";") if r.strip()
+        ]
+        if row.get("network") and not row.get("platform"):
+            record["platform"] = row["network"]
+        records.append({k: v for k, v in record.items() if v not in (None, [], "")})
+    return records
+
+
+def _record_error(position: int, record: Any, problem: str) -> ShowtrackError:
+    ident = record.get("id") if isinstance(record, dict) else None
+    label = f"record {position}" + (f" ({ident})" if ident else "")
+    return UsageError(f"import refused, nothing changed: {label}: {problem}")
+
+
+_TEXT_KEYS = (*_CSV_TEXT_COLUMNS, "name")
+
+
+class _Shows:
+    """The shows an import knows, found by id or by folded title; a release naming an
+    unknown show creates it."""
+
+    def __init__(self, shows: Sequence[Show]) -> None:
+        self.by_id = {s.id: s for s in shows}
+        self.by_title: dict[str, Show] = {}
+        for show in shows:
+            self.by_title.setdefault(fold(show.title), show)
+
+    def add(self, show: Show) -> None:
+        self.by_id[show.id] = show
+        self.by_title.setdefault(fold(show.title), show)
+
+    def named(self, key: str, title: str | None) -> Show:
+        show = self.by_id.get(key) or self.by_title.get(fold(key))
+        if show is None:
+            show = Show(id=slugify(key), title=title or key)
+            show = self.by_id.get(show.id, show)
+            self.add(show)
+        return show
+
+
+def _release_from_record(record: Any, position: int, shows: _Shows, today: date) -> Release:
+    if not isinstance(record, dict):
+        raise _record_error(position, record, "a release must be a JSON object")
+    for key in _TEXT_KEYS:
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            raise _record_error(
+                position, record, f"{key!r} must be text, not {type(value).__name__}"
+            )
+    season = record.get("season")
+    if season is not None and not (isinstance(season, int) and not isinstance(season, bool)):
+        if isinstance(season, str) and parse_season(season) is not None:
+            season = parse_season(season)
+        else:
+            raise _record_error(position, record, "'season' must be a whole number")
+    show_key = record.get("show_id") or record.get("show")
+    rid = record.get("id")
+    if not show_key and rid:
+        show_key = rid.split("/", 1)[0]
+    if not show_key:
+        raise _record_error(position, record, "it names no show ('show' or 'id')")
+    show = shows.named(show_key, record.get("show"))
+    if rid is None:
+        if season is None and not record.get("name"):
+            raise _record_error(position, record, "it has neither 'season' nor 'id'")
+        rid = f"{show.id}/{release_slug(season, record.get('name'))}"
+    if not isinstance(rid, str) or "/" not in rid:
+        raise _record_error(position, record, "'id' must look like show-id/s2")
+    window = record.get("window")
+    if not isinstance(window, dict):
+        raise _record_error(
+            position, record, "'window' must be an object with 'phrase' or 'earliest'/'latest'"
+        )
+    try:
+        window_record = _window_from_record(window, record, today)
+        if record.get("release_date"):
+            date.fromisoformat(record["release_date"])
+        if record.get("air_time"):
+            datetime.fromisoformat(record["air_time"])
+        if record.get("remind"):
+            parse_duration(record["remind"])
+        links = []
+        for link in record.get("after") or []:
+            if not isinstance(link, dict) or not isinstance(link.get("release"), str):
+                raise UsageError('\'after\' must be a list of {"release": id, "lag": ...}')
+            if link.get("lag"):
+                parse_duration(link["lag"])
+            links.append(Link(link["release"], link.get("lag")))
+        return Release(
+            id=rid,
+            show_id=show.id,
+            season=season,
+            window=window_record,
+            name=record.get("name"),
+            air_time=record.get("air_time"),
+            region=record.get("region"),
+            platform=record.get("platform"),
+            stage=check_choice(record.get("stage"), STAGES, "stage"),
+            after=links,
+            sources=[
+                from_plain(Source, s) if isinstance(s, dict) else Source(str(s))
+                for s in record.get("sources") or []
+            ],
+            notes=record.get("notes"),
+            release_date=record.get("release_date"),
+            remind=record.get("remind"),
+            history=[
+                from_plain(HistoryEntry, h)
+                for h in record.get("history") or []
+                if isinstance(h, dict)
+            ],
+        )
+    except ShowtrackError as exc:
+        raise _record_error(position, record, exc.message) from None
+    except (ValueError, msgspec.ValidationError) as exc:
+        raise _record_error(position, record, str(exc)) from None
+
+
+def _window_from_record(
+    window: dict[str, Any], record: dict[str, Any], today: date
+) -> WindowRecord:
+    phrase = window.get("phrase")
+    if phrase is not None and not isinstance(phrase, str):
+        raise UsageError("'window.phrase' must be text")
+    earliest, latest = window.get("earliest"), window.get("latest")
+    if earliest is None and latest is None and phrase is not None:
+        from showtrack.windows.phrases import parse_window
+
+        as_of_text = record.get("as_of") or window.get("as_of")
+        as_of = date.fromisoformat(as_of_text) if as_of_text else today
+        return WindowRecord.of(parse_window(phrase, as_of, record.get("region")))
+    first = date.fromisoformat(earliest) if earliest else None
+    last = date.fromisoformat(latest) if latest else None
+    text = (
+        phrase
+        if phrase is not None
+        else (f"{earliest or '..'}/{latest or '..'}" if first != last else earliest or "")
+    )
+    return WindowRecord.of(make_window(text, first, last, record.get("region")))
+
+
+def _show_from_record(record: Any, position: int) -> Show:
+    if not isinstance(record, dict) or not isinstance(record.get("title") or record.get("id"), str):
+        raise UsageError(f"import refused, nothing changed: show {position} needs a title")
+    try:
+        show = Show.from_dict(record)
+        check_choice(show.status, SHOW_STATUSES, "status")
+    except ShowtrackError as exc:
+        raise UsageError(
+            f"import refused, nothing changed: show {position}: {exc.message}"
+        ) from None
+    except msgspec.ValidationError as exc:
+        raise UsageError(f"import refused, nothing changed: show {position}: {exc}") from None
+    return show
+
+
+def import_records(
+    store: Store, payload: Any, today: date, progress: Progress | None = None
+) -> BatchResult:
+    """Merge an export document, or a JSON array of release objects, into the store;
+    all or nothing. `progress` hears how many records have been checked."""
+    if isinstance(payload, dict) and "releases" in payload:
+        show_records = payload.get("shows") or []
+        release_records = payload.get("releases") or []
+    elif isinstance(payload, list):
+        show_records, release_records = [], payload
+    else:
+        raise UsageError(
+            "import refused, nothing changed: expected a showtrack export or a "
+            "JSON array of releases"
+        )
+    if not isinstance(show_records, list) or not isinstance(release_records, list):
+        raise UsageError("import refused, nothing changed: 'shows' and 'releases' must be lists")
+    shows = _Shows(store.shows())
+    listed = [_show_from_record(record, i) for i, record in enumerate(show_records, 1)]
+    for show in listed:
+        shows.add(show)
+    before = set(shows.by_id)
+    releases = []
+    total = len(release_records)
+    for i, record in enumerate(release_records, 1):
+        releases.append(_release_from_record(record, i, shows, today))
+        if progress is not None and (i % 500 == 0 or i == total):
+            progress(i, total)
+    created = [shows.by_id[key] for key in shows.by_id if key not in before]
+    return apply_batch(store, [*listed, *created], releases)

@@ -1,0 +1,70 @@
+"""Countries and time zones: which hemisphere a region's seasons follow, and the IANA
+zone of a region or of an abbreviation such as ET."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from showtrack.errors import UsageError
+from showtrack.windows.vocabulary import (
+    REGION_ALIASES,
+    REGION_ZONES,
+    SOUTHERN_HEMISPHERE,
+    ZONE_ABBREVIATIONS,
+)
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+
+def normalize_region(text: str | None) -> str | None:
+    """An ISO 3166 alpha-2 code for `text` (a code, an alias such as UK, or an English name)."""
+    if text is None or not text.strip():
+        return None
+    key = " ".join(text.strip().upper().replace(".", "").split())
+    key = REGION_ALIASES.get(key, key)
+    if re.fullmatch(r"[A-Z]{2}", key):
+        return key
+    raise UsageError(
+        f"region {text!r} is not a country code or a country we know",
+        "use an ISO 3166 code such as US, GB, AU or DE",
+    )
+
+
+def is_southern(region: str | None) -> bool:
+    """Whether seasons in `region` follow the southern hemisphere."""
+    return region in SOUTHERN_HEMISPHERE
+
+
+def region_zone(region: str | None) -> ZoneInfo | None:
+    """The main time zone of a region, where we know one."""
+    name = REGION_ZONES.get(region or "")
+    if name is None:
+        return None
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(name)
+
+
+def resolve_zone(name: str) -> ZoneInfo:
+    """An IANA zone from its name (any case) or a common abbreviation (ET, PT, ...)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+    key = name.strip()
+    if "/" in key and key.lower().split("/")[0] in ZONE_ABBREVIATIONS:  # "ET/PT": the first
+        key = key.split("/")[0]
+    if key.lower() in ZONE_ABBREVIATIONS:
+        return ZoneInfo(ZONE_ABBREVIATIONS[key.lower()])
+    try:
+        if "/" in key or key == "UTC":
+            return ZoneInfo(key)
+    except (ZoneInfoNotFoundError, ValueError):
+        pass
+    lowered = {zone.lower(): zone for zone in available_timezones()}
+    if key.lower() in lowered and "/" in key:
+        return ZoneInfo(lowered[key.lower()])
+    raise UsageError(
+        f"time zone {name!r} is not known",
+        "use an IANA name such as America/New_York, or ET, CT, MT, PT",
+    )
