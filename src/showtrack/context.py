@@ -13,7 +13,6 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from showtrack import clock
-from showtrack.errors import UsageError
 from showtrack.output import WRITERS
 
 if TYPE_CHECKING:
@@ -80,11 +79,13 @@ class Settings(NamedTuple):
 
 
 def output_format(output: str | None, allowed: Sequence[str] = OUTPUT_FORMATS) -> str:
+    """The format `-o` names, checked; without `-o`, a table for a person at a terminal and
+    TSV for a pipe."""
     if output is None:
         return "table" if sys.stdout.isatty() else "tsv"
-    if output not in allowed:
-        raise UsageError(f"output format {output!r} is not one of: {', '.join(allowed)}")
-    return output
+    from showtrack.models import check_choice
+
+    return check_choice(output, allowed, "output format") or output
 
 
 def emit(

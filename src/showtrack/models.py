@@ -11,12 +11,13 @@ the plain dicts of exports and imports; a value of the wrong type is a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
 
+from showtrack.errors import UsageError
 from showtrack.text import fold, slugify
 
 if TYPE_CHECKING:
@@ -35,6 +36,15 @@ STAGES = (
 )
 
 R = TypeVar("R", bound=msgspec.Struct)
+
+
+def check_choice(value: str | None, choices: Sequence[str], what: str) -> str | None:
+    """`value` if it is one of `choices` (or None); a usage error naming `what` otherwise."""
+    if value is None:
+        return None
+    if value not in choices:
+        raise UsageError(f"{what} {value!r} is not one of: {', '.join(choices)}")
+    return value
 
 
 def from_plain(cls: type[R], data: Mapping[str, Any]) -> R:

@@ -22,6 +22,7 @@ from showtrack.models import (
     Show,
     Source,
     WindowRecord,
+    check_choice,
     parse_season,
     release_slug,
 )
@@ -37,16 +38,6 @@ from showtrack.windows.constraints import find_cycle
 from showtrack.windows.durations import parse_duration
 from showtrack.windows.regions import normalize_region, region_zone, resolve_zone
 from showtrack.windows.window import make_window
-
-
-def check_choice(value: str | None, choices: Sequence[str], what: str) -> str | None:
-    """`value` if it is one of `choices` (or None); a usage error otherwise."""
-    if value is None:
-        return None
-    if value not in choices:
-        raise UsageError(f"{what} {value!r} is not one of: {', '.join(choices)}")
-    return value
-
 
 # --------------------------------------------------------------------------- shows
 

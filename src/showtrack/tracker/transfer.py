@@ -21,13 +21,13 @@ from showtrack.models import (
     Show,
     Source,
     WindowRecord,
+    check_choice,
     from_plain,
     parse_season,
     release_slug,
 )
 from showtrack.store import Store
 from showtrack.text import fold, slugify
-from showtrack.tracker.edits import check_choice
 from showtrack.windows.constraints import find_cycle
 from showtrack.windows.durations import parse_duration
 from showtrack.windows.window import make_window
