@@ -93,7 +93,8 @@ def write_jsonl(rows: Rows, out: TextIO, columns: Sequence[str] | None = None) -
 
 def _json_text(value: Any) -> str:
     """`value` exactly as json.dumps(value, indent=2, ensure_ascii=False) writes it, made
-    by msgspec in C: Python's json indents in Python, at about 0.2 ms a listing row."""
+    by msgspec in C, where Python's json indents in Python (several times slower: see
+    bench/RESULTS.md)."""
     try:
         return msgspec.json.format(msgspec.json.encode(value), indent=2).decode("utf-8")
     except UnicodeEncodeError:

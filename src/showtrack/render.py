@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from rich.console import OverflowMethod
     from rich.table import Table
 
-# rich.table, rich.panel and rich.box are imported where they are drawn: a listing's table
-# is composed here (see print_table), and loading them costs a listing ~4 ms.
+# rich.panel and rich.box are imported where they are drawn: a listing's table is composed
+# here (see print_table) and never needs them (bench/RESULTS.md has what they cost).
 
 STATUS_STYLES = {
     "upcoming": "cyan",
@@ -80,11 +80,11 @@ def print_table(
     """A listing table in the house style: bold headers over a rule, columns three spaces
     apart, no borders, every column as wide as its widest cell.
 
-    rich.table.Table measures, pads and wraps every cell, about 0.6 ms a row; a listing
-    is printed on every start, so when every cell fits on one line at its natural width
-    (nearly always) the lines are composed here instead, exactly as Table would draw
-    them (tests/test_render.py holds them to it). Otherwise Table lays the columns out
-    and folds what does not fit.
+    rich.table.Table measures, pads and wraps every cell, which costs more than building
+    the row (bench/RESULTS.md); a listing is printed on every start, so when every cell
+    fits on one line at its natural width (nearly always) the lines are composed here
+    instead, exactly as Table would draw them (tests/test_render.py holds them to it).
+    Otherwise Table lays the columns out and folds what does not fit.
     """
     widths = natural_widths(columns, rows)
     single_line = not any("\n" in text.plain for row in rows for text in row)
@@ -260,10 +260,14 @@ def countdown_panels(
 
 
 def live_countdown(
-    console: Console, views: Sequence[ReleaseView], now: Callable[[], datetime]
+    console: Console,
+    views: Sequence[ReleaseView],
+    now: Callable[[], datetime],
+    sleep: Callable[[float], None] | None = None,
 ) -> None:
     """Tick every second until Ctrl-C, counting down to each release's exact instant
-    (its air time, else the start of its day)."""
+    (its air time, else the start of its day). `sleep` waits between ticks
+    (time.sleep unless a test drives the clock)."""
     import time
 
     from rich import box
@@ -281,8 +285,8 @@ def live_countdown(
 
     with Live(frame(), console=console, refresh_per_second=4, transient=False) as live:
         while True:
-            time.sleep(1)
-            live.update(frame())
+            (sleep or time.sleep)(1)
+            live.update(frame(), refresh=True)
 
 
 def _clock(view: ReleaseView, current: datetime) -> str:
