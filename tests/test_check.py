@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from showtrack import store
 
 from .conftest import Runner, run_process
 
@@ -75,9 +78,18 @@ def test_once_reports_each_window_once(shows: Runner, db: Path) -> None:
     assert fourth.out.splitlines() == ["2017-07-06  Jessica Jones S2  in 4 days  (Netflix)"]
 
 
-def test_check_once_memory_survives_in_the_database(shows: Runner, db: Path) -> None:
-    shows("check", "--once")
-    assert '"notified"' in db.read_text()
+def test_check_once_memory_survives_in_the_database(
+    shows: Runner, db: Path, tmp_path: Path
+) -> None:
+    reported = shows("check", "--once").out.splitlines()
+    memory = store.load(db).meta["notified"]
+    assert len(memory) == len(reported) == 2
+    assert memory["jessica-jones/s2"] == "2017-07-04|2017-07-04|"
+    # The memory travels with the data: a copy of the file, in a new process, is quiet.
+    copy = tmp_path / "copy.json"
+    shutil.copy(db, copy)
+    again = run_process(copy, "check", "--once")
+    assert (again.code, again.out) == (1, "")
 
 
 BARE_ENV = {"PATH": "/usr/bin:/bin", "LANG": "C", "LC_ALL": "C", "HOME": "/nonexistent"}

@@ -500,10 +500,15 @@ def test_upcoming_table_fits_the_terminal(
 
 def test_countdown_panels(marvel: Runner) -> None:
     out = marvel("countdown", "Jessica Jones", "2").out
-    assert "in 8–11 months" in out and "spring 2018" in out and "│" in out
+    assert "in 8–11 months" in out and "spring 2018" in out
+    # The bar, inside the panel's borders: waited since the first report (─), today (│),
+    # still to wait (░), the window itself (█), in that order.
+    (bar,) = [m[1] for line in out.splitlines() if (m := re.match(r"│ ([─░█│]{40}) *│$", line))]
+    assert bar.count("│") == 1
+    assert re.fullmatch(r"─+│░+█+░*", bar), bar
 
 
-def test_live_countdown_ticks_until_ctrl_c(db: Path, marvel: Runner) -> None:
+def test_live_countdown_ends_with_ctrl_c_and_status_0(db: Path, marvel: Runner) -> None:
     env = {**os.environ, "SHOWTRACK_DB": str(db), "COLUMNS": "80"}
     live = subprocess.Popen(
         [sys.executable, "-m", "showtrack", "countdown", "--live"],

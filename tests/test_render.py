@@ -5,14 +5,24 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from datetime import datetime, timedelta, timezone
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console, RenderableType
 from rich.style import Style
 from rich.text import Text
 
-from showtrack.render import Column, composed_table, natural_widths, print_table, rich_table
+from showtrack.models import Release, ReleaseView, Show, WindowRecord
+from showtrack.render import (
+    Column,
+    composed_table,
+    live_countdown,
+    natural_widths,
+    print_table,
+    rich_table,
+)
 
 STYLES = ["", "bold", "dim", "cyan", "bold green", "italic red"]
 # Letters, digits, spaces, punctuation, accents, wide (CJK) characters and emoji: what
@@ -95,3 +105,36 @@ def test_a_cell_with_a_line_break_is_laid_out_by_rich() -> None:
     rows = [[Text("first\nsecond"), Text("x")]]
     lines = _printed(80, [Column("A"), Column("B")], rows).splitlines()
     assert [line.rstrip() for line in lines[2:]] == ["first    x", "second"]
+
+
+def _view(title: str, air: datetime) -> ReleaseView:
+    day = air.date().isoformat()
+    release = Release(
+        id="show/s1",
+        show_id="show",
+        season=1,
+        window=WindowRecord(day, day, day, day),
+        air_time=air.isoformat(),
+    )
+    return ReleaseView(release, Show("show", title), air.date(), "upcoming", 0, 0, "", False)
+
+
+def test_the_live_countdown_ticks_each_second_towards_the_instant() -> None:
+    start = datetime(2018, 3, 8, 20, 59, 50, tzinfo=timezone.utc)
+    instants = iter(start + timedelta(seconds=n) for n in range(100))
+    ticks: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        ticks.append(seconds)
+        if len(ticks) == 3:
+            raise KeyboardInterrupt
+
+    console = Console(file=io.StringIO(), force_terminal=True, width=60, color_system=None)
+    with pytest.raises(KeyboardInterrupt):
+        live_countdown(
+            console, [_view("Show", start + timedelta(seconds=10))], lambda: next(instants), sleep
+        )
+    out = console.file.getvalue()  # type: ignore[attr-defined]
+    shown = [out.index(f"0d 00:00:{n:02d}") for n in (10, 9, 8)]
+    assert shown == sorted(shown)
+    assert ticks == [1, 1, 1]

@@ -1,0 +1,42 @@
+"""The one place that decides today and now."""
+
+from __future__ import annotations
+
+from datetime import date, timezone
+
+import pytest
+
+from showtrack import clock
+from showtrack.errors import UsageError
+
+
+def test_today_honours_the_override_then_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SHOWTRACK_TODAY", "2017-07-01")
+    assert clock.today() == date(2017, 7, 1)
+    assert clock.today("2018-03-08") == date(2018, 3, 8)
+
+
+def test_a_bad_today_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SHOWTRACK_TODAY", "next tuesday-ish")
+    with pytest.raises(UsageError, match="SHOWTRACK_TODAY"):
+        clock.today()
+
+
+def test_now_is_aware_and_on_the_pretended_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SHOWTRACK_TODAY", "2017-07-01")
+    monkeypatch.setenv("TZ", "America/New_York")
+    now = clock.now()
+    assert now.date() == date(2017, 7, 1)
+    assert now.tzinfo is not None and now.utcoffset() is not None
+
+
+def test_the_users_zone_comes_from_tz(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    assert str(clock.local_zone()) == "Europe/Berlin"
+    monkeypatch.setenv("TZ", "Nowhere/Atlantis")
+    assert clock.local_zone() is timezone.utc
+
+
+def test_history_stamps_are_utc_to_the_second() -> None:
+    stamp = clock.utc_stamp()
+    assert stamp.endswith("+00:00") and "." not in stamp

@@ -1,0 +1,91 @@
+"""Changing what is tracked, as a library: each function changes records in an open
+store; nothing is written until the store is saved."""
+
+from __future__ import annotations
+
+from datetime import date, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from showtrack import store
+from showtrack.errors import NotFoundError, UsageError
+from showtrack.models import Release
+from showtrack.tracker import edits, listings
+
+TODAY = date(2017, 7, 1)
+
+
+@pytest.fixture
+def opened(tmp_path: Path) -> store.Store:
+    st = store.load(tmp_path / "db.json", writable=True)
+    edits.add_show(st, "Jessica Jones", network="Netflix")
+    edits.add_show(st, "The Defenders", network="Netflix")
+    return st
+
+
+def _expect(
+    st: store.Store, show: str, season: str, phrase: str, **options: Any
+) -> tuple[Release, bool, bool]:
+    return edits.expect(
+        st, show, season, phrase, edits.ExpectOptions(**options), TODAY, timezone.utc
+    )
+
+
+def test_expect_records_history_only_when_the_window_changes(opened: store.Store) -> None:
+    release, created, changed = _expect(opened, "jessica", "2", "not before 2018", source="IBT")
+    assert (created, changed) == (True, True)
+    assert (release.window.earliest, release.window.latest) == ("2018-01-01", None)
+    _, created, changed = _expect(opened, "jessica", "2", "not before 2018")
+    assert (created, changed) == (False, False)
+    release, _, changed = _expect(opened, "jessica", "2", "spring 2018", as_of=date(2017, 6, 1))
+    assert changed
+    stored = opened.release("jessica-jones/s2")
+    assert stored is not None
+    assert [h.window.phrase for h in stored.history] == ["not before 2018", "spring 2018"]
+    assert [s.name for s in stored.sources] == ["IBT"]
+
+
+def test_expect_links_and_refuses_a_cycle(opened: store.Store) -> None:
+    _expect(opened, "defenders", "1", "this year")
+    _expect(opened, "jessica", "2", "2018", after="the-defenders/s1", lag="2mo")
+    stored = opened.release("jessica-jones/s2")
+    assert stored is not None and [(a.release, a.lag) for a in stored.after] == [
+        ("the-defenders/s1", "2mo")
+    ]
+    with pytest.raises(UsageError, match="wait on each other"):
+        _expect(opened, "defenders", "1", "this year", after="jessica-jones/s2")
+
+
+def test_marking_a_release_released_makes_its_window_that_day(opened: store.Store) -> None:
+    _expect(opened, "jessica", "2", "spring 2018")
+    _, release = edits.mark_released(opened, "jessica", "2", date(2017, 6, 30), TODAY)
+    assert release.release_date == "2017-06-30" and release.window.is_exact
+    with pytest.raises(UsageError):
+        edits.mark_released(opened, "jessica", "2", date(2017, 7, 2), TODAY)
+
+
+def test_removal_is_planned_then_applied_to_what_is_still_there(opened: store.Store) -> None:
+    _expect(opened, "jessica", "2", "spring 2018")
+    plan = edits.plan_removal(opened, "Jessica Jones", None)
+    assert plan.what == "Jessica Jones and its releases"
+    assert edits.remove(opened, plan) == ["jessica-jones", "jessica-jones/s2"]
+    assert opened.show("jessica-jones") is None and opened.release("jessica-jones/s2") is None
+    with pytest.raises(NotFoundError):
+        edits.remove(opened, plan)
+
+
+def test_rename_keeps_the_id_and_the_old_title_as_an_alias(opened: store.Store) -> None:
+    show = edits.rename_show(opened, "jessica", "Marvel's Jessica Jones")
+    assert (show.id, show.aliases) == ("jessica-jones", ["Jessica Jones"])
+
+
+def test_report_once_remembers_each_window_and_a_new_window_is_news(opened: store.Store) -> None:
+    _expect(opened, "defenders", "1", "this year")
+    due = listings.due(opened, TODAY, None)
+    assert [v.title for v in edits.report_once(opened, due)] == ["The Defenders S1"]
+    assert edits.report_once(opened, listings.due(opened, TODAY, None)) == []
+    assert opened.meta["notified"] == {"the-defenders/s1": "2017-01-01|2017-12-31|"}
+    _expect(opened, "defenders", "1", "2017-07-04")
+    assert len(edits.report_once(opened, listings.due(opened, TODAY, None))) == 1
