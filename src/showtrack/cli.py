@@ -7,7 +7,6 @@ them, so that `showtrack check` from cron never loads Rich, and a listing never 
 phrase reader.
 """
 
-from __future__ import annotations
 
 import contextlib
 import os
@@ -417,7 +416,7 @@ def check(
     """
     from showtrack.models import ReleaseView
     from showtrack.text import printable
-    from showtrack.tracker import edits, listings
+    from showtrack.tracker import listings
     from showtrack.windows.durations import parse_duration
 
     settings = _settings(ctx)
@@ -425,6 +424,8 @@ def check(
     today = settings.today()
     views: Sequence[ReleaseView]
     if once:
+        from showtrack.tracker import edits
+
         with settings.write_store() as st:
             views = edits.report_once(st, listings.due(st, today, horizon, settings.clock()))
     else:

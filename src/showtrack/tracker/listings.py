@@ -28,7 +28,6 @@ from showtrack.models import (
 )
 from showtrack.store import Listing, Store
 from showtrack.text import fold
-from showtrack.tracker.names import names_a_release, resolve_release, resolve_show
 from showtrack.windows.constraints import Constraint, ConstraintNode, effective_earliest
 from showtrack.windows.durations import Duration, parse_duration
 from showtrack.windows.window import STATUSES, countdown_text, status_on
@@ -342,6 +341,8 @@ def show_views(
     store: Store, name: str, today: date, now: Clock | None = None
 ) -> tuple[Show, list[ReleaseView]]:
     """A show (by name) and its releases as known on `today`, soonest first (`info`)."""
+    from showtrack.tracker.names import resolve_show
+
     show = resolve_show(store.shows(), name)
     rows = [row for row in _rows(store, today) if row.record.show_id == show.id]
     return show, list(_sorted_views(rows, today, now))
@@ -352,6 +353,8 @@ def countdown_views(
 ) -> list[ReleaseView]:
     """What `countdown` shows: one release, one show's releases, or (with no name)
     everything upcoming or open; soonest first."""
+    from showtrack.tracker.names import names_a_release, resolve_release, resolve_show
+
     rows = _rows(store, today)
     if show is not None and names_a_release(show, season):
         _, release = resolve_release(store, show, season)
@@ -369,6 +372,8 @@ def history(
 ) -> tuple[str, list[HistoryEntry], int]:
     """A release's title, its history as known on `today`, and how many times its latest
     date moved later (slipped)."""
+    from showtrack.tracker.names import resolve_release
+
     show, release = resolve_release(store, show_name, season)
     entries = history_on(release, today)
     slips = 0

@@ -105,12 +105,11 @@ def to_edtf(earliest: date | None, latest: date | None, region: str | None = Non
     return f"{earliest.isoformat()}/{latest.isoformat()}"
 
 
-_EDTF_POINT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-
 def edtf_point(text: str, southern: bool) -> DaySpan | None:
     """Bounds of one EDTF date: YYYY, YYYY-MM, YYYY-MM-DD, or a season/quarter/half code."""
-    m = _EDTF_POINT.fullmatch(text)
+    # A pattern string, compiled by `re` on first use: listings import this module and
+    # never read EDTF.
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
     if not m:
         return None
     year = int(m[1])
