@@ -230,6 +230,20 @@ def _rows(timings: dict[str, Timing], budgets: list[tuple[str, str, str, float]]
     return lines
 
 
+NOTES_HEADING = "## Measured while profiling"
+
+
+def _kept_notes(results: Path) -> list[str]:
+    """The hand-written section of RESULTS.md (figures found with a profiler, which the
+    code's comments point at), kept when the tables above it are rewritten."""
+    try:
+        text = results.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    start = text.find(NOTES_HEADING)
+    return [] if start < 0 else [*text[start:].rstrip("\n").split("\n"), ""]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark; print the tables and optionally write bench/RESULTS.md."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -312,7 +326,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "measured in the same run.",
             "",
         ]
-        (HERE / "RESULTS.md").write_text("\n".join([*header, *lines, ""]), encoding="utf-8")
+        results = HERE / "RESULTS.md"
+        notes = _kept_notes(results)
+        results.write_text("\n".join([*header, *lines, "", *notes]), encoding="utf-8")
     return 0
 
 
