@@ -7,7 +7,6 @@ them, so that `showtrack check` from cron never loads Rich, and a listing never 
 phrase reader.
 """
 
-
 import contextlib
 import os
 import sys

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import msgspec
 
 from showtrack.errors import UsageError
-from showtrack.text import fold, slugify
+from showtrack.text import slugify
 
 if TYPE_CHECKING:
     from showtrack.windows.window import Window
@@ -283,19 +283,6 @@ class ReleaseView(msgspec.Struct):
     def platform(self) -> str | None:
         """Where it airs: the release's platform, else the show's network."""
         return self.release.platform or self.show.network
-
-    def sort_key(self) -> tuple[int, date, date, str, int, str]:
-        """What comes next: by effective earliest, then latest, then show and season;
-        unknown last."""
-        far = date.max
-        return (
-            1 if self.effective_earliest is None else 0,
-            self.effective_earliest or far,
-            self.release.latest or far,
-            fold(self.show.title),
-            -1 if self.release.season is None else self.release.season,
-            self.release.id,
-        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON keys of spec/cli.md; never renamed once released."""

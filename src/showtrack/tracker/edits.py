@@ -24,13 +24,13 @@ from showtrack.models import (
     WindowRecord,
     check_choice,
     parse_season,
-    release_slug,
 )
 from showtrack.store import Store
 from showtrack.text import fold, slugify
 from showtrack.tracker.names import (
     find_release_by_ref,
     names_a_release,
+    release_id,
     resolve_release,
     resolve_show,
 )
@@ -219,7 +219,8 @@ def expect(
     lag = str(parse_duration(options.lag)) if options.lag else None
 
     season = parse_season(season_text)
-    current = store.release(f"{show.id}/{release_slug(season, season_text)}")
+    rid = release_id(show, season_text)
+    current = store.release(rid)
     region = options.region
     if region is None and current is not None:
         region = current.region
@@ -239,7 +240,7 @@ def expect(
 
     created = current is None
     release = current or Release(
-        id=f"{show.id}/{release_slug(season, season_text)}",
+        id=rid,
         show_id=show.id,
         season=season,
         name=None if season is not None else season_text,
