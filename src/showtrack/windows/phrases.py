@@ -4,7 +4,8 @@
 finds every time expression in a longer text, with where it stands, for the article
 reader. Both work the same way:
 
-1. the text is normalised into tokens (quotes, dashes, "won't", ordinals, filler words);
+1. the text is normalised into tokens (tokens.py: quotes, dashes, "won't", ordinals,
+   filler words);
 2. runs of tokens are read by `RULES`, a table of forms (a day, a month, a season, a
    quarter, a holiday, EDTF ...): each rule is a pattern and a reader, and no two rules
    read the same text (tests/windows/test_phrases.py holds them to it), so their order
@@ -20,7 +21,6 @@ this module; listings never do.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, NamedTuple
@@ -28,20 +28,18 @@ from typing import TYPE_CHECKING, NamedTuple
 from showtrack.errors import UsageError, WindowError
 from showtrack.windows import spans
 from showtrack.windows.regions import is_southern, normalize_region, region_zone, resolve_zone
+from showtrack.windows.tokens import tokenize
 from showtrack.windows.vocabulary import (
     BOUND_TAIL_WORDS,
-    FILLER,
     FIXED_HOLIDAYS,
     HULL_WORDS,
     JOINERS_AFTER,
-    MAY_CONTEXT,
     MONTHS,
     MOVING_HOLIDAYS,
     NEGATIONS,
     ORDINALS,
     OTHER_TIME_WORDS,
     PREFIX_BOUNDS,
-    QUOTES,
     RANGE_WORDS,
     SEASON_NAMES,
     SUFFIX_BOUNDS,
@@ -508,99 +506,6 @@ def _left_part(left: Sequence[str], right: Sequence[str], ctx: _Context) -> Span
     return _atom(" ".join(left), ctx)
 
 
-# --------------------------------------------------------------------------- tokens
-
-#: How text is normalised before it is split into tokens, in order.
-_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
-        ('"', " "),
-        ("and/or", " or "),
-        ("&", " and "),
-        (r"\bwon't\b", "will not"),
-        (r"\bcan't\b", "can not"),
-        (r"n't\b", " not"),
-        (r"(\d)(?:st|nd|rd|th)\b", r"\1"),
-        (r"\b(early|mid|late)-to-", r"\1 to "),
-        (r"\bmid[- ]?season\b", "midseason"),
-        (r"\b(early|mid|late)-", r"\1 "),
-        (r"(?<=[a-z])\.", " "),
-        (r"[,;:!()\[\]{}]", " "),
-        (r"(?<=[a-z])-(?=[a-z0-9'])|(?<=[0-9])-(?=[a-z])", " - "),
-        (r"(?<=[a-z])/(?=[a-z0-9'])|(?<=[0-9])/(?=[a-z])", " / "),
-    )
-)
-_WORD = re.compile(r"\S+")
-
-
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).translate(QUOTES).lower()
-
-
-def _rewrite(
-    pattern: re.Pattern[str], replacement: str, text: str, origin: list[int]
-) -> tuple[str, list[int]]:
-    """re.sub, also carrying for each character of the result where it came from."""
-    parts: list[str] = []
-    where: list[int] = []
-    last = 0
-    for m in pattern.finditer(text):
-        parts.append(text[last : m.start()])
-        where.extend(origin[last : m.start()])
-        new = m.expand(replacement)
-        source = origin[m.start() : m.end()]
-        parts.append(new)
-        where.extend(source[min(k, len(source) - 1)] for k in range(len(new)))
-        last = m.end()
-    parts.append(text[last:])
-    where.extend(origin[last:])
-    return "".join(parts), where
-
-
-class Token(NamedTuple):
-    """A word of a normalised text and the characters of the original it stands for."""
-
-    text: str
-    start: int
-    end: int
-
-
-def _normalized_words(text: str, track: bool) -> list[Token]:
-    folded = _fold(text)
-    if not track:
-        for pattern, replacement in _REWRITES:
-            folded = pattern.sub(replacement, folded)
-        return [Token(word, 0, 0) for word in folded.split()]
-    origin = [i for i, char in enumerate(text) for _ in _fold(char)]
-    if len(origin) != len(folded):  # normalisation joined characters: offsets approximate
-        origin = [min(i, len(text) - 1) for i in range(len(folded))]
-    for pattern, replacement in _REWRITES:
-        folded, origin = _rewrite(pattern, replacement, folded, origin)
-    return [Token(m[0], origin[m.start()], origin[m.end() - 1] + 1) for m in _WORD.finditer(folded)]
-
-
-def _tokens(text: str, *, track: bool = False) -> list[Token]:
-    """The words of `text` that can say when: normalised, "may" marked where it is not
-    the month ("the show may return"), filler words dropped."""
-    raw = _normalized_words(text, track)
-    tokens: list[Token] = []
-    for i, token in enumerate(raw):
-        word = token.text
-        if word == "may":
-            after = raw[i + 1].text if i + 1 < len(raw) else ""
-            before = raw[i - 1].text if i else ""
-            if not (
-                re.match(r"\d|'\d", after)
-                or before in MAY_CONTEXT
-                or after in RANGE_WORDS | HULL_WORDS
-                or len(raw) == 1
-            ):
-                token = token._replace(text="may~")
-        if token.text not in FILLER:
-            tokens.append(token)
-    return tokens
-
-
 _VOCABULARY = sorted({*MONTHS, *WEEKDAYS_IN_FULL, *OTHER_TIME_WORDS})
 
 
@@ -800,7 +705,7 @@ def parse_window(
     ctx = _Context(as_of, is_southern(region))
     try:
         text, clock, zone = _extract_time(phrase)
-        tokens = [t.text for t in _tokens(text)]
+        tokens = [t.text for t in tokenize(text)]
         earliest, latest = _read_tokens(tokens, ctx, phrase)
     except (ValueError, OverflowError):  # dates beyond what the calendar holds
         raise WindowError(
@@ -868,7 +773,7 @@ def find_windows(
     day that follows a day. Runs that read as no real date are passed over."""
     region = normalize_region(region)
     ctx = _Context(as_of, is_southern(region))
-    tokens = _tokens(text, track=True)
+    tokens = tokenize(text, track=True)
     words = [t.text for t in tokens]
     found: list[FoundWindow] = []
     i = floor = 0

@@ -1,0 +1,102 @@
+"""Text into tokens for the phrase reader: normalised (quotes, dashes, "won't",
+ordinals, punctuation), "may" marked where it is not the month, filler words dropped;
+each token knows which characters of the original text it stands for."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+from showtrack.windows.vocabulary import FILLER, HULL_WORDS, MAY_CONTEXT, QUOTES, RANGE_WORDS
+
+#: How text is normalised before it is split into tokens, in order.
+_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        ('"', " "),
+        ("and/or", " or "),
+        ("&", " and "),
+        (r"\bwon't\b", "will not"),
+        (r"\bcan't\b", "can not"),
+        (r"n't\b", " not"),
+        (r"(\d)(?:st|nd|rd|th)\b", r"\1"),
+        (r"\b(early|mid|late)-to-", r"\1 to "),
+        (r"\bmid[- ]?season\b", "midseason"),
+        (r"\b(early|mid|late)-", r"\1 "),
+        (r"(?<=[a-z])\.", " "),
+        (r"[,;:!()\[\]{}]", " "),
+        (r"(?<=[a-z])-(?=[a-z0-9'])|(?<=[0-9])-(?=[a-z])", " - "),
+        (r"(?<=[a-z])/(?=[a-z0-9'])|(?<=[0-9])/(?=[a-z])", " / "),
+    )
+)
+_WORD = re.compile(r"\S+")
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).translate(QUOTES).lower()
+
+
+def _rewrite(
+    pattern: re.Pattern[str], replacement: str, text: str, origin: list[int]
+) -> tuple[str, list[int]]:
+    """re.sub, also carrying for each character of the result where it came from."""
+    parts: list[str] = []
+    where: list[int] = []
+    last = 0
+    for m in pattern.finditer(text):
+        parts.append(text[last : m.start()])
+        where.extend(origin[last : m.start()])
+        new = m.expand(replacement)
+        source = origin[m.start() : m.end()]
+        parts.append(new)
+        where.extend(source[min(k, len(source) - 1)] for k in range(len(new)))
+        last = m.end()
+    parts.append(text[last:])
+    where.extend(origin[last:])
+    return "".join(parts), where
+
+
+class Token(NamedTuple):
+    """A word of a normalised text and the characters of the original it stands for."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _normalized_words(text: str, track: bool) -> list[Token]:
+    folded = _fold(text)
+    if not track:
+        for pattern, replacement in _REWRITES:
+            folded = pattern.sub(replacement, folded)
+        return [Token(word, 0, 0) for word in folded.split()]
+    origin = [i for i, char in enumerate(text) for _ in _fold(char)]
+    if len(origin) != len(folded):  # normalisation joined characters: offsets approximate
+        origin = [min(i, len(text) - 1) for i in range(len(folded))]
+    for pattern, replacement in _REWRITES:
+        folded, origin = _rewrite(pattern, replacement, folded, origin)
+    return [Token(m[0], origin[m.start()], origin[m.end() - 1] + 1) for m in _WORD.finditer(folded)]
+
+
+def tokenize(text: str, *, track: bool = False) -> list[Token]:
+    """The words of `text` that can say when: normalised, "may" marked where it is not
+    the month ("the show may return"), filler words dropped. With `track`, each token
+    carries the span of `text` it came from (else 0, 0: parse_window needs only words)."""
+    raw = _normalized_words(text, track)
+    tokens: list[Token] = []
+    for i, token in enumerate(raw):
+        word = token.text
+        if word == "may":
+            after = raw[i + 1].text if i + 1 < len(raw) else ""
+            before = raw[i - 1].text if i else ""
+            if not (
+                re.match(r"\d|'\d", after)
+                or before in MAY_CONTEXT
+                or after in RANGE_WORDS | HULL_WORDS
+                or len(raw) == 1
+            ):
+                token = token._replace(text="may~")
+        if token.text not in FILLER:
+            tokens.append(token)
+    return tokens
