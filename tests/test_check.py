@@ -180,6 +180,14 @@ def test_machine_formats_do_not_import_rich(shows: Runner, db: Path) -> None:
     assert "rich.console" not in _modules_loaded_by(db, "upcoming", "-o", "json")
 
 
+def test_listings_do_not_load_the_phrase_reader(shows: Runner, db: Path) -> None:
+    for argv in (["check"], ["upcoming", "-o", "table"], ["timeline"], ["info", "Luke Cage"]):
+        modules = _modules_loaded_by(db, *argv)
+        assert "showtrack.tracker.listings" in modules, argv
+        assert "showtrack.windows.phrases" not in modules, argv
+    assert "showtrack.windows.phrases" in _modules_loaded_by(db, "window", "spring 2018")
+
+
 def test_unwritable_home_is_fine_for_reading(shows: Runner, db: Path) -> None:
     result = run_process(db, "check", env={"HOME": "/nonexistent", "LANG": "C"})
     assert result.code == 0

@@ -648,7 +648,13 @@ def export_data(
         )
         data = to_ical(entries, settings.now())
     else:
-        data = transfer.export_csv(st, settings.today())
+        import io
+
+        from showtrack.output import write_csv
+
+        buffer = io.StringIO()
+        write_csv(transfer.export_rows(st, settings.today()), buffer)
+        data = buffer.getvalue()
     if output is None:
         if isinstance(data, bytes):
             sys.stdout.flush()

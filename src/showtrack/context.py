@@ -16,8 +16,7 @@ from showtrack import clock
 from showtrack.output import WRITERS
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
+    from showtrack.render import Console
     from showtrack.store import Listing, Store
 
 OUTPUT_FORMATS = ("table", *WRITERS)

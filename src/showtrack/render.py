@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from rich.console import Console
+from rich.console import Console as Console  # the type other modules name
 from rich.text import Text
 
 from showtrack.models import HistoryEntry, Release, ReleaseView, Show

@@ -52,16 +52,12 @@ def export_json(store: Store) -> str:
     return json.dumps(export_document(store), indent=2, ensure_ascii=False) + "\n"
 
 
-def export_csv(store: Store, today: date) -> str:
-    """Every release as known on `today`, one CSV row each (as `upcoming -o csv`)."""
-    import io
-
-    from showtrack.output import write_csv
+def export_rows(store: Store, today: date) -> list[dict[str, Any]]:
+    """Every release as known on `today`, as `upcoming -o json` writes a row: what
+    `export --format csv` flattens into one row a release."""
     from showtrack.tracker.listings import all_views
 
-    buffer = io.StringIO()
-    write_csv([v.to_dict() for v in all_views(store, today)], buffer)
-    return buffer.getvalue()
+    return [v.to_dict() for v in all_views(store, today)]
 
 
 class BatchResult(NamedTuple):

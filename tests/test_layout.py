@@ -1,0 +1,89 @@
+"""The layout of ../shared/DESIGN.md, held: what each module may import (anywhere in
+it, including inside functions), read from the source."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "showtrack"
+STDLIB = sys.stdlib_module_names
+
+# Third-party packages and our own modules each module may import; the standard
+# library is allowed everywhere.
+ALLOWED: dict[str, set[str]] = {
+    "windows": {"dateutil", "showtrack.errors", "showtrack.windows"},
+    "text": set(),
+    "errors": set(),
+    "clock": {"showtrack.errors"},
+    "models": {"msgspec", "showtrack.errors", "showtrack.text", "showtrack.windows"},
+    "store": {
+        "tinydb",
+        "platformdirs",
+        "msgspec",
+        "showtrack.models",
+        "showtrack.clock",
+        "showtrack.errors",
+        "showtrack.windows",
+    },
+    "tracker": {
+        "msgspec",
+        "showtrack.store",
+        "showtrack.models",
+        "showtrack.windows",
+        "showtrack.text",
+        "showtrack.errors",
+        "showtrack.clock",
+        "showtrack.tracker",
+    },
+    "output": {"msgspec", "showtrack.models", "showtrack.text"},
+    "render": {"rich", "showtrack.models", "showtrack.windows", "showtrack.text"},
+    "ics": {"icalendar", "showtrack.models", "showtrack.text"},
+}
+ONLY_HERE = {"tinydb": "store", "rich": "render", "typer": "cli", "httpx": "sources.http"}
+
+
+def _module_name(path: Path) -> str:
+    return ".".join(path.relative_to(SRC).with_suffix("").parts)
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            if node.module == "showtrack":
+                names.update(f"showtrack.{alias.name}" for alias in node.names)
+    return names
+
+
+SOURCES = sorted(SRC.rglob("*.py"))
+
+
+def _allows(allowed: set[str], name: str) -> bool:
+    return name.split(".")[0] in STDLIB or any(
+        name == a or name.startswith(a + ".") for a in allowed
+    )
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=_module_name)
+def test_each_module_imports_only_what_its_layer_may(path: Path) -> None:
+    module = _module_name(path)
+    layer = module.split(".")[0]
+    for name in _imports(path):
+        top = name.split(".")[0]
+        owner = ONLY_HERE.get(top)
+        if owner is not None:
+            assert module == owner, f"{module} imports {name}, which only {owner} may"
+        if layer in ALLOWED and name != "showtrack":
+            assert _allows(ALLOWED[layer], name), f"{module} may not import {name}"
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=_module_name)
+def test_no_source_file_is_over_900_lines(path: Path) -> None:
+    assert len(path.read_text(encoding="utf-8").splitlines()) <= 900
