@@ -323,9 +323,12 @@ def due(source: Source, today: date, within: Duration | None, now: Clock | None 
     return _sorted_views(chosen, today, now)
 
 
-def all_views(source: Source, today: date, now: Clock | None = None) -> Views:
-    """Every release as known on `today`, soonest first."""
-    return _sorted_views(_rows(source, today), today, now)
+def all_views(
+    source: Source, today: date, now: Clock | None = None, *, soonest_first: bool = True
+) -> Views:
+    """Every release as known on `today`, soonest first (or in the order they were added)."""
+    rows = _rows(source, today)
+    return _sorted_views(rows, today, now) if soonest_first else Views(rows, today, now)
 
 
 def shows_with_releases(store: Store) -> list[tuple[Show, list[str]]]:

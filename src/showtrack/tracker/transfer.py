@@ -53,11 +53,11 @@ def export_json(store: Store) -> str:
 
 
 def export_rows(store: Store, today: date) -> list[dict[str, Any]]:
-    """Every release as known on `today`, as `upcoming -o json` writes a row: what
-    `export --format csv` flattens into one row a release."""
+    """Every release as known on `today`, in the order they were added, as `upcoming -o
+    json` writes a row: what `export --format csv` flattens into one row a release."""
     from showtrack.tracker.listings import all_views
 
-    return [v.to_dict() for v in all_views(store, today)]
+    return [v.to_dict() for v in all_views(store, today, soonest_first=False)]
 
 
 class BatchResult(NamedTuple):
