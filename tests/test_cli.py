@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from .conftest import Result, Runner, run_process
+from .windows.test_phrases import FAMILIES, NEW_ROWS
 
 SOURCE = "'Jessica Jones' season 2 update"
 
@@ -724,3 +725,27 @@ def test_a_large_import_shows_progress_on_a_terminal_only(db: Path, tmp_path: Pa
     os.close(leader)
     assert done.returncode == 0
     assert b"importing" in seen and b"/1500" in seen
+
+
+@pytest.mark.parametrize(("phrase", "earliest", "latest"), NEW_ROWS + FAMILIES)
+def test_every_new_window_form_works_through_the_window_command(
+    cli: Runner, phrase: str, earliest: str, latest: str
+) -> None:
+    result = cli("window", phrase, "--as-of", "2017-07-01", "-o", "json")
+    assert result.code == 0, result.err
+    shown = json.loads(result.out)
+    assert (shown["earliest"] or "open", shown["latest"] or "open") == (earliest, latest)
+
+
+@pytest.mark.parametrize("phrase", ["Q5 2018", "week 60", "", "the 13th month of 2018"])
+def test_a_window_that_cannot_be_placed_is_exit_3_on_one_line(cli: Runner, phrase: str) -> None:
+    result = cli("window", phrase)
+    assert result.code == 3
+    assert result.err.startswith("showtrack: ") and "Traceback" not in result.err
+
+
+def test_expect_refuses_an_empty_phrase_and_changes_nothing(marvel: Runner, db: Path) -> None:
+    before = db.read_bytes()
+    result = marvel("expect", "Jessica Jones", "2", "")
+    assert result.code == 3 and "empty phrase" in result.err
+    assert db.read_bytes() == before

@@ -7,11 +7,12 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from showtrack.errors import ShowtrackError, UsageError, WindowError
-from showtrack.windows.phrases import RULES, Rule, find_windows, matching_rules, parse_window
+from showtrack.windows.phrases import find_windows, parse_window
+from showtrack.windows.rules import RULES, Rule, matching_rules
 from showtrack.windows.spans import half_span, quarter_span, season_span
 from showtrack.windows.vocabulary import SEASON_CODES
 from showtrack.windows.window import countdown_text, to_edtf
@@ -229,7 +230,6 @@ OPEN_AND_RELATIVE: list[tuple[str, str | None, str | None]] = [
     ("yet to be announced", "open", "open"),
     ("unknown", "open", "open"),
     ("?", "open", "open"),
-    ("", "open", "open"),
 ]
 
 OPEN_VARIANTS: list[tuple[str, str | None, str | None]] = [
@@ -283,6 +283,8 @@ ERRORS = [
     ("spring 2018-19", "spans New Year"),
     ("the 2018-20 season", "two years in a row"),
     ("x" * 600, "longer than"),
+    ("", "empty phrase"),
+    ("   ", "empty phrase"),
 ]
 
 
@@ -479,10 +481,13 @@ def test_every_readable_phrase_reads_with_earliest_before_latest(
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=60), DAYS)
+@example("0000", date(2000, 1, 1))  # year 0 is off the calendar
+@example("in 9999 years", date(2017, 7, 1))
 def test_any_text_parses_or_raises_our_own_error(text: str, as_of: date) -> None:
-    # Any other exception escapes and fails the test.
+    # Any other exception escapes and fails the test; finding never raises at all.
     with contextlib.suppress(ShowtrackError):
         parse_window(text, as_of)
+    find_windows(text, as_of)
 
 
 @settings(max_examples=400, deadline=None)
@@ -544,8 +549,8 @@ def test_air_time_is_aware() -> None:
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
 def test_each_rule_reads_its_examples_and_no_other_rule_does(rule: Rule) -> None:
-    for example in rule.examples:
-        assert matching_rules(example) == [rule], example
+    for text in rule.examples:
+        assert matching_rules(text) == [rule], text
 
 
 ATOMS = [phrase.lower() for phrase, _, _ in POINTS_AND_SPANS]
@@ -603,3 +608,142 @@ def test_find_windows_keeps_offsets_through_curly_quotes_and_contractions() -> N
 
 def test_find_windows_passes_over_text_with_no_time_in_it() -> None:
     assert find_windows("The cast returns, and the showrunner is staying on.", AS_OF) == []
+
+
+# --- Rows new in the spec: weeks, counts, rescheduling, set-aside, holidays --------------
+
+NEW_ROWS = [
+    # ISO weeks, and weeks of a month
+    ("week 12 of 2018", "2018-03-19", "2018-03-25"),
+    ("2018-W12", "2018-03-19", "2018-03-25"),
+    ("Week 1 of 2021", "2021-01-04", "2021-01-10"),
+    ("2020-W53", "2020-12-28", "2021-01-03"),
+    ("the first week of April 2018", "2018-04-01", "2018-04-07"),
+    ("the second week of April 2018", "2018-04-08", "2018-04-14"),
+    ("the third week of April 2018", "2018-04-15", "2018-04-21"),
+    ("the last week of April 2018", "2018-04-24", "2018-04-30"),
+    ("The Last Week of February 2020", "2020-02-23", "2020-02-29"),
+    # months and halves of a year
+    ("the first two months of 2019", "2019-01-01", "2019-02-28"),
+    ("the last three months of the year", "2017-10-01", "2017-12-31"),
+    ("the first 6 months of 2020", "2020-01-01", "2020-06-30"),
+    ("the latter half of 2019", "2019-07-01", "2019-12-31"),
+    ("the later half of 2019", "2019-07-01", "2019-12-31"),
+    # EDTF uncertain and approximate
+    ("2018?", "2018-01-01", "2018-12-31"),
+    ("2018~", "2018-01-01", "2018-12-31"),
+    ("2018-03?", "2018-03-01", "2018-03-31"),
+    ("2019-21~", "2019-03-01", "2019-05-31"),
+    # rescheduling names the new window; open only with "at least" or a negation
+    ("delayed until 2019", "2019-01-01", "2019-12-31"),
+    ("The show has been postponed to spring 2019", "2019-03-01", "2019-05-31"),
+    ("pushed back to 2019", "2019-01-01", "2019-12-31"),
+    ("pushed back until fall 2018", "2018-09-01", "2018-11-30"),
+    ("moved to March 2019", "2019-03-01", "2019-03-31"),
+    ("rescheduled for fall 2018", "2018-09-01", "2018-11-30"),
+    ("delayed until at least 2019", "2019-01-01", "open"),
+    ("won\u2019t return until 2018", "2018-01-01", "open"),
+    # counts from as_of (2017-07-01)
+    ("in two weeks", "2017-07-15", "2017-07-15"),
+    ("in 3 months", "2017-10-01", "2017-10-01"),
+    ("in ten days", "2017-07-11", "2017-07-11"),
+    ("within a month", "2017-07-01", "2017-08-01"),
+    ("in the next 6 weeks", "2017-07-01", "2017-08-12"),
+    ("in the coming months", "2017-07-01", "2017-10-01"),
+    ("in the coming weeks", "2017-07-01", "2017-08-26"),
+    ("in the next few months", "2017-07-01", "2017-10-01"),
+    ("in a couple of weeks", "2017-07-01", "2017-07-15"),
+    # one expression kept, the other set aside
+    ("in 2022, not 2021", "2022-01-01", "2022-12-31"),
+    ("in 2020 as opposed to late 2019", "2020-01-01", "2020-12-31"),
+    ("next year and not this one", "2018-01-01", "2018-12-31"),
+    ("2019 rather than 2018", "2019-01-01", "2019-12-31"),
+    ("not in 2018 but in 2019", "2019-01-01", "2019-12-31"),
+    # holidays
+    ("Boxing Day", "2017-12-26", "2017-12-26"),
+    ("Independence Day 2018", "2018-07-04", "2018-07-04"),
+    ("the Fourth of July", "2017-07-04", "2017-07-04"),
+    ("Memorial Day", "2018-05-28", "2018-05-28"),
+    ("Labor Day 2019", "2019-09-02", "2019-09-02"),
+    ("St. Patrick\u2019s Day", "2018-03-17", "2018-03-17"),
+    # a negation reaches only within its clause
+    ("No, it returns before 2018", "2017-07-01", "2017-12-31"),
+    ("not a comedy, premieres in May", "2018-05-01", "2018-05-31"),
+    ("does not return before 2018.", "2018-01-01", "open"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "earliest", "latest"), NEW_ROWS)
+def test_new_spec_rows(phrase: str, earliest: str, latest: str) -> None:
+    assert bounds(phrase) == (earliest, latest)
+
+
+FAMILIES = [
+    # two seasons joined by a slash, the year after the second
+    ("an early spring/late summer debut in 2019", "2019-03-01", "2019-08-31"),
+    # a span followed by a clause that explains it
+    ("in its third quarter, which covers July to September", "2017-07-01", "2017-09-30"),
+    # sides and parts of a year
+    ("the back end of 2020", "2020-09-01", "2020-12-31"),
+    ("the front half of 2021", "2021-01-01", "2021-06-30"),
+    # a bound word far from its negation
+    ("won't be streaming on the service until some point in 2022", "2022-01-01", "open"),
+    # absence from a schedule or a year
+    ("will not be part of the 2021 lineup", "2022-01-01", "open"),
+    ("It won't air in 2019", "2020-01-01", "open"),
+    # pairs of holidays
+    ("between Thanksgiving and Christmas", "2017-11-23", "2017-12-25"),
+    ("between Thanksgiving and Christmas 2019", "2019-11-28", "2019-12-25"),
+    # one day with two clock times for two zones
+    ("Friday, Feb. 2 at 9/8 central", "2018-02-02", "2018-02-02"),
+    # trailing nouns
+    ("an early May premiere date", "2018-05-01", "2018-05-10"),
+    ("a fall 2019 launch window", "2019-09-01", "2019-11-30"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "earliest", "latest"), FAMILIES)
+def test_forms_seen_in_real_text(phrase: str, earliest: str, latest: str) -> None:
+    assert bounds(phrase) == (earliest, latest)
+
+
+def test_eastern_over_central_is_one_evening_instant() -> None:
+    air = parse_window("Friday, Feb. 2 at 9/8c", AS_OF).air_time
+    assert air is not None and air.isoformat() == "2018-02-02T21:00:00-05:00"
+    with pytest.raises(WindowError, match="8 Central is not 10 Eastern"):
+        parse_window("Feb. 2 at 10/8 central", AS_OF)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "message"),
+    [
+        ("Q5 2018", "there is no quarter 5"),
+        ("H3 2018", "there is no half 3"),
+        ("the 13th month of 2018", "there is no month 13"),
+        ("week 60", "there is no week 60"),
+        ("week 54 of 2018", "there is no week 54"),
+        ("2018-W53", "2018 has no week 53"),
+        ("the first 14 months of 2019", "there is no month 14"),
+    ],
+)
+def test_what_cannot_be_placed_is_refused_not_widened(phrase: str, message: str) -> None:
+    with pytest.raises(WindowError, match=message) as raised:
+        parse_window(phrase, AS_OF)
+    assert raised.value.message.startswith(repr(phrase))
+
+
+FILLER_WORDS = st.lists(
+    st.sampled_from(["The", "streaming", "service", "said", "that", "the", "show", "is", "now"]),
+    min_size=1,
+    max_size=5,
+).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(FILLER_WORDS, readable_phrases(), st.sampled_from([".", "", ", for now."]))
+def test_a_phrase_inside_a_sentence_reads_as_the_phrase_alone(
+    lead: str, phrase: str, tail: str
+) -> None:
+    alone = parse_window(phrase, AS_OF)
+    inside = parse_window(f"{lead} {phrase}{tail}", AS_OF)
+    assert (inside.earliest, inside.latest) == (alone.earliest, alone.latest)

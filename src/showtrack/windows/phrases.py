@@ -5,11 +5,9 @@ finds every time expression in a longer text, with where it stands, for the arti
 reader. Both work the same way:
 
 1. the text is normalised into tokens (tokens.py: quotes, dashes, "won't", ordinals,
-   filler words);
-2. runs of tokens are read by `RULES`, a table of forms (a day, a month, a season, a
-   quarter, a holiday, EDTF ...): each rule is a pattern and a reader, and no two rules
-   read the same text (tests/windows/test_phrases.py holds them to it), so their order
-   does not matter;
+   filler words, clauses);
+2. runs of tokens are read by rules.RULES, a table of forms (a day, a month, a season,
+   a quarter, a week, a count, a holiday, EDTF ...);
 3. two forms joined by "to", "or", "between ... and" make a range or a hull;
 4. bound words around the expression ("not before", "at the earliest", "by") open or
    close it.
@@ -21,34 +19,33 @@ this module; listings never do.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, NamedTuple
 
 from showtrack.errors import UsageError, WindowError
-from showtrack.windows import spans
 from showtrack.windows.regions import is_southern, normalize_region, region_zone, resolve_zone
-from showtrack.windows.tokens import tokenize
+from showtrack.windows.rules import Context, Span, atom
+from showtrack.windows.tokens import Token, tokenize
 from showtrack.windows.vocabulary import (
     BOUND_TAIL_WORDS,
-    FIXED_HOLIDAYS,
+    EXPLAINED_BY,
     HULL_WORDS,
     JOINERS_AFTER,
     MONTHS,
-    MOVING_HOLIDAYS,
+    NEGATION_BREAKS,
     NEGATIONS,
-    ORDINALS,
     OTHER_TIME_WORDS,
     PREFIX_BOUNDS,
     RANGE_WORDS,
-    SEASON_NAMES,
+    RESCHEDULE_VERBS,
+    SET_ASIDE,
     SUFFIX_BOUNDS,
     UNKNOWN_MARKERS,
     UNKNOWN_TEXT,
-    WEEKDAYS,
     WEEKDAYS_IN_FULL,
 )
-from showtrack.windows.window import EXAMPLES, Window, edtf_point, make_window, valid_date
+from showtrack.windows.window import EXAMPLES, Window, make_window
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -57,421 +54,16 @@ MAX_PHRASE = 500
 _MAX_SPAN_TOKENS = 9
 
 
-class Span(NamedTuple):
-    """Bounds found in a phrase; `kind` lets bound words treat e.g. "end of 2018" specially."""
-
-    earliest: date | None
-    latest: date | None
-    kind: str = "span"
-
-
-class _Context(NamedTuple):
-    as_of: date
-    southern: bool
-
-
-# --------------------------------------------------------------------------- the forms
-
-
-def _alternatives(words: Iterable[str]) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-
-
-_MON = f"(?P<mon>{_alternatives(MONTHS)})"
-_WD = f"(?P<wd>{_alternatives(WEEKDAYS)})"
-_YEAR = r"(?P<y>\d{4}|'\d\d)"
-_PART = r"(?P<part>early|mid|late)"
-_SEASON = f"(?P<season>{_alternatives(SEASON_NAMES)})"
-_HOLIDAY = f"(?P<hol>{_alternatives([*FIXED_HOLIDAYS, *MOVING_HOLIDAYS])})"
-
-
-def _yearx(group: str = "y") -> str:
-    """A year as a number, 'yy, or "this/next year" ("the year" is as_of's)."""
-    return rf"(?P<{group}>\d{{4}}|'\d\d|year|this year|next year)"
-
-
-def _year_value(text: str | None, ctx: _Context) -> int | None:
-    """A year token as a number; "this year"/"year" is as_of's; None when absent."""
-    if text is None:
-        return None
-    if text.startswith("'"):
-        return 2000 + int(text[1:])
-    if text in ("year", "this year"):
-        return ctx.as_of.year
-    if text == "next year":
-        return ctx.as_of.year + 1
-    return int(text)
-
-
-def _choose(
-    span_of_year: Callable[[int], tuple[date, date]], ctx: _Context, policy: str, phrase: str
-) -> tuple[date, date]:
-    """Resolve a yearless span: the next one not yet ended ("this"), or the next to start."""
-    for year in range(ctx.as_of.year - 1, ctx.as_of.year + 9):
-        try:
-            start, end = span_of_year(year)
-        except ValueError:  # February 29 in a common year: try the next year
-            continue
-        if (policy == "next" and start > ctx.as_of) or (policy != "next" and end >= ctx.as_of):
-            return start, end
-    raise WindowError(f"{phrase!r} is not a real date", "check the day and month; " + EXAMPLES)
-
-
-def _check_weekday(day: date, weekday: str | None, phrase: str) -> None:
-    if weekday is not None and day.weekday() != WEEKDAYS[weekday]:
-        raise WindowError(
-            f"{phrase!r}: {day.isoformat()} is a {day:%A}, not a {weekday.capitalize()}",
-            "fix the date or drop the weekday",
-        )
-
-
-def _iso_day(m: re.Match[str], ctx: _Context, text: str) -> Span:
-    day = valid_date(int(m["y"]), int(m["m"]), int(m["d"]), text)
-    return Span(day, day, "day")
-
-
-def _named_day(m: re.Match[str], ctx: _Context, text: str) -> Span:
-    month = MONTHS[m["mon"]]
-    day = int(m["d"])
-    year = _year_value(m["y"], ctx)
-    if year is None:
-        start, _ = _choose(lambda y: (date(y, month, day),) * 2, ctx, "this", text)
-        return Span(start, start, "day")
-    found = valid_date(year, month, day, text)
-    _check_weekday(found, m["wd"], text)
-    return Span(found, found, "day")
-
-
-def _numeric_date(m: re.Match[str], ctx: _Context, text: str) -> Span:
-    a, b = int(m["a"]), int(m["b"])
-    if a <= 12 and b <= 12 and a != b:
-        year_hint = m["y"] or str(ctx.as_of.year)
-        year_hint = year_hint if len(year_hint) == 4 else "20" + year_hint
-        raise WindowError(
-            f"{text!r} is ambiguous: day and month could be either way round",
-            f"say which is the month, e.g. {year_hint}-{a:02d}-{b:02d} or "
-            f"{year_hint}-{b:02d}-{a:02d}",
-        )
-    month, day = (a, b) if a <= 12 else (b, a)
-    if m["y"] is None:
-        start, _ = _choose(lambda y: (date(y, month, day),) * 2, ctx, "this", text)
-        return Span(start, start, "day")
-    year = int(m["y"]) if len(m["y"]) == 4 else 2000 + int(m["y"])
-    found = valid_date(year, month, day, text)
-    return Span(found, found, "day")
-
-
-def _month(m: re.Match[str], ctx: _Context, text: str) -> Span | None:
-    month = MONTHS[m["mon"]]
-    year = _year_value(m["y"], ctx)
-    if year is None:
-        policy = m["rel"] or "this"
-        start, end = _choose(lambda y: spans.months_span(y, month, 1), ctx, policy, text)
-    elif m["rel"]:  # "next March 2018" says the year twice
-        return None
-    else:
-        start, end = spans.months_span(year, month, 1)
-    if m["part"]:
-        start, end = spans.part_of(start, end, m["part"])
-    return Span(start, end, "end" if m["part"] == "end" else "month")
-
-
-def _season(m: re.Match[str], ctx: _Context, text: str) -> Span:
-    name = SEASON_NAMES[m["season"]]
-    south = ctx.southern
-    if m["y"] is None:
-        policy = m["rel"] or "this"
-        start, end = _choose(lambda y: spans.season_span(name, y, south), ctx, policy, text)
-    else:
-        year = int(m["y"]) if len(m["y"]) == 4 else 2000 + int(m["y"][1:])
-        if m["y2"] is not None:
-            second = int(m["y2"]) if len(m["y2"]) == 4 else year // 100 * 100 + int(m["y2"])
-            if second != year + 1 or not spans.season_spans_new_year(name, south):
-                raise WindowError(
-                    f"{text!r}: only a season that spans New Year takes two years",
-                    "e.g. 'winter 2018-19' or 'spring 2018'",
-                )
-            year = second
-        start, end = spans.season_span(name, year, south)
-    if m["part"]:
-        start, end = spans.part_of(start, end, m["part"])
-    return Span(start, end, "season")
-
-
-def _numbered(
-    span: Callable[[int, int], tuple[date, date]], kind: str
-) -> Callable[[re.Match[str], _Context, str], Span]:
-    """A reader of quarter or half N (`span` of N and a year) of the year the phrase
-    names, else of the year `_choose` picks for "this" one."""
-
-    def read(m: re.Match[str], ctx: _Context, text: str) -> Span:
-        number = int(m["n"] or m["n2"] or ORDINALS[m["ord"]])
-        year = _year_value(m["y"] or m["y2"] or m["y3"], ctx)
-        if year is None:
-            start, end = _choose(lambda y: span(number, y), ctx, "this", text)
-            return Span(start, end, kind)
-        return Span(*span(number, year), kind)
-
-    return read
-
-
-def _year_part(m: re.Match[str], ctx: _Context, text: str) -> Span:
-    year = _year_value(m["y"], ctx)
-    assert year is not None
-    return Span(*spans.year_part(year, m["part"]), "end" if m["part"] == "end" else "part")
-
-
-def _year(m: re.Match[str], ctx: _Context, text: str) -> Span:
-    year = _year_value(m["y"] or f"{m['rel']} year", ctx)
-    assert year is not None
-    return Span(*spans.year_span(year), "year")
-
-
-def _tv_season(m: re.Match[str], ctx: _Context, text: str) -> Span:
-    first = int(m["y"])
-    second = int(m["y2"]) if len(m["y2"]) == 4 else first // 100 * 100 + int(m["y2"])
-    if second != first + 1:
-        raise WindowError(
-            f"{text!r}: a TV season runs over two years in a row", "e.g. 'the 2018-19 season'"
-        )
-    return Span(date(first, 9, 1), date(second, 5, 31), "tvseason")
-
-
-def _midseason(m: re.Match[str], ctx: _Context, text: str) -> Span:
-    year = _year_value(m["y"], ctx)
-    if year is None:
-        start, end = _choose(lambda y: (date(y, 1, 1), date(y, 5, 31)), ctx, "this", text)
-        return Span(start, end, "midseason")
-    return Span(date(year, 1, 1), date(year, 5, 31), "midseason")
-
-
-def _relative_day(m: re.Match[str], ctx: _Context, text: str) -> Span:
-    day = ctx.as_of + timedelta(days=1 if m[0] == "tomorrow" else 0)
-    return Span(day, day, "day")
-
-
-def _weekday(m: re.Match[str], ctx: _Context, text: str) -> Span:
-    as_of = ctx.as_of
-    ahead = (WEEKDAYS[m["wd"]] - as_of.weekday()) % 7
-    if m["rel"] == "next":  # the one in next week, as "next week" means
-        ahead = 7 - as_of.weekday() + WEEKDAYS[m["wd"]]
-    day = as_of + timedelta(days=ahead)
-    return Span(day, day, "day")
-
-
-def _relative_month(m: re.Match[str], ctx: _Context, text: str) -> Span:
-    year, month = divmod(ctx.as_of.year * 12 + ctx.as_of.month - 1 + (m["rel"] == "next"), 12)
-    start, end = spans.months_span(year, month + 1, 1)
-    if m["part"]:
-        start, end = spans.part_of(start, end, m["part"])
-    return Span(start, end, "month")
-
-
-def _relative_week(m: re.Match[str], ctx: _Context, text: str) -> Span:
-    monday = ctx.as_of - timedelta(days=ctx.as_of.weekday() - (7 if m["rel"] == "next" else 0))
-    return Span(monday, monday + timedelta(days=6), "week")
-
-
-def _new_year(m: re.Match[str], ctx: _Context, text: str) -> Span:
-    return Span(*spans.year_span(ctx.as_of.year + 1), "year")
-
-
-def _holiday(m: re.Match[str], ctx: _Context, text: str) -> Span:
-    name = MOVING_HOLIDAYS.get(m["hol"], m["hol"])
-    year = _year_value(m["y"], ctx)
-    if year is None:
-        start, end = _choose(lambda y: spans.holiday(name, y), ctx, "this", text)
-    else:
-        start, end = spans.holiday(name, year)
-    return Span(start, end, "day" if start == end else "holidays")
-
-
-def _edtf_open(m: re.Match[str], ctx: _Context, text: str) -> Span:
-    return Span(None, None, "open")
-
-
-def _edtf_point(m: re.Match[str], ctx: _Context, text: str) -> Span | None:
-    point = edtf_point(text, ctx.southern)
-    if point is None:
-        return None
-    return Span(point[0], point[1], "day" if point[0] == point[1] else "edtf")
-
-
-def _edtf_interval(m: re.Match[str], ctx: _Context, text: str) -> Span | None:
-    if m["a"] is None and m["b"] is None:
-        return None
-    first = None if m["a"] in (None, "..") else edtf_point(m["a"], ctx.southern)
-    last = None if m["b"] in (None, "..") else edtf_point(m["b"], ctx.southern)
-    if (first is None and m["a"] not in (None, "..")) or (
-        last is None and m["b"] not in (None, "..")
-    ):
-        return None
-    return Span(first[0] if first else None, last[1] if last else None, "open")
-
-
-class Rule(NamedTuple):
-    """One form of time expression: the pattern a whole run of tokens must match, the
-    reader that turns a match into bounds (or None: not this form after all), and
-    examples of what it reads."""
-
-    name: str
-    pattern: re.Pattern[str]
-    read: Callable[[re.Match[str], _Context, str], Span | None]
-    examples: tuple[str, ...]
-
-
-_EDTF_DATE = r"\d{4}(?:-\d{2}){0,2}"
-
-RULES: tuple[Rule, ...] = (
-    Rule(
-        "ISO day",
-        re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
-        _iso_day,
-        ("2018-03-08", "2018-3-8"),
-    ),
-    Rule(
-        "month and day",
-        re.compile(rf"(?:{_WD} )?{_MON} (?P<d>\d{{1,2}})(?: {_YEAR})?"),
-        _named_day,
-        ("march 8 2018", "thursday march 8 2018", "may 18"),
-    ),
-    Rule(
-        "day and month",
-        re.compile(rf"(?:{_WD} )?(?P<d>\d{{1,2}}) {_MON}(?: {_YEAR})?"),
-        _named_day,
-        ("8 march 2018", "16 june"),
-    ),
-    Rule(
-        "numeric date",
-        re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?"),
-        _numeric_date,
-        ("25/12/2018", "12.25.18"),
-    ),
-    Rule(
-        "month",
-        re.compile(
-            rf"(?:(?P<rel>this|next) )?(?:(?P<part>early|mid|late|beginning|start|end) )?"
-            rf"{_MON}(?: {_YEAR})?"
-        ),
-        _month,
-        ("march 2018", "early march 2018", "next march", "end march '18"),
-    ),
-    Rule(
-        "season",
-        re.compile(
-            rf"(?:(?P<rel>this|next) )?(?:{_PART} )?{_SEASON}"
-            r"(?: (?P<y>\d{4}|'\d\d)(?:[-/](?P<y2>\d{2}|\d{4}))?)?"
-        ),
-        _season,
-        ("spring 2018", "late fall", "next summer", "winter 2018-19"),
-    ),
-    Rule(
-        "quarter",
-        re.compile(
-            rf"(?:q(?P<n>[1-4])(?: {_yearx()})?|(?P<y2>\d{{4}}) q(?P<n2>[1-4])|"
-            rf"(?P<ord>first|second|third|fourth|[1-4]) quarter(?: {_yearx('y3')})?)"
-        ),
-        _numbered(spans.quarter_span, "quarter"),
-        ("q3 2018", "2018 q3", "third quarter next year", "q1"),
-    ),
-    Rule(
-        "half",
-        re.compile(
-            rf"(?:h(?P<n>[12])(?: {_yearx()})?|(?P<y2>\d{{4}}) h(?P<n2>[12])|"
-            rf"(?P<ord>first|second|[12]) half(?: {_yearx('y3')})?)"
-        ),
-        _numbered(spans.half_span, "half"),
-        ("h2 2018", "2018 h1", "second half year", "first half"),
-    ),
-    Rule(
-        "part of a year",
-        re.compile(rf"(?P<part>early|mid|late|beginning|start|end) {_yearx()}"),
-        _year_part,
-        ("late 2017", "early next year", "end year"),
-    ),
-    Rule(
-        "year",
-        re.compile(r"(?P<y>\d{4}|'\d\d)|(?P<rel>this|next) year"),
-        _year,
-        ("2018", "'18", "next year"),
-    ),
-    Rule(
-        "TV season",
-        re.compile(r"(?P<y>\d{4})[-/](?P<y2>\d{2}|\d{4}) season"),
-        _tv_season,
-        ("2018-19 season", "2018/2019 season"),
-    ),
-    Rule(
-        "midseason",
-        re.compile(r"midseason(?: (?P<y>\d{4}|'\d\d))?"),
-        _midseason,
-        ("midseason", "midseason 2019"),
-    ),
-    Rule("today or tomorrow", re.compile("today|tonight|tomorrow"), _relative_day, ("tonight",)),
-    Rule(
-        "weekday",
-        re.compile(rf"(?:(?P<rel>this|next) )?(?P<wd>{'|'.join(WEEKDAYS_IN_FULL)})"),
-        _weekday,
-        ("friday", "next friday"),
-    ),
-    Rule(
-        "this or next month",
-        re.compile(rf"(?:{_PART} )?(?P<rel>this|next) month"),
-        _relative_month,
-        ("next month", "late this month"),
-    ),
-    Rule(
-        "this or next week",
-        re.compile(r"(?P<rel>this|next) week"),
-        _relative_week,
-        ("next week",),
-    ),
-    Rule("new year", re.compile("new year"), _new_year, ("new year",)),
-    Rule(
-        "holiday",
-        re.compile(rf"{_HOLIDAY}(?: {_YEAR})?"),
-        _holiday,
-        ("christmas 2018", "thanksgiving", "holiday season", "easter 2019"),
-    ),
-    Rule("EDTF open", re.compile(r"\.\."), _edtf_open, ("..",)),
-    Rule(
-        "EDTF month or code",
-        re.compile(r"\d{4}-\d{2}"),
-        _edtf_point,
-        ("2018-03", "2018-21", "2018-41"),
-    ),
-    Rule(
-        "EDTF interval",
-        re.compile(rf"(?P<a>{_EDTF_DATE}|\.\.)?/(?P<b>{_EDTF_DATE}|\.\.)?"),
-        _edtf_interval,
-        ("2018/..", "../2018-06", "2018-03/2018-05", "2018-21/"),
-    ),
-)
-
-
-def matching_rules(text: str) -> list[Rule]:
-    """Every rule whose pattern reads all of `text` (at most one: they are disjoint)."""
-    return [rule for rule in RULES if rule.pattern.fullmatch(text)]
-
-
-def _atom(text: str, ctx: _Context) -> Span | None:
-    """One time expression with no bound words: a day, month, season, year, holiday, EDTF..."""
-    for rule in RULES:
-        if m := rule.pattern.fullmatch(text):
-            return rule.read(m, ctx, text)
-    return None
-
-
 # --------------------------------------------------------------------------- ranges and hulls
 
 _YEARISH = re.compile(r"\d{4}|'\d\d|\d{4}[-/]\d{2,4}|year")
 
 
-def _compound(tokens: Sequence[str], ctx: _Context) -> Span | None:
+def _compound(tokens: Sequence[str], ctx: Context) -> Span | None:
     """An atom, or two atoms joined as a range ("March to May 2018") or a hull ("X or Y")."""
-    atom = _atom(" ".join(tokens), ctx)
-    if atom is not None:
-        return atom
+    whole = atom(" ".join(tokens), ctx)
+    if whole is not None:
+        return whole
     lead = tokens[0]
     body = list(tokens[1:]) if lead in JOINERS_AFTER else list(tokens)
     allowed = JOINERS_AFTER.get(lead, RANGE_WORDS | HULL_WORDS)
@@ -479,7 +71,7 @@ def _compound(tokens: Sequence[str], ctx: _Context) -> Span | None:
         joiner = body[k]
         if joiner not in allowed:
             continue
-        right = _atom(" ".join(body[k + 1 :]), ctx)
+        right = atom(" ".join(body[k + 1 :]), ctx)
         if right is None or right.earliest is None or right.latest is None:
             continue
         left = _left_part(body[:k], body[k + 1 :], ctx)
@@ -496,14 +88,14 @@ def _compound(tokens: Sequence[str], ctx: _Context) -> Span | None:
     return None
 
 
-def _left_part(left: Sequence[str], right: Sequence[str], ctx: _Context) -> Span | None:
+def _left_part(left: Sequence[str], right: Sequence[str], ctx: Context) -> Span | None:
     """The first part of a range, borrowing the year or month it leaves out from the last."""
     if not any(_YEARISH.fullmatch(tok) for tok in left):
         for cut in range(1, len(right)):
-            completed = _atom(" ".join([*left, *right[cut:]]), ctx)
+            completed = atom(" ".join([*left, *right[cut:]]), ctx)
             if completed is not None:
                 return completed
-    return _atom(" ".join(left), ctx)
+    return atom(" ".join(left), ctx)
 
 
 _VOCABULARY = sorted({*MONTHS, *WEEKDAYS_IN_FULL, *OTHER_TIME_WORDS})
@@ -525,15 +117,15 @@ def _suggest(tokens: Sequence[str], index: int) -> str | None:
 # --------------------------------------------------------------------------- finding
 
 
-def _read_run(tokens: Sequence[str], ctx: _Context) -> Span | None:
+def _read_run(tokens: Sequence[str], ctx: Context) -> Span | None:
     """A run of tokens read as one expression; a run that cannot be a date is none."""
     try:
         return _compound(tokens, ctx)
-    except WindowError:
+    except (WindowError, ValueError, OverflowError):  # no real date, or off the calendar
         return None
 
 
-def _find(tokens: Sequence[str], ctx: _Context) -> tuple[int, int, Span] | None:
+def _find(tokens: Sequence[str], ctx: Context) -> tuple[int, int, Span] | None:
     """The longest run of tokens that reads as a time expression (then one with a year,
     then the rightmost); refuses a sentence with two different expressions in it."""
     n = len(tokens)
@@ -551,7 +143,7 @@ def _find(tokens: Sequence[str], ctx: _Context) -> tuple[int, int, Span] | None:
     return None
 
 
-def _other_expression(tokens: Sequence[str], ctx: _Context) -> str | None:
+def _other_expression(tokens: Sequence[str], ctx: Context) -> str | None:
     for i in range(len(tokens)):
         for j in range(min(len(tokens), i + _MAX_SPAN_TOKENS), i, -1):
             try:
@@ -562,21 +154,46 @@ def _other_expression(tokens: Sequence[str], ctx: _Context) -> str | None:
     return None
 
 
-def _bound(prefix: Sequence[str], suffix: Sequence[str]) -> tuple[str | None, bool, int, int]:
+_ABSENCE_REACH = 6  # words between "will not be part of" and the span it is absent from
+
+
+def _negated(before: Sequence[Token], clause: int, reach: int | None = None) -> bool:
+    """Whether a negation governs what follows `before`: one in the same clause (a "No,"
+    that answers a question does not), with no "but" between, within `reach` words."""
+    words = [t.text for t in before if t.clause == clause]
+    for word in reversed(words if reach is None else words[-reach:]):
+        if word in NEGATION_BREAKS:
+            return False
+        if word in NEGATIONS:
+            return True
+    return False
+
+
+def _bound(prefix: Sequence[Token], suffix: Sequence[Token]) -> tuple[str | None, bool, int, int]:
     """The bound word before or after the expression, whether it is negated, and how many
     prefix and suffix tokens it used."""
+    before = tuple(t.text for t in prefix)
+    after = tuple(t.text for t in suffix)
     for words, bound in PREFIX_BOUNDS:
-        if tuple(prefix[-len(words) :]) == words:
-            negated = any(t in NEGATIONS for t in prefix[: -len(words)])
-            return bound, negated, len(words), 0
+        n = len(words)
+        if before[-n:] == words:
+            negated = _negated(prefix[:-n], prefix[-n].clause)
+            if (
+                bound == "until"
+                and not negated
+                and before[-n - 1 : -n]
+                and (before[-n - 1] in RESCHEDULE_VERBS)
+            ):
+                return None, False, 0, 0  # "delayed until 2019" names the new plan
+            return bound, negated, n, 0
     for words, bound in SUFFIX_BOUNDS:
-        if tuple(suffix[: len(words)]) == words:
+        if after[: len(words)] == words:
             return bound, False, 0, len(words)
     return None, False, 0, 0
 
 
 def _apply_bound(
-    span: Span, bound: str | None, negated: bool, ctx: _Context, text: str
+    span: Span, bound: str | None, negated: bool, ctx: Context, text: str
 ) -> tuple[date | None, date | None]:
     if bound is None:
         return span.earliest, span.latest
@@ -586,6 +203,8 @@ def _apply_bound(
             "give the bound a date, e.g. 'not before 2018'",
         )
     day_after = span.latest + timedelta(days=1)
+    if bound == "not-in":  # "will not be part of the 2021 lineup": after it
+        return day_after, None
     if bound == "later":  # "later this year": from as_of, or the span's start if later
         return max(ctx.as_of, span.earliest), span.latest
     if bound == "by-end":
@@ -605,37 +224,78 @@ def _apply_bound(
     return span.earliest, None  # from, until, at the earliest, at least
 
 
-def _read_tokens(tokens: list[str], ctx: _Context, phrase: str) -> tuple[date | None, date | None]:
-    joined = " ".join(tokens)
-    if joined.strip(" .!") in UNKNOWN_TEXT:
+def _expressions(words: Sequence[str], ctx: Context) -> list[tuple[int, int, Span]]:
+    """Every time expression among `words`, leftmost and longest first."""
+    found = []
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + _MAX_SPAN_TOKENS), i, -1):
+            span = _read_run(words[i:j], ctx)
+            if span is not None:
+                found.append((i, j, span))
+                i = j
+                break
+        else:
+            i += 1
+    return found
+
+
+def _one_of_two(words: Sequence[str], ctx: Context) -> tuple[int, int, Span] | None:
+    """Of two expressions, the one the sentence keeps: the first when the second is set
+    aside ("2022, not 2021", "2020 as opposed to late 2019") or only explains it ("its
+    third quarter, which covers July to September", when both agree); the second after
+    "not X but"; None when the sentence really names two times."""
+    found = _expressions(words, ctx)
+    if len(found) != 2:
+        return None
+    (a_start, a_end, a), (b_start, _, b) = found
+    between = tuple(words[a_end:b_start])
+    if between in SET_ASIDE:
+        return found[0]
+    if between == ("but",) and "not" in words[max(0, a_start - 2) : a_start]:
+        return found[1]
+    if between in EXPLAINED_BY and (a.earliest, a.latest) == (b.earliest, b.latest):
+        return found[0]
+    return None
+
+
+def _read_tokens(tokens: list[Token], ctx: Context, phrase: str) -> tuple[date | None, date | None]:
+    words = [t.text for t in tokens]
+    if " ".join(words).strip(" .!") in UNKNOWN_TEXT:
         return None, None
-    found = _find(tokens, ctx)
+    found = _find(words, ctx)
     if found is None:
-        if any(t in UNKNOWN_MARKERS for t in tokens) or "announced" in tokens:
+        if any(t in UNKNOWN_MARKERS for t in words) or "announced" in words:
             return None, None
-        for i in range(len(tokens)):
-            if suggestion := _suggest(tokens, i):
+        for i in range(len(words)):
+            if suggestion := _suggest(words, i):
                 raise WindowError(
-                    f"{phrase!r}: {tokens[i]!r} is not a time word",
+                    f"{phrase!r}: {words[i]!r} is not a time word",
                     f"did you mean {suggestion!r}? " + EXAMPLES,
                 )
         raise WindowError(f"{phrase!r} names no date, month, season or year", EXAMPLES)
     start, end, span = found
     for neighbour in (start - 1, end):
-        if 0 <= neighbour < len(tokens) and (suggestion := _suggest(tokens, neighbour)):
+        if 0 <= neighbour < len(words) and (suggestion := _suggest(words, neighbour)):
             raise WindowError(
-                f"{phrase!r}: {tokens[neighbour]!r} is not a time word",
+                f"{phrase!r}: {words[neighbour]!r} is not a time word",
                 f"did you mean {suggestion!r}?",
             )
     bound, negated, used, _ = _bound(tokens[:start], tokens[end:])
-    other = _other_expression(tokens[: start - used], ctx) or _other_expression(
-        [t for t in tokens[end:] if t not in BOUND_TAIL_WORDS], ctx
+    other = _other_expression(words[: start - used], ctx) or _other_expression(
+        [t for t in words[end:] if t not in BOUND_TAIL_WORDS], ctx
     )
     if other is not None:
-        raise WindowError(
-            f"{phrase!r} names two times: {other!r} and {' '.join(tokens[start:end])!r}",
-            "give just the one that says when the release comes",
-        )
+        kept = _one_of_two(words, ctx)
+        if kept is None:
+            raise WindowError(
+                f"{phrase!r} names two times: {other!r} and {' '.join(words[start:end])!r}",
+                "give just the one that says when the release comes",
+            )
+        start, end, span = kept
+        bound, negated, used, _ = _bound(tokens[:start], tokens[end:])
+    if bound is None and _negated(tokens[:start], tokens[start].clause, _ABSENCE_REACH):
+        bound = "not-in"
     return _apply_bound(span, bound, negated, ctx, phrase)
 
 
@@ -643,13 +303,24 @@ def _read_tokens(tokens: list[str], ctx: _Context, phrase: str) -> tuple[date | 
 
 _TIME_RE = re.compile(
     r"(?:\bat\s+)?\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?"
-    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b|(?P<word>noon|midnight)\b)",
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b|(?P<word>noon|midnight)\b"
+    # US television's "9/8 central" (or "9/8c"): 9 p.m. Eastern, which is 8 Central
+    r"|(?P<east>1[0-2]|0?[1-9])(?::(?P<eastm>[0-5]\d))?/(?P<central>1[0-2]|0?[1-9])"
+    r"(?::[0-5]\d)?\s*(?:c|central|ct)\b)",
     re.IGNORECASE,
 )
 _ZONE_RE = re.compile(r"\s*\(?(?P<zone>[A-Za-z_]+(?:/[A-Za-z_+-]+)*)\)?")
 
 
 def _time_of(m: re.Match[str]) -> time:
+    if m["east"]:
+        east, central = int(m["east"]), int(m["central"])
+        if central % 12 != (east - 1) % 12:
+            raise WindowError(
+                f"{m[0].strip()!r}: {central} Central is not {east} Eastern",
+                "write it as 9/8c, or give one time and its zone, e.g. 9pm ET",
+            )
+        return time(east % 12 + 12, int(m["eastm"] or 0))  # prime time: the evening
     if m["word"]:
         return time(12, 0) if m["word"].lower() == "noon" else time(0, 0)
     if m["h24"] is not None:
@@ -675,6 +346,8 @@ def _extract_time(phrase: str) -> tuple[str, time | None, ZoneInfo | None]:
         raise WindowError(f"{phrase!r} names more than one time of day", "give one time")
     m = matches[0]
     zone, end = _zone_after(phrase, m.end())
+    if m["east"]:
+        zone, end = resolve_zone("ET"), m.end()
     return phrase[: m.start()] + " " + phrase[end:], _time_of(m), zone
 
 
@@ -701,12 +374,19 @@ def parse_window(
             f"the phrase is longer than {MAX_PHRASE} characters",
             "give just the part that says when",
         )
+    if not phrase.strip():
+        raise WindowError(
+            "an empty phrase is not a window", "say TBA when nothing is known yet; " + EXAMPLES
+        )
     region = normalize_region(region)
-    ctx = _Context(as_of, is_southern(region))
+    ctx = Context(as_of, is_southern(region))
     try:
         text, clock, zone = _extract_time(phrase)
-        tokens = [t.text for t in tokenize(text)]
-        earliest, latest = _read_tokens(tokens, ctx, phrase)
+        earliest, latest = _read_tokens(tokenize(text), ctx, phrase)
+    except WindowError as exc:
+        if exc.message.startswith(("'", '"')):
+            raise
+        raise WindowError(f"{phrase!r}: {exc.message}", exc.hint) from None
     except (ValueError, OverflowError):  # dates beyond what the calendar holds
         raise WindowError(
             f"{phrase!r} is outside the calendar showtrack can use", EXAMPLES
@@ -772,7 +452,7 @@ def find_windows(
     ("does not return before 2018") or after it ("2018 at the earliest"), and a time of
     day that follows a day. Runs that read as no real date are passed over."""
     region = normalize_region(region)
-    ctx = _Context(as_of, is_southern(region))
+    ctx = Context(as_of, is_southern(region))
     tokens = tokenize(text, track=True)
     words = [t.text for t in tokens]
     found: list[FoundWindow] = []
@@ -790,7 +470,7 @@ def find_windows(
             i += 1
             continue
         lo = max(floor, i - _PREFIX_REACH)
-        _, negated, used, tail = _bound(words[lo:i], words[end:])
+        _, negated, used, tail = _bound(tokens[lo:i], tokens[end:])
         first = i - used
         if negated:
             first = next(k for k in range(lo, i) if words[k] in NEGATIONS)

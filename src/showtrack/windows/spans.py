@@ -3,7 +3,7 @@ holidays. Each is an inclusive pair of days; nothing here reads text."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from showtrack.windows.vocabulary import (
     FIXED_HOLIDAYS,
@@ -11,6 +11,7 @@ from showtrack.windows.vocabulary import (
     NORTHERN_SEASONS,
     SEASON_PARTS,
     SOUTHERN_SEASONS,
+    US_MONDAY_HOLIDAYS,
     YEAR_PARTS,
 )
 
@@ -73,10 +74,46 @@ def part_of(start: date, end: date, part: str) -> DaySpan:
     return months_span(year, month + 1, 1)
 
 
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The `n`th `weekday` (0 is Monday) of a month; n = -1 for the last one."""
+    if n < 0:
+        last = month_end(year, month)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
 def thanksgiving(year: int) -> date:
     """US Thanksgiving: the fourth Thursday of November."""
-    first = date(year, 11, 1)
-    return first.replace(day=1 + (3 - first.weekday()) % 7 + 21)
+    return nth_weekday(year, 11, 3, 4)
+
+
+def iso_week_span(year: int, week: int) -> DaySpan | None:
+    """Monday to Sunday of ISO week `week` of `year`; None when the year has no such week
+    (a year has 52 ISO weeks, some 53)."""
+    try:
+        monday = date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return None
+    return monday, monday + timedelta(days=6)
+
+
+def week_of_month(year: int, month: int, n: int | None) -> DaySpan:
+    """The `n`th seven days of a month (the first week is days 1-7); None for its last
+    seven days."""
+    if n is None:
+        end = month_end(year, month)
+        return end - timedelta(days=6), end
+    start = date(year, month, 7 * (n - 1) + 1)
+    return start, start + timedelta(days=6)
+
+
+def months_of_year(year: int, side: str, count: int) -> DaySpan | None:
+    """The first or last `count` months of a year; None for more than twelve."""
+    if not 1 <= count <= 12:
+        return None
+    first = 1 if side == "first" else 13 - count
+    return months_span(year, first, count)
 
 
 def holiday(name: str, year: int) -> DaySpan:
@@ -92,5 +129,8 @@ def holiday(name: str, year: int) -> DaySpan:
         from dateutil.easter import easter
 
         day = easter(year)
+        return day, day
+    if name in US_MONDAY_HOLIDAYS:
+        day = nth_weekday(year, *US_MONDAY_HOLIDAYS[name])
         return day, day
     return thanksgiving(year), date(year + 1, 1, 1)

@@ -11,10 +11,14 @@ from typing import NamedTuple
 from showtrack.windows.vocabulary import FILLER, HULL_WORDS, MAY_CONTEXT, QUOTES, RANGE_WORDS
 
 #: How text is normalised before it is split into tokens, in order.
+CLAUSE_BREAK = "\u00a6"  # a broken bar: no text the reader is given uses it as a word
+
 _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
         ('"', " "),
+        # EDTF's uncertain and approximate marks: "2018?" is the window of 2018.
+        (r"(?<=\d)[?~%](?=[\s,;.]|$)", ""),
         ("and/or", " or "),
         ("&", " and "),
         (r"\bwon't\b", "will not"),
@@ -23,9 +27,14 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(\d)(?:st|nd|rd|th)\b", r"\1"),
         (r"\b(early|mid|late)-to-", r"\1 to "),
         (r"\bmid[- ]?season\b", "midseason"),
+        (r"\b(?:at )?some ?(?:point|time)\b", " "),
+        (r"\b(\d{4})-w(\d{1,2})\b", r"week \2 \1"),
         (r"\b(early|mid|late)-", r"\1 "),
         (r"(?<=[a-z])\.", " "),
-        (r"[,;:!()\[\]{}]", " "),
+        (r"(?<=\d)\.(?!\d)", " "),
+        # A clause ends here: what a negation reaches stops (see Token.clause).
+        (r"[,;:!?]", f" {CLAUSE_BREAK} "),
+        (r"[()\[\]{}]", " "),
         (r"(?<=[a-z])-(?=[a-z0-9'])|(?<=[0-9])-(?=[a-z])", " - "),
         (r"(?<=[a-z])/(?=[a-z0-9'])|(?<=[0-9])/(?=[a-z])", " / "),
     )
@@ -58,11 +67,13 @@ def _rewrite(
 
 
 class Token(NamedTuple):
-    """A word of a normalised text and the characters of the original it stands for."""
+    """A word of a normalised text, the characters of the original it stands for, and
+    which clause of the text it is in (clauses end at , ; : ! ?)."""
 
     text: str
     start: int
     end: int
+    clause: int = 0
 
 
 def _normalized_words(text: str, track: bool) -> list[Token]:
@@ -79,11 +90,23 @@ def _normalized_words(text: str, track: bool) -> list[Token]:
     return [Token(m[0], origin[m.start()], origin[m.end() - 1] + 1) for m in _WORD.finditer(folded)]
 
 
+def _clauses(words: list[Token]) -> list[Token]:
+    """The words without the clause breaks, each knowing which clause it is in."""
+    kept: list[Token] = []
+    clause = 0
+    for token in words:
+        if token.text == CLAUSE_BREAK:
+            clause += 1
+        else:
+            kept.append(token._replace(clause=clause))
+    return kept
+
+
 def tokenize(text: str, *, track: bool = False) -> list[Token]:
     """The words of `text` that can say when: normalised, "may" marked where it is not
     the month ("the show may return"), filler words dropped. With `track`, each token
     carries the span of `text` it came from (else 0, 0: parse_window needs only words)."""
-    raw = _normalized_words(text, track)
+    raw = _clauses(_normalized_words(text, track))
     tokens: list[Token] = []
     for i, token in enumerate(raw):
         word = token.text

@@ -162,6 +162,31 @@ WEEKDAYS = {
 }
 WEEKDAYS_IN_FULL = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+#: Words for the halves of a year: "the latter half", "the front half".
+HALVES = {"first": 1, "1": 1, "front": 1, "second": 2, "2": 2, "latter": 2, "later": 2, "back": 2}
+#: Which week of a month: the first seven days, the next seven, ...; "last" is its last seven.
+WEEK_OF_MONTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+#: Counted numbers as words ("in two weeks", "the first three months").
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+#: Vague counts, and what they stand for: "a couple of weeks", "the next few months".
+VAGUE_COUNTS = {"couple": 2, "few": 3, "several": 3}
+#: "in the coming weeks/months" (no number): how far ahead that reaches.
+COMING = {"day": (0, 7), "week": (0, 56), "month": (3, 0), "year": (12, 0)}
+#: Units of a count and their length in (months, days).
+COUNT_UNITS = {"day": (0, 1), "week": (0, 7), "month": (1, 0), "year": (12, 0)}
 SEASON_NAMES = {
     "spring": "spring",
     "summer": "summer",
@@ -188,6 +213,13 @@ FIXED_HOLIDAYS = {
     "valentine's day": (2, 14),
     "valentines day": (2, 14),
     "valentine's": (2, 14),
+    "boxing day": (12, 26),
+    "independence day": (7, 4),
+    "fourth july": (7, 4),
+    "july fourth": (7, 4),
+    "st patrick's day": (3, 17),
+    "st patricks day": (3, 17),
+    "saint patrick's day": (3, 17),
 }
 
 #: Holidays whose day moves, with the rule that finds it (see spans.holiday).
@@ -196,7 +228,13 @@ MOVING_HOLIDAYS = {
     "easter": "easter",
     "holidays": "holidays",
     "holiday season": "holidays",
+    "memorial day": "memorial day",
+    "labor day": "labor day",
+    "labour day": "labor day",
 }
+
+#: US holidays on a Monday: (month, weekday, which one; -1 the last).
+US_MONDAY_HOLIDAYS = {"memorial day": (5, 0, -1), "labor day": (9, 0, 1)}
 
 #: early/mid/late of a month: the days each part covers.
 MONTH_PARTS = {
@@ -209,6 +247,8 @@ MONTH_PARTS = {
 }
 #: early/mid/late of a year: (first month, last month).
 YEAR_PARTS = {
+    "back end": (9, 12),
+    "front end": (1, 4),
     "early": (1, 4),
     "mid": (5, 8),
     "late": (9, 12),
@@ -283,6 +323,13 @@ FILLER = frozenset(
         "debuts",
         "slated",
         "for",
+        "date",
+        "dates",
+        "airdate",
+        "launch",
+        "window",
+        "bow",
+        "arrival",
     }
 )
 MAY_CONTEXT = frozenset(
@@ -335,6 +382,36 @@ UNKNOWN_TEXT = frozenset(
 )
 UNKNOWN_MARKERS = frozenset({"tba", "tbd", "tbc", "unknown"})
 NEGATIONS = frozenset({"not", "never", "no"})
+#: Words that end what a negation before them reaches ("no date yet, but 2018").
+NEGATION_BREAKS = frozenset({"but", "though", "although", "however", "yet", "instead"})
+#: Verbs that move a release to a new window: "delayed until 2019" names the new plan.
+RESCHEDULE_VERBS = frozenset(
+    {"delayed", "postponed", "pushed", "moved", "rescheduled", "bumped", "shifted", "back"}
+)
+#: Words between two expressions that set the second aside ("2022, not 2021").
+SET_ASIDE = frozenset(
+    {
+        ("not",),
+        ("and", "not"),
+        ("but", "not"),
+        ("as", "opposed", "to"),
+        ("rather", "than"),
+        ("instead",),
+    }
+)
+#: Words between two expressions that explain the first by the second ("its third
+#: quarter, which covers July to September"): the two must agree.
+EXPLAINED_BY = frozenset(
+    {
+        ("which", "covers"),
+        ("which", "runs"),
+        ("which", "is"),
+        ("that", "is"),
+        ("i", "e"),
+        ("covering",),
+        ("running",),
+    }
+)
 RANGE_WORDS = frozenset({"to", "-", "through", "thru"})
 HULL_WORDS = frozenset({"or", "/", "and"})
 #: The joiners a leading word allows: "between X and Y", "from X to Y", "either X or Y".
