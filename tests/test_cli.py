@@ -18,7 +18,14 @@ from typing import Any
 import pytest
 
 from .conftest import Result, Runner, run_process
-from .windows.test_phrases import FAMILIES, NEW_ROWS
+from .windows.test_phrases import (
+    FAMILIES,
+    NEW_ROWS,
+    OPEN_AND_RELATIVE,
+    OPEN_VARIANTS,
+    POINTS_AND_SPANS,
+    VARIANTS,
+)
 
 SOURCE = "'Jessica Jones' season 2 update"
 
@@ -727,8 +734,20 @@ def test_a_large_import_shows_progress_on_a_terminal_only(db: Path, tmp_path: Pa
     assert b"importing" in seen and b"/1500" in seen
 
 
-@pytest.mark.parametrize(("phrase", "earliest", "latest"), NEW_ROWS + FAMILIES)
-def test_every_new_window_form_works_through_the_window_command(
+SPEC_ROWS: list[tuple[str, str | None, str | None]] = [
+    *POINTS_AND_SPANS,
+    *VARIANTS,
+    *OPEN_AND_RELATIVE,
+    *OPEN_VARIANTS,
+    *NEW_ROWS,
+]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "earliest", "latest"),
+    [*(row for row in SPEC_ROWS if row[1] is not None), *FAMILIES],  # errors: see below
+)
+def test_every_window_form_works_through_the_window_command(
     cli: Runner, phrase: str, earliest: str, latest: str
 ) -> None:
     result = cli("window", phrase, "--as-of", "2017-07-01", "-o", "json")
