@@ -42,6 +42,16 @@ ALLOWED: dict[str, set[str]] = {
     "output": {"msgspec", "showtrack.models", "showtrack.text"},
     "render": {"rich", "showtrack.models", "showtrack.windows", "showtrack.text"},
     "ics": {"icalendar", "showtrack.models", "showtrack.text"},
+    "sources": {
+        "httpx",
+        "msgspec",
+        "showtrack.__version__",
+        "showtrack.errors",
+        "showtrack.models",
+        "showtrack.sources",
+        "showtrack.text",
+        "showtrack.windows",
+    },
 }
 ONLY_HERE = {"tinydb": "store", "rich": "render", "typer": "cli", "httpx": "sources.http"}
 

@@ -49,3 +49,10 @@ class DatabaseError(ShowtrackError):
 
 class LockedError(DatabaseError):
     """Another showtrack held the write lock past the wait."""
+
+
+class NetworkError(ShowtrackError):
+    """A remote service could not be reached, timed out, refused, or answered something
+    unreadable (exit 5); what was not fetched is left as it was."""
+
+    exit_code = 5

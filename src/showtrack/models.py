@@ -145,6 +145,19 @@ class HistoryEntry(msgspec.Struct):
         return to_plain(self)
 
 
+class TvmazeLink(msgspec.Struct):
+    """A show's link to TVmaze: its id there, its page (credited wherever its data is
+    shown), other databases' ids, and what the last sync saw (TVmaze's `updated` time
+    and the day of the sync)."""
+
+    id: int
+    url: str | None = None
+    imdb: str | None = None
+    thetvdb: int | None = None
+    updated: int | None = None
+    synced_on: str | None = None
+
+
 class Show(msgspec.Struct):
     """A tracked show."""
 
@@ -155,6 +168,9 @@ class Show(msgspec.Struct):
     tags: list[str] = msgspec.field(default_factory=list)
     status: str | None = None
     notes: str | None = None
+    #: The IANA zone of the network's country (from TVmaze), for air times.
+    zone: str | None = None
+    tvmaze: TvmazeLink | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """As stored."""
@@ -247,6 +263,28 @@ class ReleaseRecord(ReleaseFields, kw_only=True):
                 msgspec.json.decode(self.history, type=list[HistoryEntry]) if with_history else []
             ),
         )
+
+
+class SeasonReport(msgspec.Struct, frozen=True):
+    """What a source says of one season: its premiere day, the instant its first episode
+    airs (when the time is known), and the day that episode aired (once it has)."""
+
+    number: int
+    premiere: str | None = None
+    air_time: str | None = None
+    first_aired: str | None = None
+
+
+class ShowReport(msgspec.Struct, frozen=True):
+    """What a source says of one show, in showtrack's terms, for tracker/transfer.py."""
+
+    link: TvmazeLink
+    name: str
+    premiered: str | None = None
+    network: str | None = None
+    zone: str | None = None
+    status: str | None = None
+    seasons: tuple[SeasonReport, ...] = ()
 
 
 def known_since(history: Iterable[HistoryEntry]) -> str | None:

@@ -151,9 +151,17 @@ def _schema_2_to_3(data: Data) -> None:
         doc["known_since"] = max(days) if days else None
 
 
+def _schema_3_to_4(data: Data) -> None:
+    """Version 4 links shows to TVmaze (`tvmaze`) and keeps their network's time zone
+    (`zone`)."""
+    for doc in data["shows"].values():
+        doc.setdefault("zone", None)
+        doc.setdefault("tvmaze", None)
+
+
 #: MIGRATIONS[n - 1] brings a document of schema n to schema n + 1: a new schema is one
 #: function appended here.
-MIGRATIONS: tuple[Callable[[Data], None], ...] = (_schema_1_to_2, _schema_2_to_3)
+MIGRATIONS: tuple[Callable[[Data], None], ...] = (_schema_1_to_2, _schema_2_to_3, _schema_3_to_4)
 SCHEMA_VERSION = len(MIGRATIONS) + 1
 
 

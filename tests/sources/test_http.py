@@ -1,0 +1,50 @@
+"""The one HTTP client: headers, pacing, Retry-After."""
+
+from __future__ import annotations
+
+import pytest
+
+from showtrack.sources.http import USER_AGENT, Fetcher, read_timeout
+
+from .conftest import Answer, Tvmaze
+
+
+def test_it_says_who_it_is_and_asks_for_json(tvmaze: Tvmaze) -> None:
+    seen: list[str] = []
+    tvmaze.answer("/x", Answer(body={"ok": True}))
+    with Fetcher(tvmaze.url) as client:
+        assert client.get_json("/x", None, "testing") == {"ok": True}
+        seen.append(client._client.headers["User-Agent"])
+    assert seen == [USER_AGENT] and USER_AGENT.startswith("showtrack/")
+
+
+def test_404_is_none_not_an_error(tvmaze: Tvmaze) -> None:
+    with Fetcher(tvmaze.url) as client:
+        assert client.get_json("/nowhere", None, "testing") is None
+
+
+def test_retry_after_is_honoured(tvmaze: Tvmaze) -> None:
+    tvmaze.answer("/busy", Answer(429, {}, {"Retry-After": "3"}), Answer(body=[1]))
+    waits: list[float] = []
+    with Fetcher(tvmaze.url, sleep=waits.append) as client:
+        assert client.get_json("/busy", None, "testing") == [1]
+    assert waits == [3.0]
+
+
+def test_it_stays_under_the_rate(tvmaze: Tvmaze) -> None:
+    tvmaze.answer("/x", Answer(body=[]))
+    waits: list[float] = []
+    with Fetcher(tvmaze.url, per_window=2, window=60.0, sleep=waits.append) as client:
+        for _ in range(3):
+            client.get_json("/x", None, "testing")
+    assert len(waits) == 1 and 59 < waits[0] <= 60
+
+
+@pytest.mark.parametrize(
+    ("value", "seconds"), [("2.5", 2.5), ("nan", 10.0), ("-5", 10.0), ("inf", 10.0), ("x", 10.0)]
+)
+def test_the_timeout_setting_is_bounded(
+    monkeypatch: pytest.MonkeyPatch, value: str, seconds: float
+) -> None:
+    monkeypatch.setenv("SHOWTRACK_HTTP_TIMEOUT", value)
+    assert read_timeout() == seconds
