@@ -174,6 +174,7 @@ def _modules_loaded_by(db: Path, *argv: str) -> list[str]:
 def test_check_does_not_import_rich(shows: Runner, db: Path) -> None:
     modules = _modules_loaded_by(db, "check")
     assert not any(m == "rich" or m.startswith("rich.") for m in modules)
+    assert "httpx" not in modules  # nor the network
 
 
 def test_machine_formats_do_not_import_rich(shows: Runner, db: Path) -> None:

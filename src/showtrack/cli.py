@@ -10,15 +10,24 @@ phrase reader.
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 
 from showtrack import __version__, clock
-from showtrack.context import OUTPUT_FORMATS, Settings, emit, output_format
+from showtrack.context import (
+    OUTPUT_FORMATS,
+    Settings,
+    complete_show,
+    emit,
+    fail,
+    import_progress,
+    only_the_command_asked_for,
+    output_format,
+    write_out,
+)
 from showtrack.errors import ShowtrackError, UsageError
 
 app = typer.Typer(
@@ -82,25 +91,11 @@ def _global_options(
 # --------------------------------------------------------------------------- shared options
 
 
-def _complete_show(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Shell completion for show names, from the database."""
-    try:
-        from showtrack import store
-        from showtrack.text import fold
-
-        root = ctx.find_root().params.get("db")
-        path = Path(root) if root else store.default_path()
-        needle = fold(incomplete)
-        return [s.title for s in store.load(path).shows() if needle in fold(s.title)]
-    except Exception:  # completion must never print a traceback into the shell
-        return []
-
-
 SHOW_HELP = "a show's title, id, alias or a unique part of one"
 OUTPUT_HELP = f"{', '.join(OUTPUT_FORMATS)} (default: table on a terminal, tsv when piped)"
 LIMIT_HELP = "rows to show; a table shows 20 by default, machine formats all; 0 for all"
 
-ShowArg = Annotated[str, _arg(SHOW_HELP, autocompletion=_complete_show)]
+ShowArg = Annotated[str, _arg(SHOW_HELP, autocompletion=complete_show)]
 SeasonArg = Annotated[str, _arg("season number (2, S2) or a name for a special or film")]
 OptionalSeason = Annotated[str | None, _arg("one release of it (or give show-id/s2)")]
 Output = Annotated[str | None, _opt("-o --output", OUTPUT_HELP, metavar="FORMAT")]
@@ -141,15 +136,26 @@ def add(
         str | None, _opt("--status", "returning, renewed, in-production, ended or cancelled")
     ] = None,
     note: Note = None,
+    link: Annotated[bool, _opt("--link", "link it to its TVmaze show, as `link` does")] = False,
 ) -> None:
-    """Start tracking a show."""
+    """Start tracking a show.
+
+    With --link, TVmaze is asked first: when the title has no clear match there,
+    nothing is added.
+    """
+    from showtrack.sources import tvmaze
     from showtrack.tracker import edits
 
+    found = tvmaze.find(title) if link else None
     with _settings(ctx).write_store() as st:
         show = edits.add_show(
             st, title, network=network, tags=tag, aliases=alias, status=status, notes=note
         )
+        if found is not None:
+            edits.link_show(st, show.id, tvmaze.link_of(found))
     _echo(f"tracking {show.title} ({show.id})")
+    if found is not None:
+        _echo(f"linked to TVmaze {found.id}: {found.describe()}")
 
 
 @app.command()
@@ -270,6 +276,124 @@ def info(ctx: typer.Context, show: ShowArg, output: TableOrJson = None) -> None:
         to_dict=to_dict,
         single=True,
     )
+
+
+# --------------------------------------------------------------------------- TVmaze
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    query: Annotated[str, _arg("a title, or a part of one")],
+    output: Output = None,
+) -> None:
+    """TVmaze's candidates for a title: id, name, premiere, network, status.
+
+    Exits 1 when nothing matches. Link one with `showtrack link SHOW --tvmaze ID`.
+    """
+    from showtrack.sources import tvmaze
+
+    settings = _settings(ctx)
+    fmt = output_format(output)
+    with tvmaze.fetcher() as client:
+        hits = tvmaze.search(client, query)
+    rows = [tvmaze.search_row(hit) for hit in hits]
+    if not rows and fmt == "table":
+        typer.echo(f"TVmaze knows no show called {query!r}", err=True)
+        raise typer.Exit(1)
+    emit(settings, fmt, rows, table=lambda r, console: r.search_table(console, rows), to_dict=dict)
+    if not rows:
+        raise typer.Exit(1)
+
+
+LINK_HELP = "the TVmaze id (see `showtrack search`)"
+
+
+@app.command()
+def link(
+    ctx: typer.Context,
+    show: ShowArg,
+    tvmaze_id: Annotated[int | None, _opt("--tvmaze", LINK_HELP, metavar="ID")] = None,
+    imdb: Annotated[str | None, _opt("--imdb", "its IMDb id (tt...)", metavar="ID")] = None,
+    thetvdb: Annotated[str | None, _opt("--thetvdb", "its TheTVDB id", metavar="ID")] = None,
+) -> None:
+    """Link a tracked show to its TVmaze show, so that `sync` fills in dates.
+
+    With no id, the best match for the show's title; when that is not clear, the
+    candidates are listed (exit 3). Prints what it linked, so a wrong match is seen.
+    """
+    from showtrack.sources import tvmaze
+    from showtrack.tracker import edits, names
+
+    settings = _settings(ctx)
+    target = names.resolve_show(settings.read_store().shows(), show)
+    found = tvmaze.find(target.title, tvmaze_id, imdb, thetvdb)
+    with settings.write_store() as st:
+        linked = edits.link_show(st, target.id, tvmaze.link_of(found))
+    _echo(f"linked {linked.title} to TVmaze {found.id}: {found.describe()}")
+
+
+@app.command()
+def unlink(ctx: typer.Context, show: ShowArg) -> None:
+    """Forget a show's TVmaze link; its history stays."""
+    from showtrack.tracker import edits
+
+    with _settings(ctx).write_store() as st:
+        changed = edits.unlink_show(st, show)
+    _echo(f"unlinked {changed.title}")
+
+
+@app.command()
+def sync(
+    ctx: typer.Context,
+    show: Annotated[list[str] | None, _arg("linked shows (default: every linked show)")] = None,
+    dry_run: Annotated[bool, _opt("--dry-run", "show what would change; write nothing")] = False,
+    output: TableOrJson = None,
+    quiet: Annotated[bool, _opt("--quiet -q", "say nothing unless something fails")] = False,
+) -> None:
+    """Fetch confirmed dates from TVmaze for linked shows and record what changed.
+
+    A date becomes the season's window (stage dated), a season whose first episode
+    aired is released; a season TVmaze has no date for keeps its window from the
+    news. Every change is history with TVmaze as the source; nothing unchanged is
+    written. Only shows TVmaze changed since the last sync are fetched. Exits 5
+    when TVmaze cannot be reached (what was fetched is still recorded).
+    """
+    from showtrack.sources import tvmaze
+    from showtrack.tracker import names
+    from showtrack.tracker import sync as syncing
+
+    settings = _settings(ctx)
+    fmt = output_format(output or "table", ("table", "json"))
+    today = settings.today()
+    st = settings.read_store()
+    named = [names.resolve_show(st.shows(), name) for name in show or []]
+    targets = syncing.linked(st, named)
+    if not targets:
+        if not quiet:
+            typer.echo("no show is linked to TVmaze; link one with `showtrack link SHOW`", err=True)
+        return
+    since = None if named else syncing.updates_since(st, today)
+    fetched = tvmaze.fetch_changed(targets, since, today.isoformat())
+    # The next sync may ask only what changed since today once every change was fetched.
+    checked = fetched.complete and not named
+    reports = fetched.reports
+    if dry_run:
+        changes = syncing.record(settings.read_store(), reports, today, checked=checked)
+    else:
+        with settings.write_store() as st:
+            changes = syncing.record(st, reports, today, checked=checked)
+    rows = [c.to_dict() for c in changes]
+    if not quiet or fmt == "json":
+        emit(
+            settings, fmt, rows, table=lambda r, console: r.sync_table(console, rows), to_dict=dict
+        )
+    if not quiet:
+        typer.echo(
+            syncing.summary(len(targets), fetched.requests, reports, changes, dry_run), err=True
+        )
+    if fetched.failure is not None:
+        raise fetched.failure
 
 
 # --------------------------------------------------------------------------- releases
@@ -478,7 +602,7 @@ def history(
 def countdown(
     ctx: typer.Context,
     show: Annotated[
-        str | None, _arg("a show (default: everything upcoming)", autocompletion=_complete_show)
+        str | None, _arg("a show (default: everything upcoming)", autocompletion=complete_show)
     ] = None,
     season: Annotated[str | None, _arg("one release of it")] = None,
     live: Annotated[bool, _opt("--live", "tick every second until Ctrl-C")] = False,
@@ -655,33 +779,7 @@ def export_data(
         buffer = io.StringIO()
         write_csv(transfer.export_rows(st, settings.today()), buffer)
         data = buffer.getvalue()
-    if output is None:
-        if isinstance(data, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(data)
-        else:
-            sys.stdout.write(data)
-    else:
-        from showtrack.store import atomic_write
-
-        try:
-            atomic_write(output.resolve(), data)
-        except OSError as exc:
-            raise UsageError(f"cannot write {output}: {exc.strerror}") from None
-        typer.echo(f"exported to {output}", err=True)
-
-
-@contextmanager
-def _import_progress() -> Iterator[Callable[[int, int], None] | None]:
-    """A Rich progress bar on stderr for a large import at a terminal; nothing otherwise
-    (a script or cron reading stderr wants no bar)."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    from showtrack.render import import_progress
-
-    with import_progress() as update:
-        yield update
+    write_out(data, output)
 
 
 IMPORT_FILE_HELP = "a showtrack export, or a JSON array of releases; - reads standard input"
@@ -708,7 +806,7 @@ def import_data(
         raise UsageError(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}") from None
     payload = transfer.read_payload(text, file)
     today = settings.today()
-    with _import_progress() as progress:
+    with import_progress() as progress:
         if dry_run:
             counts = transfer.import_records(store.load(settings.db_path), payload, today, progress)
         else:
@@ -760,49 +858,6 @@ def db_restore(ctx: typer.Context) -> None:
 # --------------------------------------------------------------------------- entry point
 
 
-def _fail(message: str, hint: str | None, code: int) -> NoReturn:
-    from showtrack.text import printable
-
-    sys.stderr.write(f"showtrack: {printable(message)}\n")
-    if hint:
-        sys.stderr.write(f"  {printable(hint)}\n")
-    sys.exit(code)
-
-
-_GLOBAL_OPTIONS_WITH_VALUE = frozenset({"--db", "--today"})
-
-
-def _command_word(argv: Sequence[str]) -> str | None:
-    """The command a command line names, skipping the global options before it."""
-    args = iter(argv)
-    for arg in args:
-        if arg in _GLOBAL_OPTIONS_WITH_VALUE:
-            next(args, None)
-        elif not arg.startswith("-"):
-            return arg
-    return None
-
-
-@contextmanager
-def _only_the_command_asked_for(argv: Sequence[str]) -> Iterator[None]:
-    """Let Typer build just the command being run. Typer turns every registered command
-    into a Click command on each start, reading every signature, which costs more than
-    reading 1,000 releases; `--help`, completion and unknown words still see them all."""
-    word = _command_word(argv)
-    commands, groups = app.registered_commands, app.registered_groups
-    keep = [c for c in commands if (c.name or c.callback.__name__ if c.callback else "") == word]
-    completing = any(key.startswith("_SHOWTRACK_COMPLETE") for key in os.environ)
-    if completing or not (keep or any(g.name == word for g in groups)):
-        yield
-        return
-    app.registered_commands = keep
-    app.registered_groups = [g for g in groups if g.name == word]
-    try:
-        yield
-    finally:
-        app.registered_commands, app.registered_groups = commands, groups
-
-
 def main(argv: list[str] | None = None) -> None:
     """Run the command line; every error a user can cause ends as one message and the exit
     code of spec/cli.md. A traceback is shown only with SHOWTRACK_DEBUG=1."""
@@ -812,14 +867,14 @@ def main(argv: list[str] | None = None) -> None:
             reconfigure(errors="backslashreplace")
     debug = bool(os.environ.get("SHOWTRACK_DEBUG"))
     try:
-        with _only_the_command_asked_for(sys.argv[1:] if argv is None else argv):
+        with only_the_command_asked_for(app, sys.argv[1:] if argv is None else argv):
             result = app(args=argv, standalone_mode=False, prog_name="showtrack")
     except ShowtrackError as exc:
         if debug:
             raise
-        _fail(exc.message, exc.hint, exc.exit_code)
+        fail(exc.message, exc.hint, exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
-        _fail("interrupted", None, 130)
+        fail("interrupted", None, 130)
     except BrokenPipeError:
         # The reader went away (`showtrack upcoming | head`): not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -829,11 +884,11 @@ def main(argv: list[str] | None = None) -> None:
         code = getattr(exc, "exit_code", None)
         format_message = getattr(exc, "format_message", None)
         if isinstance(code, int) and callable(format_message):
-            _fail(format_message(), "see `showtrack --help` or `showtrack COMMAND --help`", code)
+            fail(format_message(), "see `showtrack --help` or `showtrack COMMAND --help`", code)
         # Anything else is a bug: one line, and the traceback only for debugging.
         if debug:
             raise
-        _fail(
+        fail(
             f"internal error: {type(exc).__name__}: {exc}",
             "please report it; SHOWTRACK_DEBUG=1 shows the traceback",
             70,

@@ -1,18 +1,20 @@
 """What a command runs with, apart from Typer: its settings (the database, the day, colour),
-the store opened for it, and `emit()`, the one way a result is written (a table for a
-person, or a machine format from output.WRITERS)."""
+the store opened for it, `emit()`, the one way a result is written (a table for a
+person, or a machine format from output.WRITERS), and how a failure is said."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 from showtrack import clock
+from showtrack.errors import UsageError
 from showtrack.output import WRITERS
 
 if TYPE_CHECKING:
@@ -114,3 +116,91 @@ def emit(
         return
     chosen = rows if not limit else rows[:limit]
     write_rows([to_dict(row) for row in chosen], fmt, sys.stdout, columns)
+
+
+def write_out(data: str | bytes, path: Path | None) -> None:
+    """An export: to standard output, or atomically to a file (saying where on stderr)."""
+    if path is None:
+        if isinstance(data, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+        return
+    from showtrack.store import atomic_write
+
+    try:
+        atomic_write(path.resolve(), data)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+    sys.stderr.write(f"exported to {path}\n")
+
+
+def fail(message: str, hint: str | None, code: int) -> NoReturn:
+    from showtrack.text import printable
+
+    sys.stderr.write(f"showtrack: {printable(message)}\n")
+    if hint:
+        sys.stderr.write(f"  {printable(hint)}\n")
+    sys.exit(code)
+
+
+GLOBAL_OPTIONS_WITH_VALUE = frozenset({"--db", "--today"})
+
+
+def command_word(argv: Sequence[str]) -> str | None:
+    """The command a command line names, skipping the global options before it."""
+    args = iter(argv)
+    for arg in args:
+        if arg in GLOBAL_OPTIONS_WITH_VALUE:
+            next(args, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+@contextmanager
+def only_the_command_asked_for(app: Any, argv: Sequence[str]) -> Iterator[None]:
+    """Let Typer build just the command being run. Typer turns every registered command
+    into a Click command on each start, reading every signature, which costs more than
+    reading 1,000 releases; `--help`, completion and unknown words still see them all."""
+    word = command_word(argv)
+    commands, groups = app.registered_commands, app.registered_groups
+    keep = [c for c in commands if (c.name or c.callback.__name__ if c.callback else "") == word]
+    completing = any(key.startswith("_SHOWTRACK_COMPLETE") for key in os.environ)
+    if completing or not (keep or any(g.name == word for g in groups)):
+        yield
+        return
+    app.registered_commands = keep
+    app.registered_groups = [g for g in groups if g.name == word]
+    try:
+        yield
+    finally:
+        app.registered_commands, app.registered_groups = commands, groups
+
+
+@contextmanager
+def import_progress() -> Iterator[Callable[[int, int], None] | None]:
+    """A Rich progress bar on stderr for a large import at a terminal; nothing otherwise
+    (a script or cron reading stderr wants no bar)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from showtrack.render import import_progress
+
+    with import_progress() as update:
+        yield update
+
+
+def complete_show(ctx: Any, incomplete: str) -> list[str]:
+    """Shell completion for show names, from the database."""
+    try:
+        from showtrack import store
+        from showtrack.text import fold
+
+        root = ctx.find_root().params.get("db")
+        path = Path(root) if root else store.default_path()
+        needle = fold(incomplete)
+        return [s.title for s in store.load(path).shows() if needle in fold(s.title)]
+    except Exception:  # completion must never print a traceback into the shell
+        return []

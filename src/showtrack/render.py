@@ -376,6 +376,7 @@ def show_info(console: Console, show: Show, views: Sequence[ReleaseView]) -> Non
         ("tags", ", ".join(show.tags)),
         ("aliases", ", ".join(show.aliases)),
         ("notes", show.notes),
+        ("tvmaze", show.tvmaze and f"data from TVmaze: {show.tvmaze.url or show.tvmaze.id}"),
     ):
         if value:
             line = Text(f"  {label:8} ")
@@ -401,6 +402,43 @@ def show_info(console: Console, show: Show, views: Sequence[ReleaseView]) -> Non
         if r.notes:
             body.append(f"\nnotes   {printable(r.notes)}")
         console.print(Panel(body, title=cell(v.title), title_align="left", expand=False))
+
+
+SEARCH_COLUMNS = (
+    Column("TVmaze", no_wrap=True),
+    Column("Name", overflow="fold"),
+    Column("Premiered", no_wrap=True),
+    Column("Network", overflow="fold"),
+    Column("Status", no_wrap=True),
+)
+
+
+def search_table(console: Console, rows: Sequence[dict[str, Any]]) -> None:
+    """`search`: TVmaze's candidates for a title."""
+    cells = [
+        [
+            Text(str(row["tvmaze_id"])),
+            cell(row["name"], "bold"),
+            cell(row["premiered"]),
+            cell(
+                " ".join(filter(None, [row["network"], row["country"] and f"({row['country']})"]))
+            ),
+            cell(row["status"]),
+        ]
+        for row in rows
+    ]
+    print_table(console, SEARCH_COLUMNS, cells)
+    console.print(Text("data from TVmaze (tvmaze.com), CC BY-SA", style="dim"))
+
+
+SYNC_COLUMNS = (Column("Show", overflow="fold"), Column("Change", overflow="fold"))
+
+
+def sync_table(console: Console, rows: Sequence[dict[str, Any]]) -> None:
+    """`sync`: what was recorded, one line a change."""
+    cells = [[cell(row["show"], "bold"), cell(row["change"])] for row in rows]
+    if cells:
+        print_table(console, SYNC_COLUMNS, cells)
 
 
 def window_explanation(console: Console, fields: dict[str, Any]) -> None:

@@ -21,6 +21,7 @@ from showtrack.models import (
     ReleaseView,
     Show,
     Source,
+    TvmazeLink,
     WindowRecord,
     check_choice,
     parse_season,
@@ -108,6 +109,31 @@ def rename_show(store: Store, name: str, new_title: str) -> Show:
     if fold(new_title) != fold(show.title) and show.title not in show.aliases:
         show.aliases.append(show.title)
     show.title = new_title.strip()
+    store.update([show])
+    return show
+
+
+def link_show(store: Store, name: str, link: TvmazeLink) -> Show:
+    """Link a show to TVmaze; a TVmaze show is linked to one tracked show at most."""
+    show = resolve_show(store.shows(), name)
+    for other in store.shows():
+        if other.id != show.id and other.tvmaze is not None and other.tvmaze.id == link.id:
+            raise UsageError(
+                f"TVmaze show {link.id} is already linked to {other.title} ({other.id})",
+                f"unlink it first: showtrack unlink {other.id}",
+            )
+    if show.tvmaze is None or show.tvmaze.id != link.id:
+        show.tvmaze = link
+        store.update([show])
+    return show
+
+
+def unlink_show(store: Store, name: str) -> Show:
+    """Forget a show's TVmaze link; its history stays."""
+    show = resolve_show(store.shows(), name)
+    if show.tvmaze is None:
+        raise UsageError(f"{show.title} is not linked to TVmaze")
+    show.tvmaze = None
     store.update([show])
     return show
 
