@@ -61,6 +61,11 @@ def test_search_lists_tvmazes_candidates(cli: Runner, tvmaze: Tvmaze) -> None:
     assert "q=jessica+jones" in tvmaze.requests[0]
 
 
+def test_an_empty_search_is_refused_before_asking(cli: Runner, tvmaze: Tvmaze) -> None:
+    assert cli("search", "  ").code == 2
+    assert tvmaze.requests == []
+
+
 def test_search_with_no_match_exits_1(cli: Runner, tvmaze: Tvmaze) -> None:
     tvmaze.answer("/search/shows", Answer(body=[]))
     result = cli("search", "no such show", "-o", "table")

@@ -118,6 +118,8 @@ def _typed(data: Any, kind: type[T], what: str) -> T:
 
 def search(client: Fetcher, query: str) -> list[SearchHit]:
     """TVmaze's candidates for a title, best first (at most ten)."""
+    if not query.strip():
+        raise UsageError("a search needs a title", 'e.g. showtrack search "Jessica Jones"')
     found = client.get_json("/search/shows", {"q": query}, f"searching TVmaze for {query!r}")
     return _typed(found or [], list[SearchHit], f"searching TVmaze for {query!r}")
 
