@@ -74,6 +74,12 @@ def _exact(day: str, region: str | None) -> WindowRecord:
     return WindowRecord.of(make_window(day, first, first, region))
 
 
+def _facts(release: Release) -> tuple[str | None, ...]:
+    """What a sync may change of a release: its window, stage, air time, release date."""
+    w = release.window
+    return w.earliest, w.latest, release.stage, release.air_time, release.release_date
+
+
 def _season(
     show: Show, season: SeasonReport, current: Release | None, today: date, url: str | None
 ) -> tuple[Release | None, str | None]:
@@ -87,13 +93,7 @@ def _season(
         if current is not None
         else Release(id=rid, show_id=show.id, season=season.number)
     )
-    before = (
-        release.window.earliest,
-        release.window.latest,
-        release.stage,
-        release.air_time,
-        release.release_date,
-    )
+    before = _facts(release)
     if season.first_aired and release.release_date is None:
         release.window = _exact(season.first_aired, release.region)
         release.release_date, release.stage = season.first_aired, "released"
@@ -106,14 +106,7 @@ def _season(
     elif current is None:
         release.window = WindowRecord.of(make_window("TBA", None, None))
         release.stage = "announced"
-    after = (
-        release.window.earliest,
-        release.window.latest,
-        release.stage,
-        release.air_time,
-        release.release_date,
-    )
-    if after == before and current is not None:
+    if _facts(release) == before and current is not None:
         return None, None
     release.history.append(history_entry(release, today, SOURCE, url))
     if all(s.name != SOURCE for s in release.sources):
