@@ -21,6 +21,7 @@ from showtrack.context import (
     OUTPUT_FORMATS,
     Settings,
     complete_show,
+    duration,
     emit,
     fail,
     import_progress,
@@ -489,14 +490,13 @@ def upcoming(
 ) -> None:
     """What comes next, soonest first; TBA last. Exits 1 when nothing is listed."""
     from showtrack.tracker import listings
-    from showtrack.windows.durations import parse_duration
 
     settings = _settings(ctx)
     fmt = output_format(output)
     if within and until:
         raise UsageError("give --within or --until, not both")
     filt = listings.UpcomingFilter(
-        within=parse_duration(within) if within else None,
+        within=duration(within),
         until=clock.parse_iso_day(until, "--until") if until else None,
         networks=network,
         tags=tag,
@@ -540,10 +540,9 @@ def check(
     from showtrack.models import ReleaseView
     from showtrack.text import printable
     from showtrack.tracker import listings
-    from showtrack.windows.durations import parse_duration
 
     settings = _settings(ctx)
-    horizon = parse_duration(within) if within else None
+    horizon = duration(within)
     today = settings.today()
     views: Sequence[ReleaseView]
     if once:

@@ -20,6 +20,7 @@ from showtrack.output import WRITERS
 if TYPE_CHECKING:
     from showtrack.render import Console
     from showtrack.store import Listing, Store
+    from showtrack.windows.durations import Duration
 
 OUTPUT_FORMATS = ("table", *WRITERS)
 
@@ -116,6 +117,15 @@ def emit(
         return
     chosen = rows if not limit else rows[:limit]
     write_rows([to_dict(row) for row in chosen], fmt, sys.stdout, columns)
+
+
+def duration(text: str | None) -> Duration | None:
+    """A duration option (`--within 2w`), read only when it was given."""
+    if not text:
+        return None
+    from showtrack.windows.durations import parse_duration
+
+    return parse_duration(text)
 
 
 def write_out(data: str | bytes, path: Path | None) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 import msgspec
 
@@ -28,11 +28,16 @@ from showtrack.models import (
 )
 from showtrack.store import Listing, Store
 from showtrack.text import fold
-from showtrack.windows.constraints import Constraint, ConstraintNode, effective_earliest
-from showtrack.windows.durations import Duration, parse_duration
 from showtrack.windows.window import STATUSES, countdown_text, status_on
 
-DEFAULT_LEAD = Duration(days=7)
+if TYPE_CHECKING:
+    from showtrack.windows.durations import Duration
+
+# windows.constraints and windows.durations are imported where they are used: most
+# listings have no release that waits on another and no lead time to read, and every
+# start of the program pays for what it imports.
+
+DEFAULT_LEAD_DAYS = 7
 
 Clock = Callable[[], datetime]
 """The current instant, asked for only when a shown release airs at an exact time: the
@@ -149,6 +154,9 @@ def _resolve(rows: list[_Row], today: date) -> list[_Row]:
     waiting = [row for row in rows if row.record.after]
     effective: dict[str, date | None] = {}
     if waiting:
+        from showtrack.windows.constraints import Constraint, ConstraintNode, effective_earliest
+        from showtrack.windows.durations import Duration, parse_duration
+
         by_id = {row.record.id: row for row in rows}
         nodes: dict[str, ConstraintNode] = {}
         todo = [row.record.id for row in waiting]
@@ -310,7 +318,9 @@ def upcoming(source: Source, today: date, filt: UpcomingFilter, now: Clock | Non
 def due(source: Source, today: date, within: Duration | None, now: Clock | None = None) -> Views:
     """Releases `check` reports: open now, or opening within the lead time (the release's
     own --remind, else `within`, else 7 days)."""
-    default_horizon = (within or DEFAULT_LEAD).after(today)
+    from showtrack.windows.durations import Duration, parse_duration
+
+    default_horizon = (within or Duration(days=DEFAULT_LEAD_DAYS)).after(today)
     chosen = []
     for row in _rows(source, today):
         if row.status == "open":

@@ -7,7 +7,6 @@ from datetime import date
 from typing import NamedTuple
 
 from showtrack.errors import UsageError
-from showtrack.windows.vocabulary import DURATION_UNITS
 
 
 class Duration(NamedTuple):
@@ -34,6 +33,8 @@ class Duration(NamedTuple):
 
 def parse_duration(text: str) -> Duration:
     """Read `7d`, `2w`, `3mo`, `1y` (or `3 months`); a bad one is a usage error."""
+    from showtrack.windows.vocabulary import DURATION_UNITS  # the words, loaded when read
+
     m = re.fullmatch(r"\s*(\d{1,4})\s*([a-z]+)\s*", text.lower())
     unit = DURATION_UNITS.get(m[2]) if m else None
     if m is None or unit is None:

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timezone
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from showtrack.errors import WindowError
-from showtrack.windows.regions import is_southern
-from showtrack.windows.spans import DaySpan, half_span, month_end, quarter_span, season_span
-from showtrack.windows.vocabulary import SEASON_CODES
+
+if TYPE_CHECKING:
+    from showtrack.windows.spans import DaySpan
+
+# Naming a window's EDTF form needs the calendar spans (spans, regions, vocabulary): they
+# are imported by the two functions that do it, since a listing only shows status and
+# countdowns and never names EDTF.
 
 EXAMPLES = "try e.g. 'spring 2018', '2018-03-08', 'not before 2018' or 'late 2017 or early 2018'"
 STATUSES = ("released", "upcoming", "open", "overdue", "unknown")
@@ -73,6 +77,10 @@ def make_window(
 
 def to_edtf(earliest: date | None, latest: date | None, region: str | None = None) -> str:
     """The closest EDTF name of a window, else its interval (open ends as `..`)."""
+    from showtrack.windows.regions import is_southern
+    from showtrack.windows.spans import half_span, month_end, quarter_span, season_span
+    from showtrack.windows.vocabulary import SEASON_CODES
+
     if earliest is None and latest is None:
         return ".."
     if earliest is None:
@@ -107,6 +115,9 @@ def to_edtf(earliest: date | None, latest: date | None, region: str | None = Non
 
 def edtf_point(text: str, southern: bool) -> DaySpan | None:
     """Bounds of one EDTF date: YYYY, YYYY-MM, YYYY-MM-DD, or a season/quarter/half code."""
+    from showtrack.windows.spans import half_span, month_end, quarter_span, season_span
+    from showtrack.windows.vocabulary import SEASON_CODES
+
     # A pattern string, compiled by `re` on first use: listings import this module and
     # never read EDTF.
     m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
