@@ -296,8 +296,13 @@ def known_since(history: Iterable[HistoryEntry]) -> str | None:
 
 
 def show_row(show: Show, release_ids: Iterable[str]) -> dict[str, Any]:
-    """A show as `list` and `info` print it (spec/cli.md keys)."""
-    return {**show.to_dict(), "releases": list(release_ids)}
+    """A show as `list` and `info` print it: spec/cli.md's keys, and its TVmaze link as
+    two flat keys, so that every row has the same columns in CSV and TSV."""
+    row = show.to_dict()
+    link = row.pop("tvmaze")
+    row["tvmaze_id"] = link and link["id"]
+    row["tvmaze_url"] = link and link["url"]
+    return {**row, "releases": list(release_ids)}
 
 
 class ReleaseView(msgspec.Struct):

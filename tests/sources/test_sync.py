@@ -178,6 +178,17 @@ def test_a_show_that_ends_is_marked_ended(linked: Runner, tvmaze: Tvmaze) -> Non
     assert show["status"] == "ended"
 
 
+def test_list_gives_linked_and_unlinked_shows_the_same_columns(linked: Runner) -> None:
+    linked("add", "Zed")
+    header, first, second = linked("list", "-o", "tsv").out.splitlines()
+    columns = header.split("\t")
+    assert "tvmaze_id" in columns and "tvmaze_url" in columns
+    assert len(first.split("\t")) == len(second.split("\t")) == len(columns)
+    by_title = {row.split("\t")[columns.index("title")]: row.split("\t") for row in (first, second)}
+    assert by_title["Jessica Jones"][columns.index("tvmaze_id")] == "1370"
+    assert by_title["Zed"][columns.index("tvmaze_id")] == "-"
+
+
 def test_info_credits_tvmaze(linked: Runner) -> None:
     out = linked("info", "Jessica Jones").out
     assert "data from TVmaze: http://www.tvmaze.com/shows/1370/marvels-jessica-jones" in out
