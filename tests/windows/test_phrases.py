@@ -747,3 +747,23 @@ def test_a_phrase_inside_a_sentence_reads_as_the_phrase_alone(
     alone = parse_window(phrase, AS_OF)
     inside = parse_window(f"{lead} {phrase}{tail}", AS_OF)
     assert (inside.earliest, inside.latest) == (alone.earliest, alone.latest)
+
+
+def _curly(text: str) -> str:
+    return text.replace("'", "\u2019")
+
+
+VARIANT_FORMS = {
+    "capitals": str.upper,
+    "curly quotes": _curly,
+    "in a sentence": lambda phrase: f"Sources told Deadline the series {phrase}.",
+    "in quotes": lambda phrase: f"\u201c{phrase}\u201d",
+}
+
+
+@pytest.mark.parametrize("form", VARIANT_FORMS)
+@pytest.mark.parametrize(("phrase", "earliest", "latest"), NEW_ROWS + FAMILIES)
+def test_new_rows_read_the_same_in_other_dress(
+    phrase: str, earliest: str, latest: str, form: str
+) -> None:
+    assert bounds(VARIANT_FORMS[form](phrase)) == (earliest, latest)
