@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -753,11 +754,19 @@ def _curly(text: str) -> str:
     return text.replace("'", "\u2019")
 
 
-VARIANT_FORMS = {
+def _in_a_sentence(text: str) -> str:
+    return f"Sources told Deadline the series {text}."
+
+
+def _in_quotes(text: str) -> str:
+    return f"\u201c{text}\u201d"
+
+
+VARIANT_FORMS: dict[str, Callable[[str], str]] = {
     "capitals": str.upper,
     "curly quotes": _curly,
-    "in a sentence": lambda phrase: f"Sources told Deadline the series {phrase}.",
-    "in quotes": lambda phrase: f"\u201c{phrase}\u201d",
+    "in a sentence": _in_a_sentence,
+    "in quotes": _in_quotes,
 }
 
 
