@@ -336,3 +336,68 @@ def test_a_backup_linked_to_the_file_by_a_killed_writer_leaves_no_temp_file(db: 
         s.insert([Show("two", "Two")])
     assert not list(db.parent.glob(".showtrack.json.*.tmp"))
     assert _show_ids(store.backup_path(db)) == {"one"}
+
+
+# --- the years showtrack keeps ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "code"),
+    [
+        (("expect", "A", "1", "9999-12-31"), 3),
+        (("expect", "A", "1", "in 999 years"), 3),
+        (("expect", "A", "1", "1850"), 3),
+        (("expect", "B", "2", "spring 2018", "--after", "a/s1", "--lag", "9999y"), 2),
+        (("expect", "A", "1", "2018", "--remind", "7983y"), 2),
+        (("expect", "A", "1", "2018", "--as-of", "0001-01-01"), 2),
+        (("released", "A", "1", "1066-10-14"), 2),
+        (("window", "Q3", "--as-of", "0001-01-01"), 2),
+        (("upcoming", "--within", "9999y"), 2),
+        (("--today", "9999-12-31", "timeline"), 2),
+    ],
+)
+def test_dates_outside_the_kept_years_are_refused_and_change_nothing(
+    cli: Runner, db: Path, argv: tuple[str, ...], code: int
+) -> None:
+    cli("add", "A")
+    cli("add", "B")
+    cli("expect", "A", "1", "2017")
+    before = db.read_bytes()
+    result = cli(*argv)
+    assert result.code == code, result.err
+    assert "1900 to 2199" in result.err or "100 years" in result.err
+    assert db.read_bytes() == before
+    # and every view still works afterwards (exit 70 was what a kept bad date led to)
+    for view in (("upcoming",), ("check",), ("timeline",), ("calendar",), ("countdown",)):
+        assert cli(*view).code in (0, 1), view
+
+
+def test_an_import_with_a_date_outside_the_kept_years_is_refused(cli: Runner, db: Path) -> None:
+    record = {
+        "show": "A",
+        "season": 1,
+        "window": {"phrase": "2018"},
+        "history": [{"recorded_at": "2017-01-01T00:00:00+00:00", "as_of": "x"}],
+    }
+    result = cli("import", "-", stdin=json.dumps([record]))
+    assert result.code == 2 and "record 1" in result.err
+    record["history"][0]["as_of"] = "2999-01-01"  # type: ignore[index]
+    result = cli("import", "-", stdin=json.dumps([record]))
+    assert result.code == 2 and "1900 to 2199" in result.err
+    assert not db.exists()
+
+
+def test_a_file_holding_a_date_outside_the_kept_years_is_refused_on_read(
+    cli: Runner, db: Path
+) -> None:
+    cli("add", "A")
+    cli("expect", "A", "1", "2018")
+    damaged = db.read_text().replace('"latest":"2018-12-31"', '"latest":"9999-12-31"')
+    db.write_text(damaged)
+    for view in (("upcoming",), ("check",), ("info", "A"), ("history", "A", "1")):
+        result = cli(*view)
+        assert result.code == 4, view
+        assert "'a/s1' has a date outside the years" in result.err
+    assert db.read_text() == damaged
+    result = cli("db", "check")
+    assert result.code == 4 and "a/s1 has a date outside" in result.err

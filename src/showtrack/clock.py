@@ -17,13 +17,19 @@ TODAY_ENV = "SHOWTRACK_TODAY"
 
 
 def parse_iso_day(text: str, what: str = "date") -> date:
-    """Read a YYYY-MM-DD day, or fail with a usage error naming `what`."""
+    """Read a YYYY-MM-DD day that showtrack keeps (windows.window.FIRST_DAY to
+    LAST_DAY), or fail with a usage error naming `what`."""
+    from showtrack.windows.window import KEPT_YEARS, kept
+
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise UsageError(
             f"{what} {text!r} is not a date", "use YYYY-MM-DD, e.g. 2018-03-08"
         ) from None
+    if not kept(day):
+        raise UsageError(f"{what} {text!r} is outside the years {KEPT_YEARS}")
+    return day
 
 
 def local_zone() -> tzinfo:

@@ -22,7 +22,7 @@ import errno
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -31,7 +31,7 @@ import msgspec
 
 from showtrack.clock import utc_stamp
 from showtrack.errors import DatabaseError, LockedError, UsageError
-from showtrack.models import Release, ReleaseRecord, Show, from_plain
+from showtrack.models import Release, ReleaseFields, ReleaseRecord, Show, from_plain
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
@@ -352,6 +352,25 @@ Record = TypeVar("Record", Show, Release)
 _TABLE_OF: dict[type, str] = {Show: "shows", Release: "releases"}
 
 
+def unkept_dates(releases: Iterable[ReleaseFields]) -> str | None:
+    """The id of the first release whose window or release date is not a day in the years
+    showtrack keeps; None when all are. (ISO days compare as strings: no parsing.)"""
+    from showtrack.windows.window import FIRST_DAY, LAST_DAY
+
+    first, last = FIRST_DAY.isoformat(), LAST_DAY.isoformat()
+    for release in releases:
+        for day in (release.window.earliest, release.window.latest, release.release_date):
+            if day is not None and not first <= day <= last:
+                return release.id
+    return None
+
+
+def _refuse_unkept(path: Path, release_id: str) -> DatabaseError:
+    from showtrack.windows.window import KEPT_YEARS
+
+    return _refuse(path, f"release {release_id!r} has a date outside the years {KEPT_YEARS}")
+
+
 class Store:
     """One command's view of the database: read once, saved at most once.
 
@@ -376,12 +395,17 @@ class Store:
         return doc
 
     def _decode(self, cls: type[Record], doc: Mapping[str, Any]) -> Record:
+        """A stored record, typed; a damaged one, or a release with a date outside the
+        kept years, makes the file refused (exit 4) rather than a crash later."""
         try:
-            return from_plain(cls, doc)
+            record = from_plain(cls, doc)
         except (msgspec.ValidationError, TypeError) as exc:
             raise _refuse(
                 self.path, f"{_TABLE_OF[cls]} record {doc.get('id', '?')!r} is damaged: {exc}"
             ) from None
+        if isinstance(record, Release) and unkept_dates([record]) is not None:
+            raise _refuse_unkept(self.path, record.id)
+        return record
 
     def _find(self, cls: type[Record], record_id: str) -> dict[str, Any] | None:
         # One key compared a document: a TinyDB query would run a Python test on each.
@@ -551,9 +575,13 @@ def read_listing(path: Path) -> Listing:
             document = msgspec.json.decode(msgspec.json.encode(store._data), type=_ListingDocument)
         except msgspec.ValidationError as exc:
             raise _refuse(real, f"this is not a showtrack database ({exc})") from None
+    releases = list(document.releases.values())
+    unkept = unkept_dates(releases)
+    if unkept is not None:
+        raise _refuse_unkept(real, unkept)
     return Listing(
         shows=list(document.shows.values()),
-        releases=list(document.releases.values()),
+        releases=releases,
         meta=document.meta.get("1") or {},
     )
 
@@ -564,6 +592,9 @@ def read_listing(path: Path) -> Listing:
 def check(path: Path) -> list[str]:
     """Problems found in the database beyond its shape: references and history order."""
     store = load(path)
+    from showtrack.windows.window import FIRST_DAY, KEPT_YEARS, LAST_DAY
+
+    first, last = FIRST_DAY.isoformat(), LAST_DAY.isoformat()
     problems: list[str] = []
     show_ids = {doc.get("id") for doc in store._data["shows"].values()}
     release_ids = {doc.get("id") for doc in store._data["releases"].values()}
@@ -580,6 +611,10 @@ def check(path: Path) -> list[str]:
                 problems.append(
                     f"release {rid} waits on an unknown release {link.get('release')!r}"
                 )
+        window = doc.get("window") if isinstance(doc.get("window"), dict) else {}
+        days = [window.get("earliest"), window.get("latest"), doc.get("release_date")]
+        if any(day is not None and not first <= str(day) <= last for day in days):
+            problems.append(f"release {rid} has a date outside the years {KEPT_YEARS}")
         stamps = [h.get("recorded_at") or "" for h in doc.get("history") or []]
         if stamps != sorted(stamps):
             problems.append(f"release {rid} has its history out of order")

@@ -235,7 +235,7 @@ def _release_from_record(record: Any, position: int, shows: _Shows, today: date)
     try:
         window_record = _window_from_record(window, record, today)
         if record.get("release_date"):
-            date.fromisoformat(record["release_date"])
+            _kept_day(record["release_date"], "release_date")
         if record.get("air_time"):
             datetime.fromisoformat(record["air_time"])
         if record.get("remind"):
@@ -247,6 +247,15 @@ def _release_from_record(record: Any, position: int, shows: _Shows, today: date)
             if link.get("lag"):
                 parse_duration(link["lag"])
             links.append(Link(link["release"], link.get("lag")))
+        history = [
+            from_plain(HistoryEntry, h) for h in record.get("history") or [] if isinstance(h, dict)
+        ]
+        for entry in history:
+            if entry.as_of:
+                _kept_day(entry.as_of, "history as_of")
+            for day in (entry.window.earliest, entry.window.latest):
+                if day:
+                    _kept_day(day, "history window")
         return Release(
             id=rid,
             show_id=show.id,
@@ -265,16 +274,20 @@ def _release_from_record(record: Any, position: int, shows: _Shows, today: date)
             notes=record.get("notes"),
             release_date=record.get("release_date"),
             remind=record.get("remind"),
-            history=[
-                from_plain(HistoryEntry, h)
-                for h in record.get("history") or []
-                if isinstance(h, dict)
-            ],
+            history=history,
         )
     except ShowtrackError as exc:
         raise _record_error(position, record, exc.message) from None
     except (ValueError, msgspec.ValidationError) as exc:
         raise _record_error(position, record, str(exc)) from None
+
+
+def _kept_day(text: str, what: str) -> None:
+    """Refuse a day that is not YYYY-MM-DD, or not in the years showtrack keeps."""
+    from showtrack.windows.window import KEPT_YEARS, kept
+
+    if not kept(date.fromisoformat(text)):
+        raise UsageError(f"{what} {text} is outside the years {KEPT_YEARS}")
 
 
 def _window_from_record(

@@ -8,6 +8,8 @@ from typing import NamedTuple
 
 from showtrack.errors import UsageError
 
+MAX_YEARS = 100  # the longest lag or lead time; with windows.window.LAST_DAY, in the calendar
+
 
 class Duration(NamedTuple):
     """A length of time in months and days."""
@@ -42,4 +44,10 @@ def parse_duration(text: str) -> Duration:
             f"duration {text!r} is not understood", "use a number and a unit: 7d, 2w, 3mo or 1y"
         )
     count = int(m[1])
-    return Duration(months=count * unit[0], days=count * unit[1])
+    found = Duration(months=count * unit[0], days=count * unit[1])
+    if found.months > 12 * MAX_YEARS or found.days > 366 * MAX_YEARS:
+        raise UsageError(
+            f"duration {text!r} is longer than {MAX_YEARS} years",
+            "a lag or lead time is days, weeks, months or a few years",
+        )
+    return found

@@ -17,6 +17,12 @@ if TYPE_CHECKING:
 # are imported by the two functions that do it, since a listing only shows status and
 # countdowns and never names EDTF.
 
+#: The days showtrack keeps: every date it accepts, and so every sum of a date and a
+#: lag or lead time (at most MAX_YEARS), stays inside what Python's calendar can count.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2199, 12, 31)
+KEPT_YEARS = "showtrack keeps dates from 1900 to 2199"
+
 EXAMPLES = "try e.g. 'spring 2018', '2018-03-08', 'not before 2018' or 'late 2017 or early 2018'"
 STATUSES = ("released", "upcoming", "open", "overdue", "unknown")
 
@@ -60,10 +66,18 @@ def valid_date(year: int, month: int, day: int, phrase: str) -> date:
         ) from None
 
 
+def kept(day: date | None) -> bool:
+    """Whether a day (or no day) is one showtrack keeps."""
+    return day is None or FIRST_DAY <= day <= LAST_DAY
+
+
 def make_window(
     phrase: str, earliest: date | None, latest: date | None, region: str | None = None
 ) -> Window:
-    """A window from known bounds, with its EDTF form; refuses an end before the start."""
+    """A window from known bounds, with its EDTF form; refuses an end before the start,
+    and a day outside the years showtrack keeps."""
+    if not (kept(earliest) and kept(latest)):
+        raise WindowError(f"{phrase!r} falls outside the years {KEPT_YEARS}", EXAMPLES)
     if earliest is not None and latest is not None and latest < earliest:
         raise WindowError(
             f"{phrase!r} ends ({latest}) before it starts ({earliest})",
