@@ -401,3 +401,132 @@ def test_a_file_holding_a_date_outside_the_kept_years_is_refused_on_read(
     assert db.read_text() == damaged
     result = cli("db", "check")
     assert result.code == 4 and "a/s1 has a date outside" in result.err
+
+
+# --- neighbours, links and full disks ---------------------------------------------------------
+
+
+def test_a_planted_lock_link_is_refused_and_its_target_untouched(
+    cli: Runner, db: Path, tmp_path: Path
+) -> None:
+    cli("add", "A")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n")
+    lock = store.lock_path(db)
+    lock.unlink()
+    lock.symlink_to(victim)
+    before = db.read_bytes()
+    result = cli("add", "B")
+    assert result.code == 4 and "symbolic link" in result.err
+    assert victim.read_text() == "precious\n" and db.read_bytes() == before
+    # a dangling one creates nothing either
+    lock.unlink()
+    lock.symlink_to(tmp_path / "nowhere" / "made")
+    assert cli("add", "B").code == 4
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_read_only_database_is_not_replaced(cli: Runner, db: Path) -> None:
+    cli("add", "A")
+    db.chmod(0o444)
+    before = db.read_bytes()
+    result = cli("add", "B")
+    assert result.code == 4 and "read-only" in result.err
+    assert db.read_bytes() == before and stat.S_IMODE(db.stat().st_mode) == 0o444
+
+
+FILL_UP = """
+import resource, sys
+from pathlib import Path
+from showtrack import store
+from showtrack.models import Show
+limit = int(sys.argv[2])
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))  # a disk that is full past here
+try:
+    with store.open_for_writing(Path(sys.argv[1])) as s:
+        s.insert([Show("big", "x" * 5000)])
+except store.DatabaseError as exc:
+    print(exc.message)
+    sys.exit(exc.exit_code)
+"""
+
+
+def test_a_full_disk_is_exit_4_and_keeps_the_database_and_its_backup(cli: Runner, db: Path) -> None:
+    cli("add", "A")
+    cli("add", "B")  # now there is a backup (the file as it was with A)
+    before, backup = db.read_bytes(), store.backup_path(db).read_bytes()
+    done = subprocess.run(
+        [sys.executable, "-c", FILL_UP, str(db), str(len(before) + 100)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 4, done.stderr
+    assert (
+        done.stdout.startswith("cannot write ")
+        and "the database was left as it was" in done.stdout
+    )
+    assert db.read_bytes() == before
+    assert store.backup_path(db).read_bytes() == backup  # `db restore` still undoes B
+    assert not list(db.parent.glob(".showtrack.json.*.tmp"))
+
+
+def test_restore_never_writes_through_a_planted_link_and_keeps_each_replaced_file(
+    cli: Runner, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli("add", "A")
+    cli("add", "B")
+    monkeypatch.setattr(store, "utc_stamp", lambda: "2017-07-01T00:00:00+00:00")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n")
+    planted = db.with_name("showtrack.json.replaced-2017-07-01T000000Z")
+    planted.symlink_to(victim)
+    assert cli("db", "restore").code == 0
+    assert victim.read_text() == "precious\n" and planted.is_symlink()
+    cli("add", "C")
+    assert cli("db", "restore").code == 0  # the same second
+    kept = sorted(p.name for p in db.parent.glob("showtrack.json.replaced-*") if not p.is_symlink())
+    assert kept == [
+        "showtrack.json.replaced-2017-07-01T000000Z-2",
+        "showtrack.json.replaced-2017-07-01T000000Z-3",
+    ]
+
+
+def test_a_backup_that_is_the_database_is_no_backup(cli: Runner, db: Path) -> None:
+    cli("add", "A")
+    cli("add", "B")
+    backup = store.backup_path(db)
+    backup.unlink()
+    backup.symlink_to(db)
+    result = cli("db", "restore")
+    assert result.code == 4 and "nothing to restore" in result.err
+    checked = cli("db", "check")
+    assert checked.code == 4 and "is a link to the database: no backup" in checked.err
+
+
+def test_a_kept_migration_copy_is_written_whole_and_never_through_a_link(
+    db: Path, cli: Runner, tmp_path: Path
+) -> None:
+    db.parent.mkdir(parents=True)
+    old = json.dumps({"meta": {"1": {"schema": 3}}, "shows": {}, "releases": {}})
+    db.write_text(old)
+    keep = db.with_name("showtrack.json.schema3.bak")
+    keep.symlink_to(tmp_path / "nowhere" / "made")  # dangling
+    assert cli("add", "A").code == 0
+    assert not keep.is_symlink() and keep.read_text() == old
+    assert not (tmp_path / "nowhere").exists()
+    # one a crash cut short is written again on the next migration
+    db.write_text(old)
+    keep.write_text(old[:10])
+    assert cli("add", "B").code == 0
+    assert keep.read_text() == old
+
+
+@pytest.mark.parametrize(
+    ("value", "seconds"), [("nan", 10.0), ("inf", 600.0), ("-5", 0.0), ("2.5", 2.5), ("x", 10.0)]
+)
+def test_the_lock_timeout_is_bounded(
+    monkeypatch: pytest.MonkeyPatch, value: str, seconds: float
+) -> None:
+    monkeypatch.setenv("SHOWTRACK_LOCK_TIMEOUT", value)
+    assert store.lock_timeout() == seconds

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import math
 import os
 import shutil
+import stat
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
@@ -222,9 +224,9 @@ def _sweep_temp_files(path: Path) -> None:
             leftover.unlink()
 
 
-def atomic_write(path: Path, content: str | bytes, mode: int | None = None) -> None:
-    """Replace `path` with `content` (text is written as UTF-8) so that no reader or crash
-    ever sees half of it."""
+def _stage(path: Path, content: str | bytes, mode: int | None = None) -> Path:
+    """`content` (text as UTF-8) written and synced to a new temp file beside `path`,
+    ready to be renamed over it. A full disk fails here, before anything is replaced."""
     import tempfile
 
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -239,12 +241,46 @@ def atomic_write(path: Path, content: str | bytes, mode: int | None = None) -> N
             os.umask(umask)
             mode = 0o666 & ~umask
         os.chmod(tmp, mode)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return tmp
+
+
+def _commit(tmp: Path, path: Path) -> None:
+    """Rename a staged file over `path` (replacing a link there, never following it)."""
+    try:
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
     _fsync_dir(path.parent)
+
+
+def atomic_write(path: Path, content: str | bytes, mode: int | None = None) -> None:
+    """Replace `path` with `content` (text is written as UTF-8) so that no reader or crash
+    ever sees half of it; a link at `path` is replaced, not followed."""
+    _commit(_stage(path, content, mode), path)
+
+
+def _unused_name(path: Path) -> Path:
+    """`path`, or `path-2`, `path-3`...: the first name nothing (not even a link) has."""
+    candidate, n = path, 1
+    while os.path.lexists(candidate):
+        n += 1
+        candidate = path.with_name(f"{path.name}-{n}")
+    return candidate
+
+
+def _cannot_write(exc: OSError, path: Path) -> DatabaseError:
+    """An operating-system error while saving, as the one line of exit 4."""
+    where = exc.filename or path
+    return DatabaseError(
+        f"cannot write {where}: {exc.strerror or exc}; the database was left as it was",
+        "free some space, or check the folder's permissions, then try again",
+    )
 
 
 def _keep_backup(path: Path) -> None:
@@ -283,11 +319,20 @@ class WriteLock:
 
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            # A planted link must not make us truncate, or create, what it points at.
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
         except OSError as exc:
+            why = "it is a symbolic link" if exc.errno == errno.ELOOP else exc.strerror
             raise DatabaseError(
-                f"cannot open {self.path} to lock the database: {exc.strerror}"
+                f"cannot open {self.path} to lock the database: {why}",
+                "remove it; showtrack makes its own lock file",
             ) from None
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise DatabaseError(
+                f"{self.path} is not a regular file; cannot lock the database with it",
+                "remove it; showtrack makes its own lock file",
+            )
         deadline = time.monotonic() + self.timeout
         while True:
             try:
@@ -298,10 +343,10 @@ class WriteLock:
                     os.close(fd)
                     raise
                 if time.monotonic() >= deadline:
-                    holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+                    holder = _live_pid(os.pread(fd, 32, 0))
                     os.close(fd)
                     raise LockedError(
-                        f"database is locked by another showtrack (pid {holder or '?'}); "
+                        f"database is locked by another showtrack (pid {holder}); "
                         f"waited {self.timeout:g} s",
                         f"try again when it has finished, or raise {LOCK_TIMEOUT_ENV}",
                     ) from None
@@ -320,12 +365,34 @@ class WriteLock:
             self._fd = None
 
 
-def lock_timeout() -> float:
-    """How long a writer waits for the lock: $SHOWTRACK_LOCK_TIMEOUT seconds, else 10."""
+def _live_pid(written: bytes) -> str:
+    """The pid the lock holder wrote, if that process is alive; a holder that has not
+    written its pid yet leaves the previous holder's, which is no one to name."""
+    text = written.decode("ascii", "replace").strip()
+    if not text.isdigit():
+        return "not known yet"
     try:
-        return float(os.environ.get(LOCK_TIMEOUT_ENV, DEFAULT_LOCK_TIMEOUT))
+        os.kill(int(text), 0)
+    except ProcessLookupError:
+        return "not known yet"
+    except (PermissionError, OverflowError):
+        pass
+    return text
+
+
+MAX_LOCK_TIMEOUT = 600.0
+
+
+def lock_timeout() -> float:
+    """How long a writer waits for the lock: $SHOWTRACK_LOCK_TIMEOUT seconds (0 to 600),
+    else 10."""
+    try:
+        value = float(os.environ.get(LOCK_TIMEOUT_ENV, DEFAULT_LOCK_TIMEOUT))
     except ValueError:
         return DEFAULT_LOCK_TIMEOUT
+    if math.isnan(value):
+        return DEFAULT_LOCK_TIMEOUT
+    return min(max(value, 0.0), MAX_LOCK_TIMEOUT)
 
 
 # --------------------------------------------------------------------------- the store
@@ -488,21 +555,47 @@ class Store:
             ) from None
         if content == self._original:
             return False
+        try:
+            self._write(content)
+        except OSError as exc:
+            raise _cannot_write(exc, self.path) from None
+        self._original = content
+        return True
+
+    def _write(self, content: bytes) -> None:
+        """The new file staged first, then the backup kept, then the rename: a full disk
+        or a refused write leaves the database and its backup as they were."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         _sweep_temp_files(self.path)
         mode = None
         if self._original is not None:
-            mode = self.path.stat().st_mode & 0o7777
-            _keep_backup(self.path)
-            if self.meta.get("migrated_from") is not None:
-                keep = self.path.with_name(
-                    f"{self.path.name}.schema{self.meta['migrated_from']}.bak"
+            mode = os.stat(self.path).st_mode & 0o7777
+            if not mode & stat.S_IWUSR:
+                raise DatabaseError(
+                    f"{self.path} is read-only (mode {mode:04o}); it was left as it was",
+                    "make it writable (chmod u+w) to change it",
                 )
-                if not keep.exists():
-                    shutil.copy2(backup_path(self.path), keep)
-        atomic_write(self.path, content, mode)
-        self._original = content
-        return True
+        tmp = _stage(self.path, content, mode)
+        try:
+            if self._original is not None:
+                _keep_backup(self.path)
+                self._keep_migrated(self._original)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        _commit(tmp, self.path)
+
+    def _keep_migrated(self, original: bytes) -> None:
+        """Before the first save of a migrated file, keep it as it was, under
+        `<db>.schemaN.bak`: written atomically (a crash never leaves half of it, a
+        damaged one is written again, a link there is replaced, not followed)."""
+        old = self.meta.get("migrated_from")
+        if old is None:
+            return
+        keep = self.path.with_name(f"{self.path.name}.schema{old}.bak")
+        if not keep.is_symlink() and _read_bytes(keep) == original:
+            return
+        atomic_write(keep, original)
 
 
 def _read_bytes(path: Path) -> bytes | None:
@@ -596,6 +689,10 @@ def check(path: Path) -> list[str]:
 
     first, last = FIRST_DAY.isoformat(), LAST_DAY.isoformat()
     problems: list[str] = []
+    backup = backup_path(store.path)
+    with contextlib.suppress(OSError):
+        if os.path.samefile(backup, store.path):
+            problems.append(f"the backup {backup.name} is a link to the database: no backup")
     show_ids = {doc.get("id") for doc in store._data["shows"].values()}
     release_ids = {doc.get("id") for doc in store._data["releases"].values()}
     if len(show_ids) != len(store._data["shows"]):
@@ -632,10 +729,20 @@ def restore(path: Path) -> Path | None:
                 f"there is no backup at {backup}", "a backup is kept from the second save on"
             )
         parse_document(raw, backup)
+        current = _read_bytes(real)
+        if current == raw:
+            raise DatabaseError(
+                f"the backup {backup} is the database itself (or the same bytes): "
+                "there is nothing to restore",
+                "the database was left as it was",
+            )
         kept = None
-        if real.exists():
-            stamp = utc_stamp().replace(":", "").replace("+0000", "Z")
-            kept = real.with_name(f"{real.name}.replaced-{stamp}")
-            shutil.copy2(real, kept)
-        atomic_write(real, raw)
+        try:
+            if current is not None:
+                stamp = utc_stamp().replace(":", "").replace("+0000", "Z")
+                kept = _unused_name(real.with_name(f"{real.name}.replaced-{stamp}"))
+                atomic_write(kept, current)
+            atomic_write(real, raw)
+        except OSError as exc:
+            raise _cannot_write(exc, real) from None
         return kept
