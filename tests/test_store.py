@@ -463,8 +463,7 @@ def test_a_full_disk_is_exit_4_and_keeps_the_database_and_its_backup(cli: Runner
     )
     assert done.returncode == 4, done.stderr
     assert (
-        done.stdout.startswith("cannot write ")
-        and "the database was left as it was" in done.stdout
+        done.stdout.startswith("cannot write ") and "the database was left as it was" in done.stdout
     )
     assert db.read_bytes() == before
     assert store.backup_path(db).read_bytes() == backup  # `db restore` still undoes B
