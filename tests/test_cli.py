@@ -768,3 +768,66 @@ def test_expect_refuses_an_empty_phrase_and_changes_nothing(marvel: Runner, db: 
     result = marvel("expect", "Jessica Jones", "2", "")
     assert result.code == 3 and "empty phrase" in result.err
     assert db.read_bytes() == before
+
+
+# --- issue 15: values that must not be accepted, counts that must be true ---------------------
+
+
+def test_rename_refuses_a_title_another_show_has(marvel: Runner, db: Path) -> None:
+    before = db.read_bytes()
+    result = marvel("rename", "Luke Cage", "jessica jones")
+    assert result.code == 2 and "already has that title" in result.err
+    assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "https://example.org/a\r\nBEGIN:VEVENT", "example.org/news", ""]
+)
+def test_a_source_url_must_be_a_web_address(marvel: Runner, db: Path, url: str) -> None:
+    before = db.read_bytes()
+    result = marvel("expect", "Luke Cage", "2", "2018", "--source", "X", "--url", url)
+    assert result.code == 2 and "not a web address" in result.err
+    assert db.read_bytes() == before
+
+
+def test_an_imported_source_url_must_be_a_web_address(cli: Runner, db: Path) -> None:
+    record = {
+        "show": "A",
+        "season": 1,
+        "window": {"phrase": "2018"},
+        "sources": [{"name": "x", "url": "javascript:alert(1)"}],
+    }
+    result = cli("import", "-", stdin=json.dumps([record]))
+    assert result.code == 2 and "not an http(s) address" in result.err
+
+
+def test_a_calendar_leaves_out_a_stored_url_that_is_not_a_web_address(
+    marvel: Runner, db: Path
+) -> None:
+    marvel(
+        "expect", "Luke Cage", "2", "2018-03-14", "--source", "X", "--url", "https://ok.example/a"
+    )
+    db.write_text(db.read_text().replace("https://ok.example/a", "https://ok.example/a\\r\\nX:1"))
+    result = marvel("export", "--format", "ics")
+    assert result.code == 0
+    assert "\r\nX:1" not in result.out  # no line of its own in the calendar
+    assert not any(line.startswith("URL:") for line in result.out.splitlines())
+
+
+def test_reimporting_an_identical_export_changes_nothing(
+    marvel: Runner, db: Path, tmp_path: Path
+) -> None:
+    exported = tmp_path / "export.json"
+    exported.write_text(marvel("export").out)
+    before = db.stat()
+    result = marvel("import", str(exported))
+    assert "0 new shows, 0 new releases, 0 updated releases" in result.err
+    after = db.stat()
+    assert (before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns)
+
+
+def test_edit_with_nothing_to_change_says_unchanged(marvel: Runner, db: Path) -> None:
+    before = db.read_bytes()
+    assert marvel("edit", "Luke Cage", "--network", "Netflix").out.startswith("unchanged:")
+    assert db.read_bytes() == before
+    assert marvel("edit", "Luke Cage", "--tag", "new").out.startswith("updated")

@@ -171,9 +171,10 @@ def edit(
     note: Annotated[str | None, _opt("--note", "set the notes ('' clears)")] = None,
 ) -> None:
     """Change a show's network, tags, aliases, status or notes."""
-    from showtrack.tracker import edits
+    from showtrack.tracker import edits, names
 
     with _settings(ctx).write_store() as st:
+        before = names.resolve_show(st.shows(), show)
         changed = edits.edit_show(
             st,
             show,
@@ -184,7 +185,8 @@ def edit(
             status=status,
             notes=note,
         )
-    _echo(f"updated {changed.title} ({changed.id})")
+    verb = "updated" if changed != before else "unchanged:"
+    _echo(f"{verb} {changed.title} ({changed.id})")
 
 
 @app.command()

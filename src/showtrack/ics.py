@@ -19,7 +19,7 @@ from datetime import datetime, timedelta, timezone
 from icalendar import Calendar, Event
 
 from showtrack.models import CalendarEntry, Release
-from showtrack.text import printable
+from showtrack.text import printable, web_address
 
 PRODUCT_ID = "-//showtrack//showtrack//EN"
 
@@ -103,7 +103,8 @@ def event_for(entry: CalendarEntry, fallback_stamp: datetime) -> Event | None:
     event.add("description", _description(entry))
     if show.tags:
         event.add("categories", [printable(tag) for tag in show.tags])
-    url = next((s.url for s in release.sources if s.url), None)
+    # A URL stored before addresses were checked could carry a line break into the file.
+    url = next((s.url for s in release.sources if s.url and web_address(s.url)), None)
     if url:
         event.add("url", url)
     return event

@@ -23,6 +23,16 @@ def slugify(text: str) -> str:
     return slug or "show"
 
 
+def web_address(url: str) -> bool:
+    """Whether `url` is an http(s) address with no spaces or control characters: what
+    showtrack stores as a source's URL, and puts in a calendar."""
+    return (
+        re.fullmatch(r"https?://[^\s/?#]+[^\s]*", url, re.IGNORECASE) is not None
+        and url.isprintable()
+        and not _BIDI_CONTROLS.intersection(url)
+    )
+
+
 # Bidirectional overrides and isolates can make text display as something else.
 _BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"

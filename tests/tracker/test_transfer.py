@@ -129,7 +129,10 @@ def test_apply_batch_counts_what_it_added(opened: store.Store) -> None:
     result = transfer.apply_batch(opened, [Show("show", "Show")], [_release("show/a")])
     assert result == transfer.BatchResult(1, 1, 0)
     again = transfer.apply_batch(opened, [Show("show", "Show")], [_release("show/a")])
-    assert again == transfer.BatchResult(0, 0, 1)
+    assert again == transfer.BatchResult(0, 0, 0)  # the same record again is no change
+    noted = _release("show/a")
+    noted.notes = "now with a note"
+    assert transfer.apply_batch(opened, [], [noted]) == transfer.BatchResult(0, 0, 1)
     assert [r.id for r in opened.releases()] == ["show/a"]
 
 

@@ -27,7 +27,7 @@ from showtrack.models import (
     parse_season,
 )
 from showtrack.store import Store
-from showtrack.text import fold, slugify
+from showtrack.text import fold, slugify, web_address
 from showtrack.tracker.names import (
     find_release_by_ref,
     names_a_release,
@@ -86,8 +86,9 @@ def edit_show(
     status: str | None = None,
     notes: str | None = None,
 ) -> Show:
-    """Change a show's network, tags, aliases, status or notes."""
-    show = resolve_show(store.shows(), name)
+    """Change a show's network, tags, aliases, status or notes; the show is stored only
+    when something changed (compare it with the one resolved by name to tell)."""
+    show = msgspec.structs.replace(resolve_show(store.shows(), name))
     if network is not None:
         show.network = network or None
     show.tags = [t for t in dict.fromkeys([*show.tags, *add_tags]) if t not in remove_tags]
@@ -96,7 +97,8 @@ def edit_show(
         show.status = check_choice(status, SHOW_STATUSES, "status")
     if notes is not None:
         show.notes = notes or None
-    store.update([show])
+    if show != store.show(show.id):
+        store.update([show])
     return show
 
 
@@ -105,7 +107,14 @@ def rename_show(store: Store, name: str, new_title: str) -> Show:
     becomes an alias so that scripts and habits keep working."""
     if not new_title.strip():
         raise UsageError("the new title is empty")
-    show = resolve_show(store.shows(), name)
+    shows = store.shows()
+    show = resolve_show(shows, name)
+    for other in shows:
+        if other.id != show.id and fold(new_title) in (fold(other.title), fold(other.id)):
+            raise UsageError(
+                f"{other.title!r} ({other.id}) already has that title",
+                "two shows with one title could not be told apart; choose another",
+            )
     if fold(new_title) != fold(show.title) and show.title not in show.aliases:
         show.aliases.append(show.title)
     show.title = new_title.strip()
@@ -232,6 +241,11 @@ def expect(
         if not options.create_show:
             raise
         show = add_show(store, show_name)
+    if options.url is not None and not web_address(options.url):
+        raise UsageError(
+            f"--url {options.url!r} is not a web address",
+            "give an http:// or https:// address, e.g. https://example.org/news/1",
+        )
     as_of = options.as_of or today
     if as_of > today:
         raise UsageError(

@@ -27,7 +27,7 @@ from showtrack.models import (
     release_slug,
 )
 from showtrack.store import Store
-from showtrack.text import fold, slugify
+from showtrack.text import fold, slugify, web_address
 from showtrack.windows.constraints import find_cycle
 from showtrack.windows.durations import parse_duration
 from showtrack.windows.window import make_window
@@ -76,7 +76,7 @@ def apply_batch(
     either side has. Refuses (naming `what`) a release given twice, a link to a release
     that is in neither the batch nor the store, and links that would make a cycle."""
     refused = f"{what} refused, nothing changed: "
-    known_shows = {s.id for s in store.shows()}
+    known_shows = {s.id for s in store.shows()}  # before this batch
     batch_shows = {s.id: s for s in shows}
     existing = {r.id: r for r in store.releases()}
     seen: set[str] = set()
@@ -103,10 +103,16 @@ def apply_batch(
         merged = {(h.recorded_at, h.window.phrase): h for h in existing[release.id].history}
         merged.update({(h.recorded_at, h.window.phrase): h for h in release.history})
         release.history = sorted(merged.values(), key=lambda h: h.recorded_at)
+    # What really changes: an identical record is no news ("0 updated", nothing written).
+    changed = [r for r in changed if r.to_dict() != existing[r.id].to_dict()]
+    stored_shows = {s.id: s for s in store.shows()}
     new_shows = [s for s in batch_shows.values() if s.id not in known_shows]
+    updated_shows = [
+        s for s in batch_shows.values() if s.id in known_shows and s != stored_shows[s.id]
+    ]
     store.insert([*new_shows, *added])
     # One pass over each table for all of them: a TinyDB update copies the whole table.
-    store.update([*(s for s in batch_shows.values() if s.id in known_shows), *changed])
+    store.update([*updated_shows, *changed])
     return BatchResult(len(new_shows), len(added), len(changed))
 
 
@@ -250,6 +256,13 @@ def _release_from_record(record: Any, position: int, shows: _Shows, today: date)
         history = [
             from_plain(HistoryEntry, h) for h in record.get("history") or [] if isinstance(h, dict)
         ]
+        sources = [
+            from_plain(Source, s) if isinstance(s, dict) else Source(str(s))
+            for s in record.get("sources") or []
+        ]
+        for source in sources:
+            if source.url is not None and not web_address(source.url):
+                raise UsageError(f"source URL {source.url!r} is not an http(s) address")
         for entry in history:
             if entry.as_of:
                 _kept_day(entry.as_of, "history as_of")
@@ -267,10 +280,7 @@ def _release_from_record(record: Any, position: int, shows: _Shows, today: date)
             platform=record.get("platform"),
             stage=check_choice(record.get("stage"), STAGES, "stage"),
             after=links,
-            sources=[
-                from_plain(Source, s) if isinstance(s, dict) else Source(str(s))
-                for s in record.get("sources") or []
-            ],
+            sources=sources,
             notes=record.get("notes"),
             release_date=record.get("release_date"),
             remind=record.get("remind"),
