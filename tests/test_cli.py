@@ -831,3 +831,15 @@ def test_edit_with_nothing_to_change_says_unchanged(marvel: Runner, db: Path) ->
     assert marvel("edit", "Luke Cage", "--network", "Netflix").out.startswith("unchanged:")
     assert db.read_bytes() == before
     assert marvel("edit", "Luke Cage", "--tag", "new").out.startswith("updated")
+
+
+def test_removing_what_others_wait_on_names_them_and_needs_yes(marvel: Runner, db: Path) -> None:
+    before = db.read_bytes()
+    refused = marvel("remove", "The Defenders", "1")
+    assert refused.code == 2 and "jessica-jones/s2 wait on The Defenders S1" in refused.err
+    assert db.read_bytes() == before
+    done = marvel("remove", "The Defenders", "--yes")
+    assert done.code == 0 and "no longer waiting on it: jessica-jones/s2" in done.out
+    assert marvel("db", "check").code == 0  # no link points nowhere
+    info = json.loads(marvel("info", "Jessica Jones", "-o", "json").out)
+    assert all(r["after"] == [] for r in info["release_details"])

@@ -219,7 +219,7 @@ def remove(
 
     settings = _settings(ctx)
     # Ask before taking the lock: a person thinking must not hold up cron.
-    plan = edits.plan_removal(settings.read_store(), show, season)
+    plan = edits.plan_removal(settings.read_store(), show, season, confirmed=yes)
     if not yes:
         if not sys.stdin.isatty():
             raise UsageError(
@@ -230,6 +230,8 @@ def remove(
     with settings.write_store() as st:
         removed = edits.remove(st, plan)
     typer.echo(f"removed {', '.join(removed)}")
+    if plan.dependents:
+        typer.echo(f"no longer waiting on it: {', '.join(plan.dependents)}")
 
 
 @app.command(name="list")

@@ -148,38 +148,71 @@ def unlink_show(store: Store, name: str) -> Show:
 
 
 class Removal(NamedTuple):
-    """What `remove` was asked to drop: a whole show, or one release of it."""
+    """What `remove` was asked to drop: a whole show, or one release of it; and the
+    other releases that wait on what goes (their links go too, when confirmed)."""
 
     what: str
     show_id: str
     release_id: str | None
+    dependents: tuple[str, ...] = ()
 
 
-def plan_removal(store: Store, show_name: str, season: str | None) -> Removal:
-    """Resolve what `remove SHOW [SEASON]` names, to ask the user about it before
-    anything is locked or changed."""
+def _dependents(releases: Sequence[Release], going: set[str]) -> tuple[str, ...]:
+    return tuple(
+        r.id for r in releases if r.id not in going and any(a.release in going for a in r.after)
+    )
+
+
+def plan_removal(
+    store: Store, show_name: str, season: str | None, *, confirmed: bool = False
+) -> Removal:
+    """Resolve what `remove SHOW [SEASON]` names, and what waits on it, to ask the user
+    about it before anything is locked or changed. Unless `confirmed` (--yes), removing
+    what other releases wait on is refused, naming them."""
+    releases = store.releases()
     if not names_a_release(show_name, season):
         show = resolve_show(store.shows(), show_name)
-        return Removal(f"{show.title} and its releases", show.id, None)
-    show, release = resolve_release(store, show_name, season)
-    return Removal(release.label(show.title), show.id, release.id)
+        going = {r.id for r in releases if r.show_id == show.id}
+        plan = Removal(
+            f"{show.title} and its releases", show.id, None, _dependents(releases, going)
+        )
+    else:
+        show, release = resolve_release(store, show_name, season)
+        plan = Removal(
+            release.label(show.title), show.id, release.id, _dependents(releases, {release.id})
+        )
+    if plan.dependents and not confirmed:
+        raise UsageError(
+            f"{', '.join(plan.dependents)} wait on {plan.what}",
+            "add --yes to remove it and drop those links",
+        )
+    return plan
 
 
 def remove(store: Store, plan: Removal) -> list[str]:
     """Carry out a planned removal; returns the removed ids. The plan may have been made
     on an earlier read: what it names must still be there."""
+    every = store.releases()
     if plan.release_id is not None:
         release = store.release(plan.release_id)
         if release is None:
             raise NotFoundError(f"{plan.release_id} is no longer tracked")
-        store.remove([release])
-        return [release.id]
-    show = store.show(plan.show_id)
-    if show is None:
-        raise NotFoundError(f"{plan.show_id} is no longer tracked")
-    releases = [r for r in store.releases() if r.show_id == show.id]
-    store.remove([*releases, show])
-    return [show.id, *(r.id for r in releases)]
+        going: list[Show | Release] = [release]
+    else:
+        show = store.show(plan.show_id)
+        if show is None:
+            raise NotFoundError(f"{plan.show_id} is no longer tracked")
+        going = [show, *(r for r in every if r.show_id == show.id)]
+    gone = {record.id for record in going}
+    # Releases that waited on what goes stop waiting, so that no link points nowhere.
+    unlinked = []
+    for release in every:
+        if release.id not in gone and any(a.release in gone for a in release.after):
+            release.after = [a for a in release.after if a.release not in gone]
+            unlinked.append(release)
+    store.update(unlinked)
+    store.remove(going)
+    return [record.id for record in going]
 
 
 # --------------------------------------------------------------------------- releases
