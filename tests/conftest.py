@@ -68,6 +68,7 @@ def run_process(
     env: dict[str, str] | None = None,
     stdin: str | None = None,
     timeout: float = 60,
+    cwd: Path | None = None,
 ) -> Result:
     """Run showtrack as a real process, the way cron or a shell does."""
     base = {
@@ -85,6 +86,7 @@ def run_process(
         env={**base, **(env or {})},
         timeout=timeout,
         check=False,
+        cwd=cwd,
     )
     return Result(done.returncode, done.stdout, done.stderr)
 

@@ -529,3 +529,14 @@ def test_the_lock_timeout_is_bounded(
 ) -> None:
     monkeypatch.setenv("SHOWTRACK_LOCK_TIMEOUT", value)
     assert store.lock_timeout() == seconds
+
+
+def test_a_tilde_in_the_database_path_is_the_home_folder(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {"HOME": str(home), "SHOWTRACK_DB": "~/tv.json"}
+    done = run_process(tmp_path / "unused.json", "add", "Zed", env=env, cwd=tmp_path)
+    assert done.code == 0, done.err
+    assert (home / "tv.json").exists() and not (tmp_path / "~").exists()
+    listed = run_process(tmp_path / "unused.json", "list", env=env, cwd=tmp_path)
+    assert "Zed" in listed.out

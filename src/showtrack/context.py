@@ -34,10 +34,11 @@ class Settings(NamedTuple):
 
     @property
     def db_path(self) -> Path:
-        """The database file to use."""
+        """The database file to use; a leading ~ is the home folder even where no shell
+        expanded it (cron's environment, a quoted SHOWTRACK_DB)."""
         from showtrack.store import default_path
 
-        return self.db if self.db is not None else default_path()
+        return self.db.expanduser() if self.db is not None else default_path()
 
     def today(self) -> date:
         """The day the command runs as (--today, SHOWTRACK_TODAY, else the real one)."""
