@@ -843,3 +843,16 @@ def test_removing_what_others_wait_on_names_them_and_needs_yes(marvel: Runner, d
     assert marvel("db", "check").code == 0  # no link points nowhere
     info = json.loads(marvel("info", "Jessica Jones", "-o", "json").out)
     assert all(r["after"] == [] for r in info["release_details"])
+
+
+def test_a_report_entered_late_with_an_older_as_of_does_not_replace_newer_news(
+    cli: Runner,
+) -> None:
+    cli("add", "X")
+    cli("expect", "X", "2", "late 2018 or early 2019", "--as-of", "2017-06-01")
+    late = cli("expect", "X", "2", "2018", "--as-of", "2017-01-01")
+    assert late.code == 0 and late.out.startswith("recorded an older report; still current")
+    (row,) = json.loads(cli("upcoming", "-o", "json").out)
+    assert row["window"]["phrase"] == "late 2018 or early 2019"
+    history = json.loads(cli("history", "X", "2", "-o", "json").out)
+    assert [h["as_of"] for h in history] == ["2017-01-01", "2017-06-01"]

@@ -446,11 +446,12 @@ def expect(
     options = edits.ExpectOptions(**{f: given[f] for f in edits.ExpectOptions.__struct_fields__})
     today = settings.today()
     with settings.write_store() as st:
-        release, created, changed = edits.expect(
+        release, created, changed, older = edits.expect(
             st, show, season, window, options, today, clock.local_zone()
         )
         title = names.show_title(st, release.show_id)
     verb = "added" if created else ("revised" if changed else "unchanged:")
+    verb = "recorded an older report; still current for" if older and changed else verb
     w = release.window
     _echo(f"{verb} {release.label(title)}: {w.phrase} ({window_dates(w.earliest, w.latest)})")
 

@@ -28,18 +28,21 @@ def opened(tmp_path: Path) -> store.Store:
 def _expect(
     st: store.Store, show: str, season: str, phrase: str, **options: Any
 ) -> tuple[Release, bool, bool]:
-    return edits.expect(
+    done = edits.expect(
         st, show, season, phrase, edits.ExpectOptions(**options), TODAY, timezone.utc
     )
+    return done.release, done.created, done.changed
 
 
 def test_expect_records_history_only_when_the_window_changes(opened: store.Store) -> None:
-    release, created, changed = _expect(opened, "jessica", "2", "not before 2018", source="IBT")
+    release, created, changed = _expect(
+        opened, "jessica", "2", "not before 2018", source="IBT", as_of=date(2017, 6, 1)
+    )
     assert (created, changed) == (True, True)
     assert (release.window.earliest, release.window.latest) == ("2018-01-01", None)
     _, created, changed = _expect(opened, "jessica", "2", "not before 2018")
     assert (created, changed) == (False, False)
-    release, _, changed = _expect(opened, "jessica", "2", "spring 2018", as_of=date(2017, 6, 1))
+    release, _, changed = _expect(opened, "jessica", "2", "spring 2018")
     assert changed
     stored = opened.release("jessica-jones/s2")
     assert stored is not None
@@ -89,3 +92,21 @@ def test_report_once_remembers_each_window_and_a_new_window_is_news(opened: stor
     assert opened.meta["notified"] == {"the-defenders/s1": "2017-01-01|2017-12-31|"}
     _expect(opened, "defenders", "1", "2017-07-04")
     assert len(edits.report_once(opened, listings.due(opened, TODAY, None))) == 1
+
+
+def test_an_older_report_joins_the_history_and_the_newer_news_stays(opened: store.Store) -> None:
+    _expect(opened, "jessica", "2", "late 2018 or early 2019", as_of=date(2017, 6, 1))
+    release, _, changed = _expect(opened, "jessica", "2", "2018", as_of=date(2017, 1, 1))
+    assert changed
+    assert release.window.phrase == "late 2018 or early 2019"
+    stored = opened.release("jessica-jones/s2")
+    assert stored is not None and stored.window.phrase == "late 2018 or early 2019"
+    assert [(h.as_of, h.window.phrase) for h in stored.history] == [
+        ("2017-01-01", "2018"),
+        ("2017-06-01", "late 2018 or early 2019"),
+    ]
+    # The same old report again is nothing new.
+    assert _expect(opened, "jessica", "2", "2018", as_of=date(2017, 1, 1))[2] is False
+    # And on a day between the two, the older report is what was known.
+    views = {v.release.id: v for v in listings.all_views(opened, date(2017, 3, 1))}
+    assert views["jessica-jones/s2"].release.window.phrase == "2018"

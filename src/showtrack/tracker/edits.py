@@ -255,6 +255,16 @@ def _state(release: Release) -> tuple[str | None, str | None, str | None, str | 
     return w.phrase, w.earliest, w.latest, release.stage
 
 
+class Expected(NamedTuple):
+    """What `expect` did: the release, whether it was new, whether anything was recorded,
+    and whether the report was older than the newest one (so history only)."""
+
+    release: Release
+    created: bool
+    changed: bool
+    older: bool = False
+
+
 def expect(
     store: Store,
     show_name: str,
@@ -263,9 +273,10 @@ def expect(
     options: ExpectOptions,
     today: date,
     local_zone: tzinfo,
-) -> tuple[Release, bool, bool]:
-    """Record or revise a release's expected window. Returns (release, created, changed);
-    history grows only when the window or stage changed."""
+) -> Expected:
+    """Record or revise a release's expected window; history grows only when the window
+    or stage changed. A report older (by as_of) than the newest one is kept in the
+    history, in its place, and does not replace the newer news."""
     from showtrack.windows.phrases import parse_window
 
     try:
@@ -319,6 +330,7 @@ def expect(
         name=None if season is not None else season_text,
     )
     old_state = _state(release)
+    current_news = (release.window, release.stage, release.air_time)
     release.window = WindowRecord.of(window)
     release.region = region
     release.air_time = air_time if (air_time or window.is_exact) else None
@@ -339,15 +351,25 @@ def expect(
     if options.after is not None:
         _wait_on(store, release, find_release_by_ref(store, options.after), lag)
     changed = created or _state(release) != old_state
-    if changed:
-        release.history.append(
-            history_entry(release, as_of, options.source, options.url, options.note)
-        )
+    entry = history_entry(release, as_of, options.source, options.url, options.note)
+    newest = max((h.as_of for h in release.history if h.as_of), default=None)
+    older = newest is not None and entry.as_of is not None and entry.as_of < newest
+    if older:
+        # A report from before the newest one joins the history in its place (spec/cli.md:
+        # the current window is the latest report by as_of); the newer news stays.
+        release.window, release.stage, release.air_time = current_news
+        known = any(h.as_of == entry.as_of and h.window == entry.window for h in release.history)
+        changed = not known
+        if changed:
+            at = sum(1 for h in release.history if (h.as_of or "") <= (entry.as_of or ""))
+            release.history.insert(at, entry)
+    elif changed:
+        release.history.append(entry)
     if created:
         store.insert([release])
     else:
         store.update([release])
-    return release, created, changed
+    return Expected(release, created, changed, older)
 
 
 def _wait_on(store: Store, release: Release, other: Release, lag: str | None) -> None:
