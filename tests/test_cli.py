@@ -856,3 +856,22 @@ def test_a_report_entered_late_with_an_older_as_of_does_not_replace_newer_news(
     assert row["window"]["phrase"] == "late 2018 or early 2019"
     history = json.loads(cli("history", "X", "2", "-o", "json").out)
     assert [h["as_of"] for h in history] == ["2017-01-01", "2017-06-01"]
+
+
+def test_a_constraint_past_the_window_is_warned_of_and_shown_as_a_conflict(
+    marvel: Runner,
+) -> None:
+    made = marvel("expect", "Luke Cage", "2", "2017-10-01", "--after", "jessica-jones/s2")
+    assert made.code == 0
+    assert (
+        "warning: Luke Cage S2 cannot come before 2018-03-02; its window ends 2017-10-01"
+        in made.err
+    )
+    (row,) = [
+        r for r in json.loads(marvel("upcoming", "-o", "json").out) if r["id"] == "luke-cage/s2"
+    ]
+    assert row["conflict"] is True
+    assert row["countdown"] == "conflict: waits until 2018-03-02, window ends 2017-10-01"
+    table = marvel("upcoming", "-o", "table").out
+    line = next(line for line in table.splitlines() if "Luke Cage S2" in line)
+    assert line.startswith("2017-10-01 ") and "conflict" in line and "–" not in line.split()[0][5:]

@@ -382,21 +382,19 @@ def sync(
     fetched = tvmaze.fetch_changed(targets, since, today.isoformat())
     # The next sync may ask only what changed since today once every change was fetched.
     checked = fetched.complete and not named
-    reports = fetched.reports
     if dry_run:
-        changes = syncing.record(settings.read_store(), reports, today, checked=checked)
+        changes = syncing.record(settings.read_store(), fetched.reports, today, checked=checked)
     else:
         with settings.write_store() as st:
-            changes = syncing.record(st, reports, today, checked=checked)
+            changes = syncing.record(st, fetched.reports, today, checked=checked)
     rows = [c.to_dict() for c in changes]
     if not quiet or fmt == "json":
         emit(
             settings, fmt, rows, table=lambda r, console: r.sync_table(console, rows), to_dict=dict
         )
+    said = syncing.summary(len(targets), len(fetched.reports), fetched.requests, changes, dry_run)
     if not quiet:
-        typer.echo(
-            syncing.summary(len(targets), fetched.requests, reports, changes, dry_run), err=True
-        )
+        typer.echo(said, err=True)
     if fetched.failure is not None:
         raise fetched.failure
 
@@ -446,12 +444,13 @@ def expect(
     options = edits.ExpectOptions(**{f: given[f] for f in edits.ExpectOptions.__struct_fields__})
     today = settings.today()
     with settings.write_store() as st:
-        release, created, changed, older = edits.expect(
+        release, created, changed, older, conflict = edits.expect(
             st, show, season, window, options, today, clock.local_zone()
         )
         title = names.show_title(st, release.show_id)
     verb = "added" if created else ("revised" if changed else "unchanged:")
     verb = "recorded an older report; still current for" if older and changed else verb
+    sys.stderr.write(f"showtrack: warning: {conflict} (a conflict)\n" if conflict else "")
     w = release.window
     _echo(f"{verb} {release.label(title)}: {w.phrase} ({window_dates(w.earliest, w.latest)})")
 

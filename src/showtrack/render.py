@@ -165,8 +165,10 @@ def upcoming_table(console: Console, views: Sequence[ReleaseView], limit: int) -
         status = Text(v.status, style=style)
         if v.conflict:
             status.append(" ⚠ conflict", style="bold yellow")
+        # A conflict shows the window as reported; the countdown says what pushes it.
+        start = v.release.window.earliest if v.conflict else eff
         row = [
-            Text(compact_dates(eff, v.release.window.latest)),
+            Text(compact_dates(start, v.release.window.latest)),
             cell(v.title, "bold"),
             Text(v.countdown, style=style),
             status,

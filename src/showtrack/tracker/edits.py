@@ -263,6 +263,7 @@ class Expected(NamedTuple):
     created: bool
     changed: bool
     older: bool = False
+    conflict: str | None = None
 
 
 def expect(
@@ -369,7 +370,20 @@ def expect(
         store.insert([release])
     else:
         store.update([release])
-    return Expected(release, created, changed, older)
+    return Expected(release, created, changed, older, _conflict(store, release.id, today))
+
+
+def _conflict(store: Store, release_id: str, today: date) -> str | None:
+    """What the release's constraints now say against its window, if they conflict."""
+    from showtrack.tracker.listings import all_views
+
+    for view in all_views(store, today):
+        if view.release.id == release_id and view.conflict:
+            end = view.release.window.latest
+            return (
+                f"{view.title} cannot come before {view.effective_earliest}; its window ends {end}"
+            )
+    return None
 
 
 def _wait_on(store: Store, release: Release, other: Release, lag: str | None) -> None:

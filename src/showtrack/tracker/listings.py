@@ -203,6 +203,13 @@ def _view(row: _Row, today: date, now: Clock | None) -> ReleaseView:
     release = row.full()
     earliest, latest = row.effective, row.latest
     air = datetime.fromisoformat(release.air_time) if release.air_time else None
+    conflict = earliest is not None and latest is not None and earliest > latest
+    if conflict:  # shown as what it is, never as a backwards range
+        countdown = f"conflict: waits until {earliest}, window ends {latest}"
+    else:
+        countdown = countdown_text(
+            earliest, latest, today, row.released_on, air, now() if air and now else None
+        )
     return ReleaseView(
         release=release,
         show=row.show,
@@ -210,10 +217,8 @@ def _view(row: _Row, today: date, now: Clock | None) -> ReleaseView:
         status=row.status,
         days_until=None if earliest is None else (earliest - today).days,
         days_left=None if latest is None else (latest - today).days,
-        countdown=countdown_text(
-            earliest, latest, today, row.released_on, air, now() if air and now else None
-        ),
-        conflict=earliest is not None and latest is not None and earliest > latest,
+        countdown=countdown,
+        conflict=conflict,
     )
 
 

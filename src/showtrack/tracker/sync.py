@@ -166,17 +166,13 @@ def record(
 
 
 def summary(
-    linked_shows: int,
-    requests: int,
-    reports: Sequence[tuple[str, ShowReport]],
-    changes: Sequence[Change],
-    dry_run: bool,
+    linked_shows: int, fetched: int, requests: int, changes: Sequence[Change], dry_run: bool
 ) -> str:
     """The line `sync` ends with: what was fetched, at what cost, and what it recorded."""
     would = "would record" if dry_run else "recorded"
     asked = f"{requests} request{'' if requests == 1 else 's'} to TVmaze"
     recorded = f"{len(changes)} change{'' if len(changes) == 1 else 's'}"
     return (
-        f"{len(reports)} of {linked_shows} linked shows fetched ({asked}), "
-        f"{linked_shows - len(reports)} unchanged or not fetched; {would} {recorded}"
+        f"{fetched} of {linked_shows} linked shows fetched ({asked}), "
+        f"{linked_shows - fetched} unchanged or not fetched; {would} {recorded}"
     )
