@@ -540,3 +540,47 @@ def test_a_tilde_in_the_database_path_is_the_home_folder(tmp_path: Path) -> None
     assert (home / "tv.json").exists() and not (tmp_path / "~").exists()
     listed = run_process(tmp_path / "unused.json", "list", env=env, cwd=tmp_path)
     assert "Zed" in listed.out
+
+
+DAMAGE = {
+    "a window that is text": lambda d: d["releases"]["1"].update(window="spring 2018"),
+    "a history of numbers": lambda d: d["releases"]["1"].update(history=[5]),
+    "an after that is text": lambda d: d["releases"]["1"].update(after="a/s0"),
+    "a show that is a list": lambda d: d["shows"].update({"1": ["not", "a", "record"]}),
+}
+
+
+@pytest.mark.parametrize("damage", [*DAMAGE, "JSON nested 1,200 levels"])
+def test_a_damaged_file_is_never_an_internal_error(cli: Runner, db: Path, damage: str) -> None:
+    cli("add", "A")
+    cli("expect", "A", "1", "2018")
+    if damage in DAMAGE:
+        data = json.loads(db.read_text())
+        DAMAGE[damage](data)
+        text = json.dumps(data)
+    else:
+        text = '{"meta": {"1": {"schema": 4}}, "shows": {}, "releases": {"1": '
+        text += "[" * 1200 + "]" * 1200 + "}}"
+    db.write_text(text)
+    for argv in (
+        ["upcoming"],
+        ["check"],
+        ["info", "A"],
+        ["history", "A", "1"],
+        ["expect", "A", "1", "2019"],
+        ["export"],
+        ["timeline"],
+        ["calendar"],
+    ):
+        result = cli(*argv)
+        assert result.code in (0, 1, 4), (argv, result.err)
+        assert "internal error" not in result.err
+    checked = cli("db", "check")
+    assert checked.code == 4 and ("damaged" in checked.err or "deeper" in checked.err)
+    assert db.read_text() == text
+
+
+def test_an_import_with_a_history_that_is_not_objects_is_refused(cli: Runner) -> None:
+    record = {"show": "A", "season": 1, "window": {"phrase": "2018"}, "history": [5]}
+    result = cli("import", "-", stdin=json.dumps([record]))
+    assert result.code == 2 and "record 1" in result.err and "'history'" in result.err

@@ -92,6 +92,8 @@ def parse_document(raw: bytes, path: Path) -> Data:
         data = msgspec.json.decode(raw)
     except UnicodeDecodeError:
         raise _refuse(path, "the database is not UTF-8 text") from None
+    except RecursionError:
+        raise _refuse(path, "the database nests JSON deeper than any showtrack file") from None
     except msgspec.DecodeError:
         import json
 
@@ -659,7 +661,7 @@ def read_listing(path: Path) -> Listing:
         raw = None
     document = None
     if raw:
-        with contextlib.suppress(msgspec.MsgspecError, ValueError):
+        with contextlib.suppress(msgspec.MsgspecError, ValueError, RecursionError):
             document = msgspec.json.decode(raw, type=_ListingDocument)
     meta = document.meta.get("1") if document is not None else None
     if document is None or not meta or meta.get("schema") != SCHEMA_VERSION:
@@ -699,6 +701,14 @@ def check(path: Path) -> list[str]:
         problems.append("two shows share an id")
     if len(release_ids) != len(store._data["releases"]):
         problems.append("two releases share an id")
+    for table, kind in (("shows", Show), ("releases", Release)):
+        for doc in store._data[table].values():
+            try:
+                from_plain(kind, doc)
+            except (msgspec.ValidationError, TypeError, AttributeError) as exc:
+                problems.append(f"{table} record {doc.get('id', '?')!r} is damaged: {exc}")
+    if problems:  # the checks below read records that have the shape
+        return problems
     for doc in store._data["releases"].values():
         rid = doc.get("id", "?")
         if doc.get("show_id") not in show_ids:

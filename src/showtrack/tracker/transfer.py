@@ -253,9 +253,10 @@ def _release_from_record(record: Any, position: int, shows: _Shows, today: date)
             if link.get("lag"):
                 parse_duration(link["lag"])
             links.append(Link(link["release"], link.get("lag")))
-        history = [
-            from_plain(HistoryEntry, h) for h in record.get("history") or [] if isinstance(h, dict)
-        ]
+        entries = record.get("history") or []
+        if not isinstance(entries, list) or not all(isinstance(h, dict) for h in entries):
+            raise UsageError("'history' must be a list of objects (as `export` writes it)")
+        history = [from_plain(HistoryEntry, h) for h in entries]
         sources = [
             from_plain(Source, s) if isinstance(s, dict) else Source(str(s))
             for s in record.get("sources") or []
