@@ -875,3 +875,13 @@ def test_a_constraint_past_the_window_is_warned_of_and_shown_as_a_conflict(
     table = marvel("upcoming", "-o", "table").out
     line = next(line for line in table.splitlines() if "Luke Cage S2" in line)
     assert line.startswith("2017-10-01 ") and "conflict" in line and "–" not in line.split()[0][5:]
+
+
+def test_reading_a_database_that_does_not_exist_says_where_it_looked(cli: Runner, db: Path) -> None:
+    for argv in (["upcoming"], ["check"], ["list", "-o", "json"]):
+        result = cli(*argv)
+        assert result.code == 1
+        assert f"no database at {db} yet" in result.err
+    assert not db.exists()  # reading made nothing
+    cli("add", "A")
+    assert "no database" not in cli("upcoming").err

@@ -58,13 +58,24 @@ class Settings(NamedTuple):
         """The database, read once, for a command that changes nothing."""
         from showtrack import store
 
+        self._say_if_missing()
         return store.load(self.db_path)
 
     def read_listing(self) -> Listing:
         """The database read the fast way, for a listing."""
         from showtrack import store
 
+        self._say_if_missing()
         return store.read_listing(self.db_path)
+
+    def _say_if_missing(self) -> None:
+        """A read of a database that does not exist lists nothing; say where it looked,
+        so that a mistyped --db or SHOWTRACK_DB is seen (on stderr: scripts read stdout)."""
+        if not os.path.lexists(self.db_path):
+            sys.stderr.write(
+                f"showtrack: there is no database at {self.db_path} yet; "
+                "`showtrack add TITLE` starts one\n"
+            )
 
     @contextmanager
     def write_store(self) -> Iterator[Store]:

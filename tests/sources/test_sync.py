@@ -371,6 +371,7 @@ def test_unlink_forgets_the_link_and_keeps_the_history(
 
 
 def test_sync_with_nothing_linked_says_so_and_succeeds(cli: Runner) -> None:
+    cli("add", "Not Linked")
     result = cli("sync")
     assert result.code == 0 and "no show is linked" in result.err
     assert cli("sync", "--quiet").err == ""
