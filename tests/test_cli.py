@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -885,3 +886,29 @@ def test_reading_a_database_that_does_not_exist_says_where_it_looked(cli: Runner
     assert not db.exists()  # reading made nothing
     cli("add", "A")
     assert "no database" not in cli("upcoming").err
+
+
+def test_csv_carries_no_escape_sequence_or_formula_and_imports_back_unchanged(
+    cli: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    evil = "Evil\x1b]52;c;cm0gLXJm\x07 \x9b2J\u202eshow"
+    cli("add", evil)
+    cli("add", '=HYPERLINK("http://x")')
+    cli("expect", "evil", "1", "2018", "--note", "@SUM(1,2) -x")
+    cli("expect", "hyperlink", "1", "2019")
+    exported = cli("export", "--format", "csv").out
+    assert not any(unicodedata.category(c) == "Cc" and c != "\n" for c in exported)
+    assert "\u202e" not in exported
+    rows = list(csv.DictReader(io.StringIO(exported)))
+    assert {r["show"] for r in rows} >= {'\'=HYPERLINK("http://x")'}
+    assert any(r["notes"] == "'@SUM(1,2) -x" for r in rows)
+    upcoming_csv = cli("upcoming", "-o", "csv").out
+    assert "\x1b" not in upcoming_csv and "\x07" not in upcoming_csv
+    monkeypatch.setenv("SHOWTRACK_DB", str(tmp_path / "again.json"))
+    (tmp_path / "export.csv").write_text(exported)
+    assert cli("import", str(tmp_path / "export.csv")).code == 0
+    shows = {s["title"] for s in json.loads(cli("list", "-o", "json").out)}
+    assert shows == {evil, '=HYPERLINK("http://x")'}
+    notes = {r["notes"] for r in json.loads(cli("upcoming", "-o", "json").out)}
+    assert "@SUM(1,2) -x" in notes
+    assert "\\u001b" in cli("list", "-o", "json").out  # JSON escapes it too

@@ -1,16 +1,21 @@
 """Machine formats: JSON is written by msgspec and must be, byte for byte, what Python's
-json module writes with indent=2 (scripts may compare outputs across versions)."""
+json module writes with indent=2 (scripts may compare outputs across versions), except
+that characters which act on a terminal (DEL, C1 and bidi controls) are \\u escapes, as
+spec/cli.md asks; CSV cells read back as they were."""
 
 from __future__ import annotations
 
 import io
 import json
+import re
+import unicodedata
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from showtrack.output import JSON_BATCH, write_object, write_rows
+from showtrack.text import csv_cell, csv_value
 
 # What listing rows hold: text (any valid Unicode: accents, CJK, emoji, control
 # characters, quotes, backslashes, U+2028), 64-bit integers, booleans and null, nested in
@@ -25,6 +30,15 @@ VALUES = st.recursive(
 ROWS = st.lists(st.dictionaries(TEXT, VALUES, max_size=6), max_size=5)
 
 
+UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _reference(value: Any) -> str:
+    """What spec/cli.md asks for: json.dumps, with the terminal-unsafe characters escaped."""
+    text = json.dumps(value, indent=2, ensure_ascii=False)
+    return UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text) + "\n"
+
+
 def _written(rows: list[dict[str, Any]]) -> str:
     out = io.StringIO()
     write_rows(rows, "json", out)
@@ -34,7 +48,9 @@ def _written(rows: list[dict[str, Any]]) -> str:
 @settings(max_examples=300, deadline=None)
 @given(ROWS)
 def test_json_rows_are_what_the_json_module_writes(rows: list[dict[str, Any]]) -> None:
-    assert _written(rows) == json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+    written = _written(rows)
+    assert written == _reference(rows)
+    assert json.loads(written) == rows and not UNSAFE.search(written)
 
 
 @settings(max_examples=100, deadline=None)
@@ -42,7 +58,7 @@ def test_json_rows_are_what_the_json_module_writes(rows: list[dict[str, Any]]) -
 def test_a_json_object_is_what_the_json_module_writes(obj: dict[str, Any]) -> None:
     out = io.StringIO()
     write_object(obj, out)
-    assert out.getvalue() == json.dumps(obj, indent=2, ensure_ascii=False) + "\n"
+    assert out.getvalue() == _reference(obj)
 
 
 def test_rows_across_batches_make_one_array() -> None:
@@ -58,3 +74,18 @@ def test_text_utf8_cannot_encode_is_still_written() -> None:
     out = io.StringIO()
     write_object(obj, out)
     assert out.getvalue() == json.dumps(obj, indent=2, ensure_ascii=False) + "\n"
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXT)
+def test_a_csv_cell_reads_back_and_carries_no_control_or_formula(text: str) -> None:
+    cell = csv_cell(text)
+    assert csv_value(cell) == text
+    assert not any(unicodedata.category(c) == "Cc" for c in cell) and not UNSAFE.search(cell)
+    assert not re.match(r"[=+@]|-(?!\d+(\.\d+)?$)", cell)
+
+
+def test_jsonl_escapes_what_acts_on_a_terminal() -> None:
+    out = io.StringIO()
+    write_rows([{"title": "a\x9b2J\u202e"}], "jsonl", out)
+    assert out.getvalue() == '{"title": "a\\u009b2J\\u202e"}\n'

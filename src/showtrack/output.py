@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 import msgspec
 
-from showtrack.text import printable
+from showtrack.text import csv_cell, json_safe, printable
 
 Rows = Sequence[dict[str, Any]]
 Writer = Callable[[Rows, TextIO, Sequence[str] | None], None]
@@ -70,7 +70,7 @@ def write_csv(rows: Rows, out: TextIO, columns: Sequence[str] | None = None) -> 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([row.get(col, "") for col in header] for row in flat)
+    writer.writerows([csv_cell(row.get(col, "")) for col in header] for row in flat)
     out.write(buffer.getvalue())
 
 
@@ -88,7 +88,7 @@ def write_jsonl(rows: Rows, out: TextIO, columns: Sequence[str] | None = None) -
     import json
 
     for row in rows:
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        out.write(json_safe(json.dumps(row, ensure_ascii=False)) + "\n")
 
 
 def _json_text(value: Any) -> str:
@@ -96,13 +96,14 @@ def _json_text(value: Any) -> str:
     by msgspec in C, where Python's json indents in Python (several times slower: see
     bench/RESULTS.md)."""
     try:
-        return msgspec.json.format(msgspec.json.encode(value), indent=2).decode("utf-8")
+        text = msgspec.json.format(msgspec.json.encode(value), indent=2).decode("utf-8")
     except UnicodeEncodeError:
         import json
 
         # A lone surrogate (bytes that were not UTF-8 on a command line): json keeps it,
         # and the output stream's error handler shows it as an escape.
-        return json.dumps(value, indent=2, ensure_ascii=False)
+        text = json.dumps(value, indent=2, ensure_ascii=False)
+    return json_safe(text)
 
 
 JSON_BATCH = 1000  # rows encoded and written at a time: few writes, bounded memory

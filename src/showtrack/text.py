@@ -29,12 +29,12 @@ def web_address(url: str) -> bool:
     return (
         re.fullmatch(r"https?://[^\s/?#]+[^\s]*", url, re.IGNORECASE) is not None
         and url.isprintable()
-        and not _BIDI_CONTROLS.intersection(url)
+        and not BIDI_CONTROLS.intersection(url)
     )
 
 
 # Bidirectional overrides and isolates can make text display as something else.
-_BIDI_CONTROLS = frozenset(
+BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
 _NAMED_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
@@ -45,15 +45,55 @@ def printable(text: str | None) -> str:
     and bidi overrides are shown as escapes such as \\x1b, never sent raw."""
     if not text:
         return text or ""
-    if text.isprintable() and not _BIDI_CONTROLS.intersection(text):
+    if text.isprintable() and not BIDI_CONTROLS.intersection(text):
         return text
     out = []
     for char in text:
         if char in _NAMED_ESCAPES:
             out.append(_NAMED_ESCAPES[char])
-        elif unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS:
+        elif unicodedata.category(char) == "Cc" or char in BIDI_CONTROLS:
             code = ord(char)
             out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
         else:
             out.append(char)
     return "".join(out)
+
+
+# DEL, the C1 controls and the bidi controls are valid in JSON strings but act on a
+# terminal; they only ever stand inside strings, so \u escapes keep the JSON's value.
+_TERMINAL_UNSAFE = re.compile("[\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]")
+
+
+def json_safe(text: str) -> str:
+    """JSON text with the characters that act on a terminal written as \\u escapes
+    (JSON encoders escape only C0 controls)."""
+    return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
+_FORMULA = re.compile(r"'*[=+\-@]")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_ESCAPE = re.compile(r"\\(\\|n|t|r|x[0-9a-f]{2}|u[0-9a-f]{4})")
+_NAMED_UNESCAPES = {"\\": "\\", "n": "\n", "t": "\t", "r": "\r"}
+
+
+def csv_cell(text: str) -> str:
+    """A CSV cell safe for a terminal and a spreadsheet, and read back by `csv_value`:
+    backslashes doubled and control characters escaped (as TSV does), and a cell that
+    a spreadsheet would take for a formula (=, +, -, @ first; a plain number is a
+    number) given a leading ' as OWASP advises."""
+    cell = printable(text.replace("\\", "\\\\"))
+    if _FORMULA.match(cell) and not _NUMBER.fullmatch(cell):
+        cell = "'" + cell
+    return cell
+
+
+def csv_value(cell: str) -> str:
+    """The text `csv_cell` wrote."""
+    if cell.startswith("'") and _FORMULA.match(cell, 1):
+        cell = cell[1:]
+
+    def unescape(m: re.Match[str]) -> str:
+        code = m[1]
+        return _NAMED_UNESCAPES.get(code) or chr(int(code[1:], 16))
+
+    return _ESCAPE.sub(unescape, cell)

@@ -27,7 +27,7 @@ from showtrack.models import (
     release_slug,
 )
 from showtrack.store import Store
-from showtrack.text import fold, slugify, web_address
+from showtrack.text import csv_value, fold, slugify, web_address
 from showtrack.windows.constraints import find_cycle
 from showtrack.windows.durations import parse_duration
 from showtrack.windows.window import make_window
@@ -154,7 +154,8 @@ def csv_records(text: str) -> list[dict[str, Any]]:
     import io
 
     records = []
-    for row in csv.DictReader(io.StringIO(text)):
+    for raw in csv.DictReader(io.StringIO(text)):
+        row = {key: csv_value(value) for key, value in raw.items() if isinstance(value, str)}
         record: dict[str, Any] = {key: (row.get(key) or None) for key in _CSV_TEXT_COLUMNS}
         season = (row.get("season") or "").strip()
         record["season"] = int(season) if season.isdigit() else (season or None)
