@@ -912,3 +912,20 @@ def test_csv_carries_no_escape_sequence_or_formula_and_imports_back_unchanged(
     notes = {r["notes"] for r in json.loads(cli("upcoming", "-o", "json").out)}
     assert "@SUM(1,2) -x" in notes
     assert "\\u001b" in cli("list", "-o", "json").out  # JSON escapes it too
+
+
+def test_a_csv_round_trip_keeps_the_network_and_a_specials_name(
+    cli: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli("add", "Stranger Things", "--network", "Netflix")
+    cli("expect", "Stranger Things", "Volume 2: The Finale", "2025-11-26")
+    exported = cli("export", "--format", "csv").out
+    (tmp_path / "st.csv").write_text(exported)
+    monkeypatch.setenv("SHOWTRACK_DB", str(tmp_path / "again.json"))
+    assert cli("import", str(tmp_path / "st.csv")).code == 0
+    (show,) = json.loads(cli("list", "-o", "json").out)
+    assert show["network"] == "Netflix"
+    (row,) = json.loads(cli("upcoming", "--all", "-o", "json").out)
+    assert row["title"] == "Stranger Things: Volume 2: The Finale"
+    assert (row["platform"], row["network"]) == ("Netflix", "Netflix")
+    assert row["name"] == "Volume 2: The Finale"

@@ -355,6 +355,9 @@ class ReleaseView(msgspec.Struct):
             "remind": r.remind,
             "sources": [s.to_dict() for s in r.sources],
             "notes": r.notes,
+            # Added after the first release: new keys go last, so that scripts reading
+            # TSV by position keep their columns.
+            "name": r.name,
         }
 
 

@@ -134,6 +134,8 @@ def read_payload(text: str, name: str) -> Any:
 
 _CSV_TEXT_COLUMNS = (
     "id",
+    "name",
+    "network",
     "show",
     "show_id",
     "platform",
@@ -168,8 +170,8 @@ def csv_records(text: str) -> list[dict[str, Any]]:
         record["after"] = [
             {"release": r.strip()} for r in (row.get("after") or "").split(";") if r.strip()
         ]
-        if row.get("network") and not row.get("platform"):
-            record["platform"] = row["network"]
+        if record.get("platform") == record.get("network"):
+            record["platform"] = None  # the show's network, shown in the row; not its own
         records.append({k: v for k, v in record.items() if v not in (None, [], "")})
     return records
 
@@ -180,7 +182,7 @@ def _record_error(position: int, record: Any, problem: str) -> ShowtrackError:
     return UsageError(f"import refused, nothing changed: {label}: {problem}")
 
 
-_TEXT_KEYS = (*_CSV_TEXT_COLUMNS, "name")
+_TEXT_KEYS = _CSV_TEXT_COLUMNS
 
 
 class _Shows:
@@ -197,10 +199,10 @@ class _Shows:
         self.by_id[show.id] = show
         self.by_title.setdefault(fold(show.title), show)
 
-    def named(self, key: str, title: str | None) -> Show:
+    def named(self, key: str, title: str | None, network: str | None = None) -> Show:
         show = self.by_id.get(key) or self.by_title.get(fold(key))
         if show is None:
-            show = Show(id=slugify(key), title=title or key)
+            show = Show(id=slugify(key), title=title or key, network=network)
             show = self.by_id.get(show.id, show)
             self.add(show)
         return show
@@ -227,7 +229,7 @@ def _release_from_record(record: Any, position: int, shows: _Shows, today: date)
         show_key = rid.split("/", 1)[0]
     if not show_key:
         raise _record_error(position, record, "it names no show ('show' or 'id')")
-    show = shows.named(show_key, record.get("show"))
+    show = shows.named(show_key, record.get("show"), record.get("network"))
     if rid is None:
         if season is None and not record.get("name"):
             raise _record_error(position, record, "it has neither 'season' nor 'id'")
