@@ -32,6 +32,7 @@ Runner = Callable[..., Result]
 def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A database path in a temporary folder, with SHOWTRACK_* set for in-process runs."""
     path = tmp_path / "data" / "showtrack.json"
+    path.parent.mkdir()
     monkeypatch.setenv("SHOWTRACK_DB", str(path))
     monkeypatch.setenv("SHOWTRACK_TODAY", TODAY)
     monkeypatch.setenv("TZ", "America/New_York")

@@ -195,7 +195,7 @@ def test_unwritable_home_is_fine_for_reading(shows: Runner, db: Path) -> None:
 
 
 def test_errors_go_to_stderr_with_their_code(db: Path) -> None:
-    db.parent.mkdir(parents=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
     db.write_text("not json")
     result = run_process(db, "check")
     assert (result.code, result.out) == (4, "")

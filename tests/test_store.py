@@ -133,7 +133,7 @@ DAMAGED = {
 def test_damaged_files_are_refused_and_left_byte_for_byte(
     db: Path, proc: Runner, kind: str
 ) -> None:
-    db.parent.mkdir(parents=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
     db.write_bytes(DAMAGED[kind])
     for args in (("add", "New Show"), ("list",), ("check",)):
         result = proc(*args)
@@ -239,7 +239,7 @@ def test_permissions_are_kept(db: Path, cli: Runner) -> None:
 def test_a_symlinked_database_is_written_through(db: Path, tmp_path: Path, cli: Runner) -> None:
     target = tmp_path / "real" / "db.json"
     target.parent.mkdir()
-    db.parent.mkdir(parents=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
     db.symlink_to(target)
     assert cli("add", "One").code == 0
     assert cli("add", "Two").code == 0
@@ -269,7 +269,7 @@ def test_file_is_stable_readable_json(db: Path, cli: Runner) -> None:
 
 
 def test_version_1_file_is_migrated_after_a_backup(db: Path, cli: Runner) -> None:
-    db.parent.mkdir(parents=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
     v1 = {
         "meta": {"1": {"schema": 1}},
         "shows": {
@@ -318,7 +318,7 @@ def test_unreadable_folder_is_a_database_error(db: Path) -> None:
 
 
 def test_process_level_error_is_one_line(db: Path) -> None:
-    db.parent.mkdir(parents=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
     db.write_text("{")
     result = run_process(db, "upcoming")
     assert result.code == 4
@@ -506,7 +506,7 @@ def test_a_backup_that_is_the_database_is_no_backup(cli: Runner, db: Path) -> No
 def test_a_kept_migration_copy_is_written_whole_and_never_through_a_link(
     db: Path, cli: Runner, tmp_path: Path
 ) -> None:
-    db.parent.mkdir(parents=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
     old = json.dumps({"meta": {"1": {"schema": 3}}, "shows": {}, "releases": {}})
     db.write_text(old)
     keep = db.with_name("showtrack.json.schema3.bak")
@@ -584,3 +584,12 @@ def test_an_import_with_a_history_that_is_not_objects_is_refused(cli: Runner) ->
     record = {"show": "A", "season": 1, "window": {"phrase": "2018"}, "history": [5]}
     result = cli("import", "-", stdin=json.dumps([record]))
     assert result.code == 2 and "record 1" in result.err and "'history'" in result.err
+
+
+def test_a_mistyped_database_path_makes_no_folders(tmp_path: Path) -> None:
+    typo = tmp_path / "nope" / "dir" / "db.json"
+    done = run_process(typo, "add", "A")
+    assert done.code == 4 and "does not exist" in done.err
+    assert not (tmp_path / "nope").exists()
+    listed = run_process(typo, "upcoming")
+    assert listed.code == 1 and f"no database at {typo}" in listed.err

@@ -82,7 +82,8 @@ class Settings(NamedTuple):
         """The database, locked and read, saved once if the command succeeds."""
         from showtrack import store
 
-        with store.open_for_writing(self.db_path) as opened:
+        # The default location is made on first use; a path the user gave must exist.
+        with store.open_for_writing(self.db_path, make_folder=self.db is None) as opened:
             yield opened
 
     def console(self) -> Console:

@@ -622,10 +622,19 @@ def load(path: Path, *, writable: bool = False) -> Store:
 
 
 @contextlib.contextmanager
-def open_for_writing(path: Path, timeout: float | None = None) -> Iterator[Store]:
+def open_for_writing(
+    path: Path, timeout: float | None = None, *, make_folder: bool = True
+) -> Iterator[Store]:
     """Lock, read, hand the store to the caller, and save once if the caller succeeded
-    and changed something. An exception leaves the file as it was."""
+    and changed something. An exception leaves the file as it was. Without
+    `make_folder`, a database whose folder does not exist is refused: a mistyped path
+    would otherwise become folders and an empty database."""
     real = real_path(path)
+    if not make_folder and not real.parent.is_dir():
+        raise DatabaseError(
+            f"{real.parent} does not exist, so there is no database at {path}",
+            "check --db or SHOWTRACK_DB, or create the folder first",
+        )
     with WriteLock(real, lock_timeout() if timeout is None else timeout):
         store = load(real, writable=True)
         yield store
