@@ -929,3 +929,21 @@ def test_a_csv_round_trip_keeps_the_network_and_a_specials_name(
     assert row["title"] == "Stranger Things: Volume 2: The Finale"
     assert (row["platform"], row["network"]) == ("Netflix", "Netflix")
     assert row["name"] == "Volume 2: The Finale"
+
+
+def test_importing_a_listing_keeps_a_link_to_a_release_the_database_has(
+    marvel: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The Defenders S1 waits on nothing; Jessica Jones S2 waits on it. A listing of
+    # Jessica Jones alone names a target that is not in the file.
+    listing = [
+        r
+        for r in json.loads(marvel("upcoming", "-o", "json").out)
+        if r["show_id"] == "jessica-jones"
+    ]
+    assert listing[0]["after"][0]["release"] == "the-defenders/s1"
+    (tmp_path / "jj.json").write_text(json.dumps(listing))
+    assert marvel("import", str(tmp_path / "jj.json")).code == 0  # the target is here
+    monkeypatch.setenv("SHOWTRACK_DB", str(tmp_path / "empty.json"))
+    refused = marvel("import", str(tmp_path / "jj.json"))
+    assert refused.code == 2 and "unknown release 'the-defenders/s1'" in refused.err

@@ -593,3 +593,20 @@ def test_a_mistyped_database_path_makes_no_folders(tmp_path: Path) -> None:
     assert not (tmp_path / "nope").exists()
     listed = run_process(typo, "upcoming")
     assert listed.code == 1 and f"no database at {typo}" in listed.err
+
+
+@pytest.mark.parametrize("schema", ["true", "false", "0", "-1", "1.5", '"3"'])
+def test_a_schema_that_is_not_a_known_version_is_refused_untouched(
+    cli: Runner, db: Path, schema: str
+) -> None:
+    db.parent.mkdir(parents=True, exist_ok=True)
+    text = (
+        f'{{"meta": {{"1": {{"schema": {schema}}}}}, "shows": {{}}, "releases": {{"1": '
+        '{"id": "a/s1", "show_id": "a", "window": {"phrase": "2018", "earliest": '
+        '"2018-01-01", "latest": "2018-12-31", "edtf": "2018"}}}}'
+    )
+    db.write_text(text)
+    for argv in (["upcoming"], ["add", "B"]):
+        result = cli(*argv)
+        assert result.code == 4, (schema, argv, result.err)
+    assert db.read_text() == text
