@@ -917,14 +917,14 @@ def test_csv_carries_no_escape_sequence_or_formula_and_imports_back_unchanged(
 def test_a_csv_round_trip_keeps_the_network_and_a_specials_name(
     cli: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cli("add", "Stranger Things", "--network", "Netflix")
+    cli("add", "Stranger Things", "--network", "Netflix", "--tag", "sci-fi", "--alias", "ST")
     cli("expect", "Stranger Things", "Volume 2: The Finale", "2025-11-26")
     exported = cli("export", "--format", "csv").out
     (tmp_path / "st.csv").write_text(exported)
     monkeypatch.setenv("SHOWTRACK_DB", str(tmp_path / "again.json"))
     assert cli("import", str(tmp_path / "st.csv")).code == 0
     (show,) = json.loads(cli("list", "-o", "json").out)
-    assert show["network"] == "Netflix"
+    assert (show["network"], show["tags"], show["aliases"]) == ("Netflix", ["sci-fi"], ["ST"])
     (row,) = json.loads(cli("upcoming", "--all", "-o", "json").out)
     assert row["title"] == "Stranger Things: Volume 2: The Finale"
     assert (row["platform"], row["network"]) == ("Netflix", "Netflix")

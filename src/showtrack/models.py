@@ -358,6 +358,8 @@ class ReleaseView(msgspec.Struct):
             # Added after the first release: new keys go last, so that scripts reading
             # TSV by position keep their columns.
             "name": r.name,
+            "tags": list(self.show.tags),
+            "aliases": list(self.show.aliases),
         }
 
 

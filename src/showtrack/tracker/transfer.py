@@ -170,6 +170,8 @@ def csv_records(text: str) -> list[dict[str, Any]]:
         record["after"] = [
             {"release": r.strip()} for r in (row.get("after") or "").split(";") if r.strip()
         ]
+        for key in ("tags", "aliases"):  # the show's, carried by each of its rows
+            record[key] = [n.strip() for n in (row.get(key) or "").split(";") if n.strip()]
         if record.get("platform") == record.get("network"):
             record["platform"] = None  # the show's network, shown in the row; not its own
         records.append({k: v for k, v in record.items() if v not in (None, [], "")})
@@ -199,13 +201,24 @@ class _Shows:
         self.by_id[show.id] = show
         self.by_title.setdefault(fold(show.title), show)
 
-    def named(self, key: str, title: str | None, network: str | None = None) -> Show:
+    def named(self, key: str, title: str | None, record: dict[str, Any]) -> Show:
         show = self.by_id.get(key) or self.by_title.get(fold(key))
         if show is None:
-            show = Show(id=slugify(key), title=title or key, network=network)
+            show = Show(
+                id=slugify(key),
+                title=title or key,
+                network=record.get("network"),
+                tags=_names(record.get("tags")),
+                aliases=_names(record.get("aliases")),
+            )
             show = self.by_id.get(show.id, show)
             self.add(show)
         return show
+
+
+def _names(value: Any) -> list[str]:
+    """A list of names (tags, aliases) from an imported row; anything else is none."""
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 def _release_from_record(record: Any, position: int, shows: _Shows, today: date) -> Release:
@@ -229,7 +242,7 @@ def _release_from_record(record: Any, position: int, shows: _Shows, today: date)
         show_key = rid.split("/", 1)[0]
     if not show_key:
         raise _record_error(position, record, "it names no show ('show' or 'id')")
-    show = shows.named(show_key, record.get("show"), record.get("network"))
+    show = shows.named(show_key, record.get("show"), record)
     if rid is None:
         if season is None and not record.get("name"):
             raise _record_error(position, record, "it has neither 'season' nor 'id'")
