@@ -577,10 +577,13 @@ def test_import_into_a_database_that_has_the_releases_updates_them_in_place(
     assert result.code == 0, result.err
     assert "0 new shows, 0 new releases" in result.err
     # The stored history is kept and the new entry merged in (the file's copy of an
-    # entry counts once), in the order recorded.
+    # entry counts once), in its place by as_of, then by when it was recorded (spec/cli.md).
     history = _json(marvel("history", "jessica-jones/s2", "-o", "json"))
     assert len(known) >= 2
-    assert history[:-1] == known and history[-1]["source"] == "a newer export"
+    assert [h for h in history if h["source"] != "a newer export"] == known
+    assert [h["source"] for h in history].count("a newer export") == 1
+    reported = [(h["as_of"] or h["recorded_at"][:10], h["recorded_at"]) for h in history]
+    assert reported == sorted(reported)
     row = next(r for r in _json(marvel("upcoming", "-o", "json")) if r["id"] == "jessica-jones/s2")
     assert row["window"]["edtf"] == "2018-03"
     assert _json(marvel("info", "Luke Cage", "-o", "json"))["network"] == "Hulu"
@@ -947,3 +950,17 @@ def test_importing_a_listing_keeps_a_link_to_a_release_the_database_has(
     monkeypatch.setenv("SHOWTRACK_DB", str(tmp_path / "empty.json"))
     refused = marvel("import", str(tmp_path / "jj.json"))
     assert refused.code == 2 and "unknown release 'the-defenders/s1'" in refused.err
+
+
+def test_a_late_older_report_survives_db_check_and_a_reimport(cli: Runner, tmp_path: Path) -> None:
+    cli("add", "X")
+    cli("expect", "X", "2", "late 2018 or early 2019", "--as-of", "2017-06-01")
+    cli("expect", "X", "2", "2018", "--as-of", "2017-01-01")
+    assert cli("db", "check").code == 0
+    (tmp_path / "export.json").write_text(cli("export").out)
+    again = cli("import", str(tmp_path / "export.json"))
+    assert "0 updated releases" in again.err
+    history = json.loads(cli("history", "X", "2", "-o", "json").out)
+    assert [h["as_of"] for h in history] == ["2017-01-01", "2017-06-01"]
+    (row,) = json.loads(cli("upcoming", "-o", "json").out)
+    assert row["window"]["phrase"] == "late 2018 or early 2019"

@@ -287,6 +287,13 @@ class ShowReport(msgspec.Struct, frozen=True):
     seasons: tuple[SeasonReport, ...] = ()
 
 
+def history_order(entry: HistoryEntry) -> tuple[str, str]:
+    """Where an entry stands in a release's history (spec/cli.md): by the day it was
+    reported (as_of, else the day it was recorded), then by when it was recorded. The
+    last entry is the current window."""
+    return entry.as_of or entry.recorded_at[:10], entry.recorded_at
+
+
 def known_since(history: Iterable[HistoryEntry]) -> str | None:
     """The last day a history reports on (its latest as_of). Stored beside the history so
     that a listing on a later day knows, without reading the history, that the release

@@ -694,11 +694,11 @@ def read_listing(path: Path) -> Listing:
 
 
 def check(path: Path) -> list[str]:
-    """Problems found in the database beyond its shape: references and history order."""
-    store = load(path)
-    from showtrack.windows.window import FIRST_DAY, KEPT_YEARS, LAST_DAY
+    """Problems found in the database beyond its shape: damaged records, references,
+    dates outside the kept years, history out of order, a backup that is no backup."""
+    from showtrack.models import history_order
 
-    first, last = FIRST_DAY.isoformat(), LAST_DAY.isoformat()
+    store = load(path)
     problems: list[str] = []
     backup = backup_path(store.path)
     with contextlib.suppress(OSError):
@@ -710,29 +710,31 @@ def check(path: Path) -> list[str]:
         problems.append("two shows share an id")
     if len(release_ids) != len(store._data["releases"]):
         problems.append("two releases share an id")
+    releases: list[Release] = []
     for table, kind in (("shows", Show), ("releases", Release)):
         for doc in store._data[table].values():
             try:
-                from_plain(kind, doc)
+                record = from_plain(kind, doc)
             except (msgspec.ValidationError, TypeError, AttributeError) as exc:
                 problems.append(f"{table} record {doc.get('id', '?')!r} is damaged: {exc}")
-    if problems:  # the checks below read records that have the shape
-        return problems
-    for doc in store._data["releases"].values():
-        rid = doc.get("id", "?")
-        if doc.get("show_id") not in show_ids:
-            problems.append(f"release {rid} belongs to an unknown show {doc.get('show_id')!r}")
-        for link in doc.get("after") or []:
-            if link.get("release") not in release_ids:
-                problems.append(
-                    f"release {rid} waits on an unknown release {link.get('release')!r}"
-                )
-        window = doc.get("window") if isinstance(doc.get("window"), dict) else {}
-        days = [window.get("earliest"), window.get("latest"), doc.get("release_date")]
-        if any(day is not None and not first <= str(day) <= last for day in days):
+            else:
+                if isinstance(record, Release):
+                    releases.append(record)
+    for release in releases:
+        rid = release.id
+        if release.show_id not in show_ids:
+            problems.append(f"release {rid} belongs to an unknown show {release.show_id!r}")
+        problems += [
+            f"release {rid} waits on an unknown release {link.release!r}"
+            for link in release.after
+            if link.release not in release_ids
+        ]
+        if unkept_dates([release]) is not None:
+            from showtrack.windows.window import KEPT_YEARS
+
             problems.append(f"release {rid} has a date outside the years {KEPT_YEARS}")
-        stamps = [h.get("recorded_at") or "" for h in doc.get("history") or []]
-        if stamps != sorted(stamps):
+        order = [history_order(h) for h in release.history]
+        if order != sorted(order):
             problems.append(f"release {rid} has its history out of order")
     return problems
 

@@ -4,6 +4,7 @@ store opened for writing and changes records in it; the caller saves once."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, time, tzinfo
@@ -24,6 +25,7 @@ from showtrack.models import (
     TvmazeLink,
     WindowRecord,
     check_choice,
+    history_order,
     parse_season,
 )
 from showtrack.store import Store
@@ -362,8 +364,7 @@ def expect(
         known = any(h.as_of == entry.as_of and h.window == entry.window for h in release.history)
         changed = not known
         if changed:
-            at = sum(1 for h in release.history if (h.as_of or "") <= (entry.as_of or ""))
-            release.history.insert(at, entry)
+            bisect.insort(release.history, entry, key=history_order)
     elif changed:
         release.history.append(entry)
     if created:

@@ -23,6 +23,7 @@ from showtrack.models import (
     WindowRecord,
     check_choice,
     from_plain,
+    history_order,
     parse_season,
     release_slug,
 )
@@ -102,7 +103,7 @@ def apply_batch(
     for release in changed:
         merged = {(h.recorded_at, h.window.phrase): h for h in existing[release.id].history}
         merged.update({(h.recorded_at, h.window.phrase): h for h in release.history})
-        release.history = sorted(merged.values(), key=lambda h: h.recorded_at)
+        release.history = sorted(merged.values(), key=history_order)
     # What really changes: an identical record is no news ("0 updated", nothing written).
     changed = [r for r in changed if r.to_dict() != existing[r.id].to_dict()]
     stored_shows = {s.id: s for s in store.shows()}
