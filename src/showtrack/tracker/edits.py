@@ -361,12 +361,11 @@ def expect(
         # A report from before the newest one joins the history in its place (spec/cli.md:
         # the current window is the latest report by as_of); the newer news stays.
         release.window, release.stage, release.air_time = current_news
-        known = any(h.as_of == entry.as_of and h.window == entry.window for h in release.history)
-        changed = not known
-        if changed:
-            bisect.insort(release.history, entry, key=history_order)
-    elif changed:
-        release.history.append(entry)
+        changed = not any(
+            h.as_of == entry.as_of and h.window == entry.window for h in release.history
+        )
+    if changed:
+        bisect.insort(release.history, entry, key=history_order)
     if created:
         store.insert([release])
     else:
