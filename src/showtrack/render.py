@@ -18,7 +18,7 @@ from rich.text import Text
 
 from showtrack.models import HistoryEntry, Release, ReleaseView, Show
 from showtrack.text import printable
-from showtrack.windows.window import compact_dates, until_instant, window_dates
+from showtrack.windows.window import compact_dates, plural, until_instant, window_dates
 
 if TYPE_CHECKING:
     from rich.console import OverflowMethod
@@ -333,7 +333,7 @@ def history_table(
     ]
     print_table(console, HISTORY_COLUMNS, rows)
     if slips:
-        console.print(Text(f"slipped {slips} time{'s' if slips != 1 else ''}", style="yellow"))
+        console.print(Text(f"slipped {plural(slips, 'time')}", style="yellow"))
 
 
 SHOWS_COLUMNS = (

@@ -18,7 +18,7 @@ from showtrack.models import Release, SeasonReport, Show, ShowReport, Source, Wi
 from showtrack.store import Store
 from showtrack.tracker.edits import history_entry
 from showtrack.tracker.transfer import apply_batch
-from showtrack.windows.window import make_window, window_dates
+from showtrack.windows.window import make_window, plural, window_dates
 
 SOURCE = "TVmaze"
 CHECKED = "tvmaze_checked"  # meta: the last day sync asked TVmaze what changed
@@ -170,9 +170,8 @@ def summary(
 ) -> str:
     """The line `sync` ends with: what was fetched, at what cost, and what it recorded."""
     would = "would record" if dry_run else "recorded"
-    asked = f"{requests} request{'' if requests == 1 else 's'} to TVmaze"
-    recorded = f"{len(changes)} change{'' if len(changes) == 1 else 's'}"
     return (
-        f"{fetched} of {linked_shows} linked shows fetched ({asked}), "
-        f"{linked_shows - fetched} unchanged or not fetched; {would} {recorded}"
+        f"{fetched} of {linked_shows} linked shows fetched ({plural(requests, 'request')} to "
+        f"TVmaze), {linked_shows - fetched} unchanged or not fetched; "
+        f"{would} {plural(len(changes), 'change')}"
     )

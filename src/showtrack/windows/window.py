@@ -174,7 +174,8 @@ def status_on(
     return "overdue"
 
 
-def _count(n: int, unit: str) -> str:
+def plural(n: int, unit: str) -> str:
+    """'1 day', '3 days'."""
     return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
 
 
@@ -264,6 +265,6 @@ def countdown_text(
         return (
             "window open, closes today"
             if left == 0
-            else (f"window open, closes in {_count(left, 'day')}")
+            else (f"window open, closes in {plural(left, 'day')}")
         )
-    return f"overdue by {_count((today - latest).days, 'day')}"
+    return f"overdue by {plural((today - latest).days, 'day')}"
