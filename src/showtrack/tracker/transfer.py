@@ -77,7 +77,7 @@ def apply_batch(
     either side has. Refuses (naming `what`) a release given twice, a link to a release
     that is in neither the batch nor the store, and links that would make a cycle."""
     refused = f"{what} refused, nothing changed: "
-    known_shows = {s.id for s in store.shows()}  # before this batch
+    stored_shows = {s.id: s for s in store.shows()}  # before this batch
     batch_shows = {s.id: s for s in shows}
     existing = {r.id: r for r in store.releases()}
     seen: set[str] = set()
@@ -106,10 +106,9 @@ def apply_batch(
         release.history = sorted(merged.values(), key=history_order)
     # What really changes: an identical record is no news ("0 updated", nothing written).
     changed = [r for r in changed if r.to_dict() != existing[r.id].to_dict()]
-    stored_shows = {s.id: s for s in store.shows()}
-    new_shows = [s for s in batch_shows.values() if s.id not in known_shows]
+    new_shows = [s for s in batch_shows.values() if s.id not in stored_shows]
     updated_shows = [
-        s for s in batch_shows.values() if s.id in known_shows and s != stored_shows[s.id]
+        s for s in batch_shows.values() if s.id in stored_shows and s != stored_shows[s.id]
     ]
     store.insert([*new_shows, *added])
     # One pass over each table for all of them: a TinyDB update copies the whole table.
