@@ -148,6 +148,11 @@ _CSV_TEXT_COLUMNS = (
 )
 
 
+def _cell_names(cell: str | None) -> list[str]:
+    """The names a list cell holds (output.flatten joins them with "; ")."""
+    return [name.strip() for name in (cell or "").split(";") if name.strip()]
+
+
 def csv_records(text: str) -> list[dict[str, Any]]:
     """Release objects from the CSV `export --format csv` and `upcoming -o csv` write:
     one row a release, with the window's phrase and bounds. Sources arrive as names;
@@ -166,12 +171,10 @@ def csv_records(text: str) -> list[dict[str, Any]]:
             "earliest": row.get("window_earliest") or None,
             "latest": row.get("window_latest") or None,
         }
-        record["sources"] = [n.strip() for n in (row.get("sources") or "").split(";") if n.strip()]
-        record["after"] = [
-            {"release": r.strip()} for r in (row.get("after") or "").split(";") if r.strip()
-        ]
+        record["sources"] = _cell_names(row.get("sources"))
+        record["after"] = [{"release": rid} for rid in _cell_names(row.get("after"))]
         for key in ("tags", "aliases"):  # the show's, carried by each of its rows
-            record[key] = [n.strip() for n in (row.get(key) or "").split(";") if n.strip()]
+            record[key] = _cell_names(row.get(key))
         if record.get("platform") == record.get("network"):
             record["platform"] = None  # the show's network, shown in the row; not its own
         records.append({k: v for k, v in record.items() if v not in (None, [], "")})
