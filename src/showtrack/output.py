@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 import msgspec
 
-from showtrack.text import csv_cell, json_safe, printable
+from showtrack.text import csv_cell, escaped, json_safe
 
 Rows = Sequence[dict[str, Any]]
 Writer = Callable[[Rows, TextIO, Sequence[str] | None], None]
@@ -53,7 +53,7 @@ def flatten(row: dict[str, Any]) -> dict[str, str]:
 def _tsv_cell(text: str) -> str:
     # Never empty: tab is IFS whitespace, so `while IFS=$'\t' read` would merge an empty
     # cell into its neighbour and shift every column after it.
-    return printable(text.replace("\\", "\\\\")) if text else "-"
+    return escaped(text) if text else "-"
 
 
 def _header(flat: list[dict[str, str]], columns: Sequence[str] | None) -> list[str]:

@@ -76,19 +76,25 @@ _ESCAPE = re.compile(r"\\(\\|n|t|r|x[0-9a-f]{2}|u[0-9a-f]{4})")
 _NAMED_UNESCAPES = {"\\": "\\", "n": "\n", "t": "\t", "r": "\r"}
 
 
+def escaped(text: str) -> str:
+    """Text on one line, safe for a terminal, and reversible: backslashes doubled, then
+    control and bidi characters written as escapes (see `printable`)."""
+    return printable(text.replace("\\", "\\\\"))
+
+
 def csv_cell(text: str) -> str:
     """A CSV cell safe for a terminal and a spreadsheet, and read back by `csv_value`:
     backslashes doubled and control characters escaped (as TSV does), and a cell that
     a spreadsheet would take for a formula (=, +, -, @ first; a plain number is a
     number) given a leading ' as OWASP advises."""
-    cell = printable(text.replace("\\", "\\\\"))
+    cell = escaped(text)
     if _FORMULA.match(cell) and not _NUMBER.fullmatch(cell):
         cell = "'" + cell
     return cell
 
 
 def csv_value(cell: str) -> str:
-    """The text `csv_cell` wrote."""
+    """The text `csv_cell` wrote (undoing `escaped` and the formula guard)."""
     if cell.startswith("'") and _FORMULA.match(cell, 1):
         cell = cell[1:]
 
