@@ -158,20 +158,21 @@ def _instant(episode: Episode) -> str | None:
         return None
 
 
+def _running_order(episode: Episode) -> tuple[int, str]:
+    """Episodes by number, unnumbered ones last; then by day, undated ones last."""
+    return (
+        episode.number if episode.number is not None else 10**6,
+        episode.airdate or "~",  # after every YYYY-MM-DD
+    )
+
+
 def _first_episodes(episodes: list[Episode]) -> dict[int, Episode]:
     """Each season's first regular episode (the lowest number, else the earliest day)."""
-    first: dict[int, Episode] = {}
+    seasons: dict[int, list[Episode]] = {}
     for episode in episodes:
-        if episode.season is None or (episode.type or "regular") != "regular":
-            continue
-        key = (episode.number if episode.number is not None else 10**6, episode.airdate or "~")
-        known = first.get(episode.season)
-        if known is None or key < (
-            known.number if known.number is not None else 10**6,
-            known.airdate or "~",
-        ):
-            first[episode.season] = episode
-    return first
+        if episode.season is not None and (episode.type or "regular") == "regular":
+            seasons.setdefault(episode.season, []).append(episode)
+    return {number: min(found, key=_running_order) for number, found in seasons.items()}
 
 
 def report(tv: TvShow, today: str) -> ShowReport:
