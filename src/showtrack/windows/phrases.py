@@ -224,19 +224,27 @@ def _apply_bound(
     return span.earliest, None  # from, until, at the earliest, at least
 
 
+def _longest_at(words: Sequence[str], i: int, ctx: Context) -> tuple[int, Span] | None:
+    """The end of the longest run of words from `i` that reads as a time expression, and
+    how it reads; None when no run from there does."""
+    for j in range(min(len(words), i + _MAX_SPAN_TOKENS), i, -1):
+        span = _read_run(words[i:j], ctx)
+        if span is not None:
+            return j, span
+    return None
+
+
 def _expressions(words: Sequence[str], ctx: Context) -> list[tuple[int, int, Span]]:
     """Every time expression among `words`, leftmost and longest first."""
     found = []
     i = 0
     while i < len(words):
-        for j in range(min(len(words), i + _MAX_SPAN_TOKENS), i, -1):
-            span = _read_run(words[i:j], ctx)
-            if span is not None:
-                found.append((i, j, span))
-                i = j
-                break
-        else:
+        longest = _longest_at(words, i, ctx)
+        if longest is None:
             i += 1
+            continue
+        found.append((i, *longest))
+        i = longest[0]
     return found
 
 
@@ -458,17 +466,11 @@ def find_windows(
     found: list[FoundWindow] = []
     i = floor = 0
     while i < len(tokens):
-        end = next(
-            (
-                j
-                for j in range(min(len(tokens), i + _MAX_SPAN_TOKENS), i, -1)
-                if _read_run(words[i:j], ctx) is not None
-            ),
-            None,
-        )
-        if end is None:
+        longest = _longest_at(words, i, ctx)
+        if longest is None:
             i += 1
             continue
+        end = longest[0]
         lo = max(floor, i - _PREFIX_REACH)
         _, negated, used, tail = _bound(tokens[lo:i], tokens[end:])
         first = i - used
