@@ -171,11 +171,10 @@ def edit(
     note: Annotated[str | None, _opt("--note", "set the notes ('' clears)")] = None,
 ) -> None:
     """Change a show's network, tags, aliases, status or notes."""
-    from showtrack.tracker import edits, names
+    from showtrack.tracker import edits
 
     with _settings(ctx).write_store() as st:
-        before = names.resolve_show(st.shows(), show)
-        changed = edits.edit_show(
+        edited, changed = edits.edit_show(
             st,
             show,
             network=network,
@@ -185,8 +184,7 @@ def edit(
             status=status,
             notes=note,
         )
-    verb = "updated" if changed != before else "unchanged:"
-    _echo(f"{verb} {changed.title} ({changed.id})")
+    _echo(f"{'updated' if changed else 'unchanged:'} {edited.title} ({edited.id})")
 
 
 @app.command()

@@ -87,10 +87,11 @@ def edit_show(
     add_aliases: Sequence[str] = (),
     status: str | None = None,
     notes: str | None = None,
-) -> Show:
-    """Change a show's network, tags, aliases, status or notes; the show is stored only
-    when something changed (compare it with the one resolved by name to tell)."""
-    show = msgspec.structs.replace(resolve_show(store.shows(), name))
+) -> tuple[Show, bool]:
+    """Change a show's network, tags, aliases, status or notes. Returns the show and
+    whether anything changed; it is stored only then."""
+    before = resolve_show(store.shows(), name)
+    show = msgspec.structs.replace(before)  # every field changed below gets a new value
     if network is not None:
         show.network = network or None
     show.tags = [t for t in dict.fromkeys([*show.tags, *add_tags]) if t not in remove_tags]
@@ -99,9 +100,10 @@ def edit_show(
         show.status = check_choice(status, SHOW_STATUSES, "status")
     if notes is not None:
         show.notes = notes or None
-    if show != store.show(show.id):
+    changed = show != before
+    if changed:
         store.update([show])
-    return show
+    return show, changed
 
 
 def rename_show(store: Store, name: str, new_title: str) -> Show:
