@@ -380,8 +380,8 @@ def sync(
     fetched = tvmaze.fetch_changed(targets, since, today.isoformat())
     # The next sync may ask only what changed since today once every change was fetched.
     checked = fetched.complete and not named
-    if dry_run:
-        changes = syncing.record(settings.read_store(), fetched.reports, today, checked=checked)
+    if dry_run:  # recorded in the snapshot read above, which is never saved
+        changes = syncing.record(st, fetched.reports, today, checked=checked)
     else:
         with settings.write_store() as st:
             changes = syncing.record(st, fetched.reports, today, checked=checked)
