@@ -1,14 +1,11 @@
-"""The command line: the Typer app, its options and help text, and turning errors into
-one message and an exit code (spec/cli.md).
-
-Each command parses its options, calls one function of the tracker, and writes what it
-returns with `context.emit()`. Heavy modules are imported inside the commands that need
-them, so that `showtrack check` from cron never loads Rich, and a listing never loads the
-phrase reader.
+"""The commands: each parses its options, calls the tracker, and writes what it returns
+with `context.emit()`. Heavy modules are imported inside the commands that need them, so
+that `showtrack check` from cron never loads Rich, and a listing never loads the phrase
+reader. No `from __future__ import annotations`: Typer would evaluate every annotation
+string on each start.
 """
 
 import contextlib
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,112 +13,37 @@ from typing import Annotated, Any
 
 import typer
 
-from showtrack import __version__, clock
+from showtrack import clock
+from showtrack.cli.options import (
+    AsOf,
+    IncludeAll,
+    Limit,
+    Networks,
+    Note,
+    OptionalSeason,
+    Output,
+    Region,
+    SeasonArg,
+    ShowArg,
+    SourceName,
+    TableOrJson,
+    Tags,
+    app,
+    argument,
+    db_app,
+    echo_safe,
+    option,
+    settings_of,
+)
 from showtrack.context import (
-    OUTPUT_FORMATS,
-    Settings,
     complete_show,
     duration,
     emit,
-    fail,
     import_progress,
-    only_the_command_asked_for,
     output_format,
     write_out,
 )
-from showtrack.errors import ShowtrackError, UsageError
-
-app = typer.Typer(
-    name="showtrack",
-    help="Track upcoming TV releases by what is actually known: a release window "
-    '("spring 2018", "not before 2018"), its sources, how it moved, what it waits on.\n\n'
-    'Start with:  showtrack add "Jessica Jones" --network Netflix\n\n'
-    'then:  showtrack expect "Jessica Jones" 2 "spring 2018" --source "Hollywood Reporter"',
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-db_app = typer.Typer(
-    help="Where the data lives; verify it; roll back to the last backup.", no_args_is_help=True
-)
-app.add_typer(db_app, name="db")
-
-
-def _settings(ctx: typer.Context) -> Settings:
-    obj = ctx.find_root().obj
-    if isinstance(obj, Settings):
-        return obj
-    return Settings(None, None, False)
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"showtrack {__version__}")
-        raise typer.Exit(0)
-
-
-def _opt(names: str, help: str, **settings: Any) -> Any:
-    """typer.Option for the space-separated `names`, with its help line."""
-    return typer.Option(*names.split(), help=help, **settings)
-
-
-def _arg(help: str, **settings: Any) -> Any:
-    """typer.Argument with its help line."""
-    return typer.Argument(help=help, **settings)
-
-
-DB_HELP = "the database file (default: showtrack.json in your user data folder)"
-TODAY_HELP = "pretend today is DATE (YYYY-MM-DD): for demos, tests, 'what did we expect then'"
-
-
-@app.callback()
-def _global_options(
-    ctx: typer.Context,
-    db: Annotated[Path | None, _opt("--db", DB_HELP, envvar="SHOWTRACK_DB", metavar="PATH")] = None,
-    today: Annotated[
-        str | None, _opt("--today", TODAY_HELP, envvar="SHOWTRACK_TODAY", metavar="DATE")
-    ] = None,
-    no_color: Annotated[bool, _opt("--no-color", "no colour (also: NO_COLOR=1)")] = False,
-    version: Annotated[
-        bool, _opt("--version", "print the version and exit", is_eager=True, callback=_version)
-    ] = False,
-) -> None:
-    ctx.obj = Settings(db, today, no_color or bool(os.environ.get("NO_COLOR")))
-
-
-# --------------------------------------------------------------------------- shared options
-
-
-SHOW_HELP = "a show's title, id, alias or a unique part of one"
-OUTPUT_HELP = f"{', '.join(OUTPUT_FORMATS)} (default: table on a terminal, tsv when piped)"
-LIMIT_HELP = "rows to show; a table shows 20 by default, machine formats all; 0 for all"
-
-ShowArg = Annotated[str, _arg(SHOW_HELP, autocompletion=complete_show)]
-SeasonArg = Annotated[str, _arg("season number (2, S2) or a name for a special or film")]
-OptionalSeason = Annotated[str | None, _arg("one release of it (or give show-id/s2)")]
-Output = Annotated[str | None, _opt("-o --output", OUTPUT_HELP, metavar="FORMAT")]
-TableOrJson = Annotated[str | None, _opt("-o --output", "table or json", metavar="FORMAT")]
-Limit = Annotated[int | None, _opt("--limit", LIMIT_HELP, min=0)]
-Networks = Annotated[list[str], _opt("--network", "only this network (repeat)")]
-Tags = Annotated[list[str], _opt("--tag", "only shows with this tag (repeat)")]
-IncludeAll = Annotated[bool, _opt("--all", "include released and overdue")]
-AsOf = Annotated[
-    str | None, _opt("--as-of", "the day it was said (default: today)", metavar="DATE")
-]
-Region = Annotated[str | None, _opt("--region", "country code (US, GB, AU...): seasons follow it")]
-Note = Annotated[str | None, _opt("--note", "a note")]
-SourceName = Annotated[str | None, _opt("--source", "who said so")]
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _echo(text: str) -> None:
-    """One line of our own words around database text, made safe for the terminal."""
-    from showtrack.text import printable
-
-    typer.echo(printable(text))
-
+from showtrack.errors import UsageError
 
 # --------------------------------------------------------------------------- shows
 
@@ -129,15 +51,15 @@ def _echo(text: str) -> None:
 @app.command()
 def add(
     ctx: typer.Context,
-    title: Annotated[str, _arg("the show's title")],
-    network: Annotated[str | None, _opt("--network", "network or platform")] = None,
-    tag: Annotated[list[str], _opt("--tag", "a tag (repeat for more)")] = [],  # noqa: B006
-    alias: Annotated[list[str], _opt("--alias", "another name (repeat)")] = [],  # noqa: B006
+    title: Annotated[str, argument("the show's title")],
+    network: Annotated[str | None, option("--network", "network or platform")] = None,
+    tag: Annotated[list[str], option("--tag", "a tag (repeat for more)")] = [],  # noqa: B006
+    alias: Annotated[list[str], option("--alias", "another name (repeat)")] = [],  # noqa: B006
     status: Annotated[
-        str | None, _opt("--status", "returning, renewed, in-production, ended or cancelled")
+        str | None, option("--status", "returning, renewed, in-production, ended or cancelled")
     ] = None,
     note: Note = None,
-    link: Annotated[bool, _opt("--link", "link it to its TVmaze show, as `link` does")] = False,
+    link: Annotated[bool, option("--link", "link it to its TVmaze show, as `link` does")] = False,
 ) -> None:
     """Start tracking a show.
 
@@ -148,32 +70,32 @@ def add(
     from showtrack.tracker import edits
 
     found = tvmaze.find(title) if link else None
-    with _settings(ctx).write_store() as st:
+    with settings_of(ctx).write_store() as st:
         show = edits.add_show(
             st, title, network=network, tags=tag, aliases=alias, status=status, notes=note
         )
         if found is not None:
             edits.link_show(st, show.id, tvmaze.link_of(found))
-    _echo(f"tracking {show.title} ({show.id})")
+    echo_safe(f"tracking {show.title} ({show.id})")
     if found is not None:
-        _echo(f"linked to TVmaze {found.id}: {found.describe()}")
+        echo_safe(f"linked to TVmaze {found.id}: {found.describe()}")
 
 
 @app.command()
 def edit(
     ctx: typer.Context,
     show: ShowArg,
-    network: Annotated[str | None, _opt("--network", "set the network ('' clears)")] = None,
-    tag: Annotated[list[str], _opt("--tag", "add a tag")] = [],  # noqa: B006
-    untag: Annotated[list[str], _opt("--untag", "remove a tag")] = [],  # noqa: B006
-    alias: Annotated[list[str], _opt("--alias", "add another name")] = [],  # noqa: B006
-    status: Annotated[str | None, _opt("--status", "the show's status")] = None,
-    note: Annotated[str | None, _opt("--note", "set the notes ('' clears)")] = None,
+    network: Annotated[str | None, option("--network", "set the network ('' clears)")] = None,
+    tag: Annotated[list[str], option("--tag", "add a tag")] = [],  # noqa: B006
+    untag: Annotated[list[str], option("--untag", "remove a tag")] = [],  # noqa: B006
+    alias: Annotated[list[str], option("--alias", "add another name")] = [],  # noqa: B006
+    status: Annotated[str | None, option("--status", "the show's status")] = None,
+    note: Annotated[str | None, option("--note", "set the notes ('' clears)")] = None,
 ) -> None:
     """Change a show's network, tags, aliases, status or notes."""
     from showtrack.tracker import edits
 
-    with _settings(ctx).write_store() as st:
+    with settings_of(ctx).write_store() as st:
         edited, changed = edits.edit_show(
             st,
             show,
@@ -184,29 +106,29 @@ def edit(
             status=status,
             notes=note,
         )
-    _echo(f"{'updated' if changed else 'unchanged:'} {edited.title} ({edited.id})")
+    echo_safe(f"{'updated' if changed else 'unchanged:'} {edited.title} ({edited.id})")
 
 
 @app.command()
 def rename(
     ctx: typer.Context,
     show: ShowArg,
-    new_title: Annotated[str, _arg("the new title")],
+    new_title: Annotated[str, argument("the new title")],
 ) -> None:
     """Give a show a new title; its id stays and the old title becomes an alias."""
     from showtrack.tracker import edits
 
-    with _settings(ctx).write_store() as st:
+    with settings_of(ctx).write_store() as st:
         changed = edits.rename_show(st, show, new_title)
-    _echo(f"renamed to {changed.title} ({changed.id})")
+    echo_safe(f"renamed to {changed.title} ({changed.id})")
 
 
 @app.command()
 def remove(
     ctx: typer.Context,
     show: ShowArg,
-    season: Annotated[str | None, _arg("only this release")] = None,
-    yes: Annotated[bool, _opt("--yes -y", "do not ask")] = False,
+    season: Annotated[str | None, argument("only this release")] = None,
+    yes: Annotated[bool, option("--yes -y", "do not ask")] = False,
 ) -> None:
     """Stop tracking a show (with its releases), or one release.
 
@@ -215,7 +137,7 @@ def remove(
     from showtrack.text import printable
     from showtrack.tracker import edits
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     # Ask before taking the lock: a person thinking must not hold up cron.
     plan = edits.plan_removal(settings.read_store(), show, season, confirmed=yes)
     if not yes:
@@ -238,7 +160,7 @@ def list_shows(ctx: typer.Context, output: Output = None, limit: Limit = None) -
     from showtrack.models import show_row
     from showtrack.tracker import listings
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     fmt = output_format(output)
     st = settings.read_store()
     shows = listings.shows_with_releases(st)
@@ -261,7 +183,7 @@ def info(ctx: typer.Context, show: ShowArg, output: TableOrJson = None) -> None:
     from showtrack.models import show_row
     from showtrack.tracker import listings
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     fmt = output_format(output or "table", ("table", "json"))
     st = settings.read_store()
     found, views = listings.show_views(st, show, settings.today(), settings.clock())
@@ -287,7 +209,7 @@ def info(ctx: typer.Context, show: ShowArg, output: TableOrJson = None) -> None:
 @app.command()
 def search(
     ctx: typer.Context,
-    query: Annotated[str, _arg("a title, or a part of one")],
+    query: Annotated[str, argument("a title, or a part of one")],
     output: Output = None,
 ) -> None:
     """TVmaze's candidates for a title: id, name, premiere, network, status.
@@ -296,7 +218,7 @@ def search(
     """
     from showtrack.sources import tvmaze
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     fmt = output_format(output)
     with tvmaze.fetcher() as client:
         hits = tvmaze.search(client, query)
@@ -316,9 +238,9 @@ LINK_HELP = "the TVmaze id (see `showtrack search`)"
 def link(
     ctx: typer.Context,
     show: ShowArg,
-    tvmaze_id: Annotated[int | None, _opt("--tvmaze", LINK_HELP, metavar="ID")] = None,
-    imdb: Annotated[str | None, _opt("--imdb", "its IMDb id (tt...)", metavar="ID")] = None,
-    thetvdb: Annotated[str | None, _opt("--thetvdb", "its TheTVDB id", metavar="ID")] = None,
+    tvmaze_id: Annotated[int | None, option("--tvmaze", LINK_HELP, metavar="ID")] = None,
+    imdb: Annotated[str | None, option("--imdb", "its IMDb id (tt...)", metavar="ID")] = None,
+    thetvdb: Annotated[str | None, option("--thetvdb", "its TheTVDB id", metavar="ID")] = None,
 ) -> None:
     """Link a tracked show to its TVmaze show, so that `sync` fills in dates.
 
@@ -328,12 +250,12 @@ def link(
     from showtrack.sources import tvmaze
     from showtrack.tracker import edits, names
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     target = names.resolve_show(settings.read_store().shows(), show)
     found = tvmaze.find(target.title, tvmaze_id, imdb, thetvdb)
     with settings.write_store() as st:
         linked = edits.link_show(st, target.id, tvmaze.link_of(found))
-    _echo(f"linked {linked.title} to TVmaze {found.id}: {found.describe()}")
+    echo_safe(f"linked {linked.title} to TVmaze {found.id}: {found.describe()}")
 
 
 @app.command()
@@ -341,18 +263,18 @@ def unlink(ctx: typer.Context, show: ShowArg) -> None:
     """Forget a show's TVmaze link; its history stays."""
     from showtrack.tracker import edits
 
-    with _settings(ctx).write_store() as st:
+    with settings_of(ctx).write_store() as st:
         changed = edits.unlink_show(st, show)
-    _echo(f"unlinked {changed.title}")
+    echo_safe(f"unlinked {changed.title}")
 
 
 @app.command()
 def sync(
     ctx: typer.Context,
-    show: Annotated[list[str] | None, _arg("linked shows (default: every linked show)")] = None,
-    dry_run: Annotated[bool, _opt("--dry-run", "show what would change; write nothing")] = False,
+    show: Annotated[list[str] | None, argument("linked shows (default: every linked show)")] = None,
+    dry_run: Annotated[bool, option("--dry-run", "show what would change; write nothing")] = False,
     output: TableOrJson = None,
-    quiet: Annotated[bool, _opt("--quiet -q", "say nothing unless something fails")] = False,
+    quiet: Annotated[bool, option("--quiet -q", "say nothing unless something fails")] = False,
 ) -> None:
     """Fetch confirmed dates from TVmaze for linked shows and record what changed.
 
@@ -366,7 +288,7 @@ def sync(
     from showtrack.tracker import names
     from showtrack.tracker import sync as syncing
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     fmt = output_format(output or "table", ("table", "json"))
     today = settings.today()
     st = settings.read_store()
@@ -411,22 +333,22 @@ def expect(
     ctx: typer.Context,
     show: ShowArg,
     season: SeasonArg,
-    window: Annotated[str, _arg(WINDOW_HELP)],
+    window: Annotated[str, argument(WINDOW_HELP)],
     source: SourceName = None,
-    url: Annotated[str | None, _opt("--url", "where they said it")] = None,
-    as_of: Annotated[str | None, _opt("--as-of", REPORTED_HELP, metavar="DATE")] = None,
+    url: Annotated[str | None, option("--url", "where they said it")] = None,
+    as_of: Annotated[str | None, option("--as-of", REPORTED_HELP, metavar="DATE")] = None,
     region: Region = None,
-    platform: Annotated[str | None, _opt("--platform", "default: the show's network")] = None,
-    stage: Annotated[str | None, _opt("--stage", STAGE_HELP)] = None,
-    after: Annotated[str | None, _opt("--after", AFTER_HELP, metavar="RELEASE")] = None,
-    lag: Annotated[str | None, _opt("--lag", "with --after: 6mo, 8w", metavar="DUR")] = None,
-    at: Annotated[str | None, _opt("--at", "air time", metavar="HH:MM")] = None,
-    tz: Annotated[str | None, _opt("--tz", "IANA zone or ET/PT", metavar="ZONE")] = None,
+    platform: Annotated[str | None, option("--platform", "default: the show's network")] = None,
+    stage: Annotated[str | None, option("--stage", STAGE_HELP)] = None,
+    after: Annotated[str | None, option("--after", AFTER_HELP, metavar="RELEASE")] = None,
+    lag: Annotated[str | None, option("--lag", "with --after: 6mo, 8w", metavar="DUR")] = None,
+    at: Annotated[str | None, option("--at", "air time", metavar="HH:MM")] = None,
+    tz: Annotated[str | None, option("--tz", "IANA zone or ET/PT", metavar="ZONE")] = None,
     remind: Annotated[
-        str | None, _opt("--remind", "how early `check` tells", metavar="DUR")
+        str | None, option("--remind", "how early `check` tells", metavar="DUR")
     ] = None,
     note: Note = None,
-    create_show: Annotated[bool, _opt("--create-show", "add the show if missing")] = False,
+    create_show: Annotated[bool, option("--create-show", "add the show if missing")] = False,
 ) -> None:
     """Record (or revise) when a release is expected.
 
@@ -436,7 +358,7 @@ def expect(
     from showtrack.tracker import edits, names
     from showtrack.windows.window import window_dates
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     given = {**locals(), "as_of": clock.parse_iso_day(as_of, "--as-of") if as_of else None}
     # Every option of this command is a field of ExpectOptions, under the same name.
     options = edits.ExpectOptions(**{f: given[f] for f in edits.ExpectOptions.__struct_fields__})
@@ -450,25 +372,25 @@ def expect(
     verb = "recorded an older report; still current for" if older and changed else verb
     sys.stderr.write(f"showtrack: warning: {conflict} (a conflict)\n" if conflict else "")
     w = release.window
-    _echo(f"{verb} {release.label(title)}: {w.phrase} ({window_dates(w.earliest, w.latest)})")
+    echo_safe(f"{verb} {release.label(title)}: {w.phrase} ({window_dates(w.earliest, w.latest)})")
 
 
 @app.command()
 def released(
     ctx: typer.Context,
     show: ShowArg,
-    season: Annotated[str, _arg("season number or release name")],
-    day: Annotated[str | None, _arg("default: today", metavar="[DATE]")] = None,
+    season: Annotated[str, argument("season number or release name")],
+    day: Annotated[str | None, argument("default: today", metavar="[DATE]")] = None,
     source: SourceName = None,
 ) -> None:
     """Mark a release as out (on DATE, default today)."""
     from showtrack.tracker import edits
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     when = clock.parse_iso_day(day, "DATE") if day else settings.today()
     with settings.write_store() as st:
         found, release = edits.mark_released(st, show, season, when, settings.today(), source)
-    _echo(f"{release.label(found.title)} released {release.release_date}")
+    echo_safe(f"{release.label(found.title)} released {release.release_date}")
 
 
 STATUS_HELP = "only this release status (upcoming, open, overdue, released, unknown) or show status"
@@ -478,14 +400,14 @@ STATUS_HELP = "only this release status (upcoming, open, overdue, released, unkn
 def upcoming(
     ctx: typer.Context,
     within: Annotated[
-        str | None, _opt("--within", "only what can start within DUR", metavar="DUR")
+        str | None, option("--within", "only what can start within DUR", metavar="DUR")
     ] = None,
     until: Annotated[
-        str | None, _opt("--until", "only what can start by DATE", metavar="DATE")
+        str | None, option("--until", "only what can start by DATE", metavar="DATE")
     ] = None,
     network: Networks = [],  # noqa: B006
     tag: Tags = [],  # noqa: B006
-    status: Annotated[list[str], _opt("--status", STATUS_HELP + " (repeat)")] = [],  # noqa: B006
+    status: Annotated[list[str], option("--status", STATUS_HELP + " (repeat)")] = [],  # noqa: B006
     include_all: IncludeAll = False,
     output: Output = None,
     limit: Limit = None,
@@ -493,7 +415,7 @@ def upcoming(
     """What comes next, soonest first; TBA last. Exits 1 when nothing is listed."""
     from showtrack.tracker import listings
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     fmt = output_format(output)
     if within and until:
         raise UsageError("give --within or --until, not both")
@@ -530,8 +452,8 @@ ONCE_HELP = "report each release once per window; remembered in the database"
 @app.command()
 def check(
     ctx: typer.Context,
-    within: Annotated[str | None, _opt("--within", HORIZON_HELP, metavar="DUR")] = None,
-    once: Annotated[bool, _opt("--once", ONCE_HELP)] = False,
+    within: Annotated[str | None, option("--within", HORIZON_HELP, metavar="DUR")] = None,
+    once: Annotated[bool, option("--once", ONCE_HELP)] = False,
 ) -> None:
     """For cron and scripts: one line per due release, silence otherwise.
 
@@ -543,7 +465,7 @@ def check(
     from showtrack.text import printable
     from showtrack.tracker import listings
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     horizon = duration(within)
     today = settings.today()
     views: Sequence[ReleaseView]
@@ -585,7 +507,7 @@ def history(
     """How the expected window moved over time, with sources, and how often it slipped."""
     from showtrack.tracker import listings
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     fmt = output_format(output)
     title, entries, slips = listings.history(settings.read_store(), show, season, settings.today())
 
@@ -603,11 +525,11 @@ def history(
 def countdown(
     ctx: typer.Context,
     show: Annotated[
-        str | None, _arg("a show (default: everything upcoming)", autocompletion=complete_show)
+        str | None, argument("a show (default: everything upcoming)", autocompletion=complete_show)
     ] = None,
-    season: Annotated[str | None, _arg("one release of it")] = None,
-    live: Annotated[bool, _opt("--live", "tick every second until Ctrl-C")] = False,
-    limit: Annotated[int, _opt("--limit", "panels to show; 0 for all", min=0)] = 20,
+    season: Annotated[str | None, argument("one release of it")] = None,
+    live: Annotated[bool, option("--live", "tick every second until Ctrl-C")] = False,
+    limit: Annotated[int, option("--limit", "panels to show; 0 for all", min=0)] = 20,
 ) -> None:
     """How long until each release, with a bar from announcement to window.
 
@@ -617,7 +539,7 @@ def countdown(
     from showtrack.render import countdown_panels, live_countdown
     from showtrack.tracker import listings
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     views = listings.countdown_views(
         settings.read_store(), show, season, settings.today(), settings.clock()
     )
@@ -644,7 +566,7 @@ def countdown(
 @app.command()
 def timeline(
     ctx: typer.Context,
-    months: Annotated[int, _opt("--months", "how many months to draw", min=1, max=120)] = 12,
+    months: Annotated[int, option("--months", "how many months to draw", min=1, max=120)] = 12,
     include_all: IncludeAll = False,
 ) -> None:
     """A chart of windows across the coming months, today marked.
@@ -654,7 +576,7 @@ def timeline(
     from showtrack.render import timeline as draw
     from showtrack.tracker import listings
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     views = listings.upcoming(
         settings.read_listing(),
         settings.today(),
@@ -670,7 +592,7 @@ def timeline(
 @app.command()
 def calendar(
     ctx: typer.Context,
-    month: Annotated[str | None, _arg("default: this month", metavar="[YYYY-MM]")] = None,
+    month: Annotated[str | None, argument("default: this month", metavar="[YYYY-MM]")] = None,
 ) -> None:
     """A month grid: exact releases on their days, open windows shaded."""
     import re
@@ -678,7 +600,7 @@ def calendar(
     from showtrack.render import month_calendar
     from showtrack.tracker import listings
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     today = settings.today()
     if month is None:
         year, number = today.year, today.month
@@ -694,9 +616,9 @@ def calendar(
 @app.command()
 def window(
     ctx: typer.Context,
-    phrase: Annotated[str, _arg("e.g. 'spring 2018', 'does not return before 2018'")],
+    phrase: Annotated[str, argument("e.g. 'spring 2018', 'does not return before 2018'")],
     as_of: AsOf = None,
-    region: Annotated[str | None, _opt("--region", "country code, e.g. US, AU")] = None,
+    region: Annotated[str | None, option("--region", "country code, e.g. US, AU")] = None,
     output: TableOrJson = None,
 ) -> None:
     """Explain how a window phrase is read.
@@ -706,7 +628,7 @@ def window(
     """
     from showtrack.windows.phrases import explain
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     fmt = output_format(output or "table", ("table", "json"))
     today = settings.today()
     said = clock.parse_iso_day(as_of, "--as-of") if as_of else today
@@ -731,16 +653,17 @@ EXPORT_FORMATS_HELP = "json (everything, for import), csv (one row a release) or
 def export_data(
     ctx: typer.Context,
     output: Annotated[
-        Path | None, _opt("-o --output", "write to FILE (default: standard output)", metavar="FILE")
+        Path | None,
+        option("-o --output", "write to FILE (default: standard output)", metavar="FILE"),
     ] = None,
-    fmt: Annotated[str, _opt("--format", EXPORT_FORMATS_HELP)] = "json",
+    fmt: Annotated[str, option("--format", EXPORT_FORMATS_HELP)] = "json",
     premieres_only: Annotated[
-        bool, _opt("--premieres-only", "ics: seasons only, no specials or films")
+        bool, option("--premieres-only", "ics: seasons only, no specials or films")
     ] = False,
-    tag: Annotated[list[str], _opt("--tag", "ics: only shows with this tag (repeat)")] = [],  # noqa: B006
-    network: Annotated[list[str], _opt("--network", "ics: only this network (repeat)")] = [],  # noqa: B006
+    tag: Annotated[list[str], option("--tag", "ics: only shows with this tag (repeat)")] = [],  # noqa: B006
+    network: Annotated[list[str], option("--network", "ics: only this network (repeat)")] = [],  # noqa: B006
     exact_only: Annotated[
-        bool, _opt("--exact-only", "ics: only releases with an exact day or time")
+        bool, option("--exact-only", "ics: only releases with an exact day or time")
     ] = False,
 ) -> None:
     """Everything, for backup, another machine, or a calendar app.
@@ -754,7 +677,7 @@ def export_data(
     """
     from showtrack.tracker import listings, transfer
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     if fmt not in ("json", "csv", "ics"):
         raise UsageError(f"export format {fmt!r} is not one of: json, csv, ics")
     if fmt != "ics" and (premieres_only or tag or network or exact_only):
@@ -789,8 +712,8 @@ IMPORT_FILE_HELP = "a showtrack export, or a JSON array of releases; - reads sta
 @app.command(name="import")
 def import_data(
     ctx: typer.Context,
-    file: Annotated[str, _arg(IMPORT_FILE_HELP, metavar="FILE")],
-    dry_run: Annotated[bool, _opt("--dry-run", "check and count, change nothing")] = False,
+    file: Annotated[str, argument(IMPORT_FILE_HELP, metavar="FILE")],
+    dry_run: Annotated[bool, option("--dry-run", "check and count, change nothing")] = False,
 ) -> None:
     """Merge an export (JSON or CSV), or a JSON array of releases, into the database.
 
@@ -800,7 +723,7 @@ def import_data(
     from showtrack import store
     from showtrack.tracker import transfer
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     try:
         text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -827,7 +750,7 @@ def import_data(
 @db_app.command("path")
 def db_path(ctx: typer.Context) -> None:
     """Print where the database is."""
-    typer.echo(str(_settings(ctx).db_path))
+    typer.echo(str(settings_of(ctx).db_path))
 
 
 @db_app.command("check")
@@ -836,7 +759,7 @@ def db_check(ctx: typer.Context) -> None:
     from showtrack import store
     from showtrack.errors import DatabaseError
 
-    path = _settings(ctx).db_path
+    path = settings_of(ctx).db_path
     problems = store.check(path)
     if problems:
         raise DatabaseError(
@@ -850,48 +773,7 @@ def db_restore(ctx: typer.Context) -> None:
     """Put the last backup back; the current file is kept aside first."""
     from showtrack import store
 
-    path = _settings(ctx).db_path
+    path = settings_of(ctx).db_path
     kept = store.restore(path)
     suffix = f" (the replaced file is kept as {kept})" if kept else ""
     typer.echo(f"restored {path} from its backup{suffix}")
-
-
-# --------------------------------------------------------------------------- entry point
-
-
-def main(argv: list[str] | None = None) -> None:
-    """Run the command line; every error a user can cause ends as one message and the exit
-    code of spec/cli.md. A traceback is shown only with SHOWTRACK_DEBUG=1."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="backslashreplace")
-    debug = bool(os.environ.get("SHOWTRACK_DEBUG"))
-    try:
-        with only_the_command_asked_for(app, sys.argv[1:] if argv is None else argv):
-            result = app(args=argv, standalone_mode=False, prog_name="showtrack")
-    except ShowtrackError as exc:
-        if debug:
-            raise
-        fail(exc.message, exc.hint, exc.exit_code)
-    except (typer.Abort, KeyboardInterrupt):
-        fail("interrupted", None, 130)
-    except BrokenPipeError:
-        # The reader went away (`showtrack upcoming | head`): not an error of ours.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(0)
-    except Exception as exc:
-        # Click's usage errors (unknown option, missing argument) carry their exit code.
-        code = getattr(exc, "exit_code", None)
-        format_message = getattr(exc, "format_message", None)
-        if isinstance(code, int) and callable(format_message):
-            fail(format_message(), "see `showtrack --help` or `showtrack COMMAND --help`", code)
-        # Anything else is a bug: one line, and the traceback only for debugging.
-        if debug:
-            raise
-        fail(
-            f"internal error: {type(exc).__name__}: {exc}",
-            "please report it; SHOWTRACK_DEBUG=1 shows the traceback",
-            70,
-        )
-    sys.exit(result if isinstance(result, int) else 0)

@@ -1,0 +1,50 @@
+"""The command line: the Typer app (`options.py`), its commands (`commands.py`,
+and, later, `read.py`), and turning errors into one message and an exit code (spec/cli.md)."""
+
+import os
+import sys
+
+import typer
+
+from showtrack.cli import commands  # noqa: F401  (registering is importing)
+from showtrack.cli.options import app
+from showtrack.context import fail, only_the_command_asked_for
+from showtrack.errors import ShowtrackError
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the command line; every error a user can cause ends as one message and the exit
+    code of spec/cli.md. A traceback is shown only with SHOWTRACK_DEBUG=1."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    debug = bool(os.environ.get("SHOWTRACK_DEBUG"))
+    try:
+        with only_the_command_asked_for(app, sys.argv[1:] if argv is None else argv):
+            result = app(args=argv, standalone_mode=False, prog_name="showtrack")
+    except ShowtrackError as exc:
+        if debug:
+            raise
+        fail(exc.message, exc.hint, exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        fail("interrupted", None, 130)
+    except BrokenPipeError:
+        # The reader went away (`showtrack upcoming | head`): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+    except Exception as exc:
+        # Click's usage errors (unknown option, missing argument) carry their exit code.
+        code = getattr(exc, "exit_code", None)
+        format_message = getattr(exc, "format_message", None)
+        if isinstance(code, int) and callable(format_message):
+            fail(format_message(), "see `showtrack --help` or `showtrack COMMAND --help`", code)
+        # Anything else is a bug: one line, and the traceback only for debugging.
+        if debug:
+            raise
+        fail(
+            f"internal error: {type(exc).__name__}: {exc}",
+            "please report it; SHOWTRACK_DEBUG=1 shows the traceback",
+            70,
+        )
+    sys.exit(result if isinstance(result, int) else 0)

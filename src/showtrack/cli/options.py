@@ -1,0 +1,109 @@
+"""The Typer app, the global options and the option aliases every command shares.
+
+Commands live in `commands.py` and `read.py`; `showtrack.cli.main` runs them.
+"""
+
+import os
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from showtrack import __version__
+from showtrack.context import OUTPUT_FORMATS, Settings, complete_show
+
+app = typer.Typer(
+    name="showtrack",
+    help="Track upcoming TV releases by what is actually known: a release window "
+    '("spring 2018", "not before 2018"), its sources, how it moved, what it waits on.\n\n'
+    'Start with:  showtrack add "Jessica Jones" --network Netflix\n\n'
+    'then:  showtrack expect "Jessica Jones" 2 "spring 2018" --source "Hollywood Reporter"',
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+db_app = typer.Typer(
+    help="Where the data lives; verify it; roll back to the last backup.", no_args_is_help=True
+)
+app.add_typer(db_app, name="db")
+
+
+def settings_of(ctx: typer.Context) -> Settings:
+    """The global options of this run (--db, --today, --no-color)."""
+    obj = ctx.find_root().obj
+    if isinstance(obj, Settings):
+        return obj
+    return Settings(None, None, False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"showtrack {__version__}")
+        raise typer.Exit(0)
+
+
+def option(names: str, help: str, **settings: Any) -> Any:
+    """typer.Option for the space-separated `names`, with its help line."""
+    return typer.Option(*names.split(), help=help, **settings)
+
+
+def argument(help: str, **settings: Any) -> Any:
+    """typer.Argument with its help line."""
+    return typer.Argument(help=help, **settings)
+
+
+DB_HELP = "the database file (default: showtrack.json in your user data folder)"
+TODAY_HELP = "pretend today is DATE (YYYY-MM-DD): for demos, tests, 'what did we expect then'"
+
+
+@app.callback()
+def _global_options(
+    ctx: typer.Context,
+    db: Annotated[
+        Path | None, option("--db", DB_HELP, envvar="SHOWTRACK_DB", metavar="PATH")
+    ] = None,
+    today: Annotated[
+        str | None, option("--today", TODAY_HELP, envvar="SHOWTRACK_TODAY", metavar="DATE")
+    ] = None,
+    no_color: Annotated[bool, option("--no-color", "no colour (also: NO_COLOR=1)")] = False,
+    version: Annotated[
+        bool, option("--version", "print the version and exit", is_eager=True, callback=_version)
+    ] = False,
+) -> None:
+    ctx.obj = Settings(db, today, no_color or bool(os.environ.get("NO_COLOR")))
+
+
+# --------------------------------------------------------------------------- shared options
+
+
+SHOW_HELP = "a show's title, id, alias or a unique part of one"
+OUTPUT_HELP = f"{', '.join(OUTPUT_FORMATS)} (default: table on a terminal, tsv when piped)"
+LIMIT_HELP = "rows to show; a table shows 20 by default, machine formats all; 0 for all"
+
+ShowArg = Annotated[str, argument(SHOW_HELP, autocompletion=complete_show)]
+SeasonArg = Annotated[str, argument("season number (2, S2) or a name for a special or film")]
+OptionalSeason = Annotated[str | None, argument("one release of it (or give show-id/s2)")]
+Output = Annotated[str | None, option("-o --output", OUTPUT_HELP, metavar="FORMAT")]
+TableOrJson = Annotated[str | None, option("-o --output", "table or json", metavar="FORMAT")]
+Limit = Annotated[int | None, option("--limit", LIMIT_HELP, min=0)]
+Networks = Annotated[list[str], option("--network", "only this network (repeat)")]
+Tags = Annotated[list[str], option("--tag", "only shows with this tag (repeat)")]
+IncludeAll = Annotated[bool, option("--all", "include released and overdue")]
+AsOf = Annotated[
+    str | None, option("--as-of", "the day it was said (default: today)", metavar="DATE")
+]
+Region = Annotated[
+    str | None, option("--region", "country code (US, GB, AU...): seasons follow it")
+]
+Note = Annotated[str | None, option("--note", "a note")]
+SourceName = Annotated[str | None, option("--source", "who said so")]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def echo_safe(text: str) -> None:
+    """One line of our own words around database text, made safe for the terminal."""
+    from showtrack.text import printable
+
+    typer.echo(printable(text))
