@@ -26,6 +26,7 @@ CONNECT_TIMEOUT = 5.0
 RETRIES = 3  # after the first try, on 429 and 503
 LONGEST_WAIT = 30.0  # a Retry-After longer than this is not waited for
 USER_AGENT = f"showtrack/{__version__}"
+MAX_TEXT = 10_000_000  # bytes of an article page
 
 
 def read_timeout() -> float:
@@ -98,11 +99,37 @@ class Fetcher:
     def get_json(self, path: str, params: Mapping[str, str | list[str]] | None, what: str) -> Any:
         """The decoded JSON at `path`, or None when the service says there is no such
         thing (404). Any other failure is a NetworkError saying `what` was fetched."""
+        return self._decoded(self._response(path, params, what), what)
+
+    def get_text(self, path: str, what: str) -> tuple[str, str]:
+        """The text at `path` and its media type (e.g. text/html). A 404 or any other
+        failure is a NetworkError saying `what` was fetched; so is an answer over
+        MAX_TEXT bytes, which no article reaches."""
+        response = self._response(path, None, what, accept="text/html, text/plain;q=0.9")
+        if response.status_code != 200:
+            raise self._refusal(response, what)
+        if len(response.content) > MAX_TEXT:
+            raise NetworkError(
+                f"{what}: the answer is over {MAX_TEXT // 1_000_000} MB, not an article",
+                "save the article's page to a file and read that",
+            )
+        media = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+        return response.text, media
+
+    def _response(
+        self,
+        path: str,
+        params: Mapping[str, str | list[str]] | None,
+        what: str,
+        accept: str | None = None,
+    ) -> httpx.Response:
+        """The answer at `path` after bounded retries on 429 and 503."""
         for attempt in range(RETRIES + 1):
             self._pace()
             self.requests += 1
             try:
-                response = self._client.get(path, params=params)
+                headers = {"Accept": accept} if accept else None
+                response = self._client.get(path, params=params, headers=headers)
             except httpx.TimeoutException:
                 raise NetworkError(
                     f"{what}: {self.base_url} did not answer within {read_timeout():g} s",
@@ -118,19 +145,14 @@ class Fetcher:
                 if wait <= LONGEST_WAIT:
                     self._sleep(wait)
                     continue
-            return self._decoded(response, what)
+            return response
         raise AssertionError("unreachable: the last attempt returns or raises")
 
     def _decoded(self, response: httpx.Response, what: str) -> Any:
         if response.status_code == 404:
             return None
         if response.status_code != 200:
-            busy = " (still busy after retrying)" if response.status_code in (429, 503) else ""
-            raise NetworkError(
-                f"{what}: {self.base_url} answered {response.status_code} "
-                f"{response.reason_phrase}{busy}",
-                "try again later",
-            )
+            raise self._refusal(response, what)
         try:
             return msgspec.json.decode(response.content)
         except msgspec.DecodeError:
@@ -138,3 +160,11 @@ class Fetcher:
                 f"{what}: {self.base_url} answered something that is not JSON",
                 "is SHOWTRACK_TVMAZE_URL a TVmaze API?",
             ) from None
+
+    def _refusal(self, response: httpx.Response, what: str) -> NetworkError:
+        busy = " (still busy after retrying)" if response.status_code in (429, 503) else ""
+        return NetworkError(
+            f"{what}: {self.base_url} answered {response.status_code} "
+            f"{response.reason_phrase}{busy}",
+            "try again later",
+        )
