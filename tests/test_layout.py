@@ -43,6 +43,16 @@ ALLOWED: dict[str, set[str]] = {
     "output": {"msgspec", "showtrack.models", "showtrack.text"},
     "render": {"rich", "showtrack.models", "showtrack.windows", "showtrack.text"},
     "ics": {"icalendar", "showtrack.models", "showtrack.text"},
+    "reader": {
+        "trafilatura",
+        "msgspec",
+        "showtrack.errors",
+        "showtrack.models",
+        "showtrack.reader",
+        "showtrack.sources.http",
+        "showtrack.text",
+        "showtrack.windows",
+    },
     "sources": {
         "httpx",
         "msgspec",

@@ -54,11 +54,13 @@ class Settings(NamedTuple):
 
         return functools.cache(self.now)
 
-    def read_store(self) -> Store:
-        """The database, read once, for a command that changes nothing."""
+    def read_store(self, *, about_to_write: bool = False) -> Store:
+        """The database, read once, for a command that changes nothing (or that reads
+        before it writes, and so starts a missing database rather than warns of it)."""
         from showtrack import store
 
-        self._say_if_missing()
+        if not about_to_write:
+            self._say_if_missing()
         return store.load(self.db_path)
 
     def read_listing(self) -> Listing:

@@ -287,6 +287,32 @@ class ShowReport(msgspec.Struct, frozen=True):
     seasons: tuple[SeasonReport, ...] = ()
 
 
+class KnownShow(msgspec.Struct, frozen=True):
+    """A tracked show as the article reader needs it: the names it goes by, and the
+    season "the new season" means (the first not released yet, else the next one)."""
+
+    names: tuple[str, ...]
+    next_season: int | None = None
+
+
+class Proposal(msgspec.Struct, frozen=True):
+    """One statement an article makes about when a release of a show comes
+    (spec/read.md): found by reader/, resolved and recorded by tracker/."""
+
+    show: str
+    season: int | None
+    kind: str  # release or filming
+    phrase: str
+    window: WindowRecord | None
+    sentence: str
+    offset: int  # of the sentence in the article's text
+    phrase_offset: int  # of the phrase in the sentence
+    confidence: str  # high or low
+    region: str | None = None
+    after_show: str | None = None
+    after_season: int | None = None
+
+
 def history_order(entry: HistoryEntry) -> tuple[str, str]:
     """Where an entry stands in a release's history (spec/cli.md): by the day it was
     reported (as_of, else the day it was recorded), then by when it was recorded. The

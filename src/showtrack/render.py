@@ -455,6 +455,88 @@ def window_explanation(console: Console, fields: dict[str, Any]) -> None:
     console.print(table)
 
 
+# --------------------------------------------------------------------------- read
+
+PROPOSAL_COLUMNS = (
+    Column("Release", overflow="fold"),
+    Column("Says", overflow="fold"),
+    Column("Window", no_wrap=True),
+    Column("Status", overflow="fold"),
+)
+
+
+def _window_cell(row: dict[str, Any]) -> str:
+    window = row["window"]
+    if window is None:
+        return ""
+    return window_dates(window["earliest"], window["latest"])
+
+
+def _release_cell(row: dict[str, Any]) -> Text:
+    text = cell(row["show"], "bold")
+    text.append(printable(f" {row['release'].rpartition('/')[2].upper()}"), style="bold")
+    return text
+
+
+def _status_cell(row: dict[str, Any]) -> Text:
+    """What was done, the kind when it is not a release, and a low confidence flagged."""
+    words = [row["status"]]
+    if row["kind"] != "release":
+        words.insert(0, row["kind"])
+    text = cell(", ".join(words))
+    if row["confidence"] != "high":
+        text.append(" (carried over)", style="yellow")
+    return text
+
+
+def proposals_table(
+    console: Console, source: dict[str, Any], rows: Sequence[dict[str, Any]]
+) -> None:
+    """`read`: what the article proposes, and what was done with each proposal."""
+    said = f"{source['name']}, as of {source['as_of']} (from {source['as_of_from']})"
+    console.print(Text(printable(said), style="dim"))
+    if not rows:
+        console.print(Text("no release windows found in it", style="dim"))
+        return
+    cells = [
+        [
+            _release_cell(row),
+            cell(row["phrase"]),
+            cell(_window_cell(row) or f"waits on {row['after']}"),
+            _status_cell(row),
+        ]
+        for row in rows
+    ]
+    print_table(console, PROPOSAL_COLUMNS, cells)
+
+
+def proposal_card(console: Console, row: dict[str, Any], index: int, total: int) -> None:
+    """`read` at a terminal: one proposal with its sentence, the phrase highlighted."""
+    sentence, phrase = row["sentence"], row["phrase"]
+    at = sentence.find(phrase) if phrase else -1
+    text = Text()
+    if at >= 0:
+        text.append(printable(sentence[:at]))
+        text.append(printable(phrase), style="bold reverse")
+        text.append(printable(sentence[at + len(phrase) :]))
+    else:
+        text.append(printable(sentence))
+    head = Text(f"{index}/{total}  ", style="dim")
+    head.append(printable(row["show"]), style="bold")
+    head.append(printable(f"  {row['release']}  {row['kind']}"))
+    if row["window"] is not None:
+        head.append(printable(f"  {_window_cell(row)}"))
+    if row["after"]:
+        head.append(printable(f"  waits on {row['after']}"))
+    if row["show_id"] is None:
+        head.append("  (not tracked: accepting adds it)", style="yellow")
+    if row["confidence"] != "high":
+        head.append("  (show or season carried over from earlier)", style="yellow")
+    console.print()
+    console.print(head)
+    console.print(text, style="dim")
+
+
 # --------------------------------------------------------------------------- timeline
 
 

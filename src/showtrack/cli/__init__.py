@@ -1,12 +1,12 @@
 """The command line: the Typer app (`options.py`), its commands (`commands.py`,
-and, later, `read.py`), and turning errors into one message and an exit code (spec/cli.md)."""
+`read.py`), and turning errors into one message and an exit code (spec/cli.md)."""
 
 import os
 import sys
 
 import typer
 
-from showtrack.cli import commands  # noqa: F401  (registering is importing)
+from showtrack.cli import commands, read  # noqa: F401  (registering is importing)
 from showtrack.cli.options import app
 from showtrack.context import fail, only_the_command_asked_for
 from showtrack.errors import ShowtrackError

@@ -391,6 +391,20 @@ def _conflict(store: Store, release_id: str, today: date) -> str | None:
     return None
 
 
+def wait_on(store: Store, release_id: str, ref: str) -> bool:
+    """Make the release `release_id` wait on the release `ref` names (as `expect --after`
+    does); False when it already did. Both must exist."""
+    release = store.release(release_id)
+    if release is None:
+        raise NotFoundError(f"no release {release_id!r}")
+    other = find_release_by_ref(store, ref)
+    if any(link.release == other.id for link in release.after):
+        return False
+    _wait_on(store, release, other, None)
+    store.update([release])
+    return True
+
+
 def _wait_on(store: Store, release: Release, other: Release, lag: str | None) -> None:
     """Make `release` wait on `other` (plus `lag`); refuses a link that closes a cycle."""
     if other.id == release.id:

@@ -1,0 +1,170 @@
+"""An article to read: a file (plain text, Markdown or HTML), standard input, or an
+http(s) URL, turned into its text, title, address and publication date.
+
+HTML goes through trafilatura, which finds the main text of a page (leaving out menus,
+captions of other stories, footers) and its metadata; it is imported only here, so only
+`showtrack read` pays for it. Titles in italics come out of it as Markdown emphasis,
+which the statement reader takes as title markup, as it takes quotes.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+from urllib.parse import urlsplit
+
+from showtrack.errors import UsageError
+from showtrack.text import web_address
+from showtrack.windows.window import FIRST_DAY, LAST_DAY
+
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# A dateline: a line that starts with a date, or says it was published, posted or
+# updated on one ("Posted March 5, 2024", "LOS ANGELES (March 5, 2024) -").
+_DATELINE = re.compile(
+    rf"^(?:(?:published|posted|updated|first published)(?: on)?:?\s+|[A-Z .,]+\(\s*)?"
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?:(?P<month>{_MONTH_WORD})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
+    rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_URL_DATE = re.compile(r"/(?P<year>(?:19|20|21)\d\d)[/-](?P<month>[01]?\d)[/-](?P<day>[0-3]?\d)\b")
+_HTML = re.compile(r"<(?:!doctype html|html|body|article|p|div|h1)\b", re.IGNORECASE)
+_DATELINE_LINES = 6  # a dateline is near the top
+
+
+class Article(NamedTuple):
+    """What an article is: its text, title, address, and when it was published (with
+    where that date was found: "metadata", "dateline" or "url")."""
+
+    text: str
+    title: str | None
+    name: str
+    url: str | None
+    published: date | None
+    published_from: str | None
+
+
+def load_article(source: str, today: date) -> Article:
+    """Read SOURCE: `-` (standard input), an http(s) URL (through sources.http; a
+    failure is exit 5) or a file. A publication date after `today` is not taken."""
+    if source == "-":
+        return _from_content(sys.stdin.read(), None, "standard input", None, today)
+    if re.match(r"https?://", source, re.IGNORECASE):
+        if not web_address(source):
+            raise UsageError(f"{source!r} is not a web address", "e.g. https://example.org/a")
+        from showtrack.sources.http import Fetcher
+
+        parts = urlsplit(source)
+        path = parts.path or "/"
+        path += f"?{parts.query}" if parts.query else ""
+        with Fetcher(f"{parts.scheme}://{parts.netloc}") as fetcher:
+            content, media = fetcher.get_text(path, f"fetching {source}")
+        sys.stderr.write(f"showtrack: fetched {source} ({len(content):,} characters)\n")
+        return _from_content(content, media, source, source, today)
+    try:
+        content = Path(source).read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise UsageError(f"cannot read {source}: {exc.strerror or exc}") from None
+    return _from_content(content, None, Path(source).name, None, today)
+
+
+def _from_content(
+    content: str, media: str | None, name: str, url: str | None, today: date
+) -> Article:
+    if "html" in (media or "") or _HTML.search(content[:2000]):
+        return _from_html(content, name, url, today)
+    text = content.replace("\r\n", "\n").replace("\r", "\n")
+    title = _first_line_title(text)
+    published, found_in = _dated(text, url, today)
+    return Article(text, title, title or name, url, published, found_in)
+
+
+def _from_html(html: str, name: str, url: str | None, today: date) -> Article:
+    import trafilatura
+
+    # Without extensive search a date comes from the page's metadata only: the
+    # extensive search takes dates out of the text, such as the release dates we read.
+    document = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_formatting=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    fields = document if isinstance(document, dict) else document.as_dict() if document else {}
+    text = str(fields.get("text") or "")
+    if not text.strip():
+        raise UsageError(f"{name} has no article text that can be read")
+    title = str(fields.get("title") or "").strip() or _first_line_title(text)
+    published = _valid_iso(str(fields.get("date") or ""), today)
+    found_in = "metadata" if published else None
+    if published is None:
+        published, found_in = _dated(text, url, today)
+    return Article(text, title, title or name, url, published, found_in)
+
+
+def _first_line_title(text: str) -> str | None:
+    """A headline: the first line, when it is short and not a sentence of the story."""
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    first = first.lstrip("#").strip()
+    if 0 < len(first) <= 150 and not first.endswith((".", ",", ";", ":")):
+        return first
+    return None
+
+
+def _dated(text: str, url: str | None, today: date) -> tuple[date | None, str | None]:
+    """The publication date from a dateline near the top, else from the URL."""
+    top = "\n".join(line.strip() for line in text.split("\n")[:_DATELINE_LINES])
+    for m in _DATELINE.finditer(top):
+        if m["iso"]:
+            day = _valid_iso(m["iso"], today)
+        else:
+            month = _month(m["month"])
+            day = _valid(int(m["year"]), month, int(m["day"]), today) if month else None
+        if day is not None:
+            return day, "dateline"
+    in_url = _URL_DATE.search(urlsplit(url).path) if url else None
+    if in_url:
+        day = _valid(int(in_url["year"]), int(in_url["month"]), int(in_url["day"]), today)
+        if day is not None:
+            return day, "url"
+    return None, None
+
+
+def _month(word: str) -> int | None:
+    key = word.lower().rstrip(".")[:3]
+    return next((i for i, m in enumerate(_MONTHS, 1) if m.startswith(key)), None)
+
+
+def _valid_iso(text: str, today: date) -> date | None:
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+    return _valid(int(m[1]), int(m[2]), int(m[3]), today) if m else None
+
+
+def _valid(year: int, month: int, day: int, today: date) -> date | None:
+    """The day, if it is a real one in the kept years and not after today."""
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:
+        return None
+    try:
+        found = date(year, month, day)
+    except ValueError:
+        return None
+    return found if found <= today else None

@@ -1,0 +1,220 @@
+"""What an article proposes, in the database's terms, and recording it (spec/read.md).
+
+`reader/` finds proposals in a text; here each gets the tracked show it is about, the
+release it would be recorded as and the release it waits on, and the accepted ones go
+through `expect`, the same path a typed statement takes, with the article as source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date, tzinfo
+from typing import Any
+
+import msgspec
+
+from showtrack.errors import AmbiguousNameError, NotFoundError
+from showtrack.models import KnownShow, Proposal, Release, Show, release_slug
+from showtrack.store import Store
+from showtrack.text import fold, slugify
+from showtrack.tracker.edits import ExpectOptions, expect, wait_on
+from showtrack.tracker.names import resolve_show
+
+
+class ArticleSource(msgspec.Struct, frozen=True):
+    """Where the proposals came from, as `read -o json` prints it under "source"."""
+
+    title: str | None
+    name: str
+    url: str | None
+    as_of: date
+    as_of_from: str  # option, metadata, dateline, url or today
+
+    def to_dict(self) -> dict[str, Any]:
+        """The "source" object of `read -o json`."""
+        return {
+            "title": self.title,
+            "name": self.name,
+            "url": self.url,
+            "as_of": self.as_of.isoformat(),
+            "as_of_from": self.as_of_from,
+        }
+
+
+class ProposalView(msgspec.Struct):
+    """A proposal with what it means here: the tracked show (show_id, None when the show
+    is not tracked), the release it is recorded as, the release it waits on, and what
+    recording it did (status)."""
+
+    proposal: Proposal
+    show_id: str | None
+    release: str
+    after: str | None = None
+    status: str = "proposed"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The keys of spec/read.md, in that order, then what was done."""
+        p = self.proposal
+        return {
+            "show": p.show,
+            "show_id": self.show_id,
+            "season": p.season,
+            "release": self.release,
+            "kind": p.kind,
+            "phrase": p.phrase,
+            "window": p.window.to_dict() if p.window else None,
+            "region": p.region,
+            "after": self.after,
+            "sentence": p.sentence,
+            "offset": p.offset,
+            "confidence": p.confidence,
+            "status": self.status,
+        }
+
+
+def next_season(releases: Iterable[Release]) -> int | None:
+    """The season "the new season" means: the first one not out yet, else the one after
+    the last; None for a show with no seasons."""
+    seasons = [r for r in releases if r.season is not None]
+    waiting = [r.season for r in seasons if r.season and r.stage != "released"]
+    if waiting:
+        return min(waiting)
+    numbers = [r.season for r in seasons if r.season is not None]
+    return max(numbers) + 1 if numbers else None
+
+
+def known_shows(store: Store) -> list[KnownShow]:
+    """The tracked shows as the reader needs them."""
+    by_show: dict[str, list[Release]] = {}
+    for release in store.releases():
+        by_show.setdefault(release.show_id, []).append(release)
+    return [
+        KnownShow((show.title, *show.aliases), next_season(by_show.get(show.id, [])))
+        for show in store.shows()
+    ]
+
+
+def _tracked(shows: Sequence[Show], name: str) -> Show | None:
+    """The tracked show an article's name means, ignoring a leading "The" or "Marvel's"."""
+    bare = re.sub(r"^(?:the\s+|\w+(?:'s|’s)\s+)", "", name.strip(), flags=re.IGNORECASE)
+    for candidate in dict.fromkeys((name, bare)):
+        try:
+            return resolve_show(shows, candidate)
+        except (NotFoundError, AmbiguousNameError):
+            continue
+    return None
+
+
+def resolve(
+    store: Store, proposals: Sequence[Proposal], only: Sequence[str] = ()
+) -> list[ProposalView]:
+    """Each proposal with its tracked show, release and waited-on release; with `only`,
+    the proposals about those shows (each must be a tracked show: exit 3 otherwise)."""
+    shows = store.shows()
+    releases = store.releases()
+    wanted = {resolve_show(shows, name).id for name in only}
+    wanted_names = {fold(name) for name in only}
+    views: list[ProposalView] = []
+    for p in proposals:
+        show = _tracked(shows, p.show)
+        if only and not (show and show.id in wanted) and fold(p.show) not in wanted_names:
+            continue
+        views.append(
+            ProposalView(
+                proposal=p,
+                show_id=show.id if show else None,
+                release=_release_ref(show, p.show, p.season, releases),
+                after=(
+                    _release_ref(
+                        _tracked(shows, p.after_show), p.after_show, p.after_season, releases
+                    )
+                    if p.after_show
+                    else None
+                ),
+            )
+        )
+    return views
+
+
+def _release_ref(
+    show: Show | None, name: str, season: int | None, releases: Sequence[Release]
+) -> str:
+    """The release id a proposal is recorded as: its season, else the show's next one
+    (season 1 of a show not tracked yet)."""
+    show_id = show.id if show else slugify(name)
+    if season is None:
+        season = next_season(r for r in releases if r.show_id == show_id) or 1
+    return f"{show_id}/{release_slug(season)}"
+
+
+def record(
+    store: Store,
+    views: Sequence[ProposalView],
+    source: ArticleSource,
+    *,
+    create_shows: bool,
+    today: date,
+    local_zone: tzinfo,
+) -> list[ProposalView]:
+    """Record the release windows (through `expect`), then what each waits on; every
+    view comes back with its status. Nothing already recorded from this article is
+    recorded again."""
+    done: list[ProposalView] = []
+    for view in views:
+        done.append(_record_window(store, view, source, create_shows, today, local_zone))
+    return [_record_wait(store, view) for view in done]
+
+
+def _record_window(
+    store: Store,
+    view: ProposalView,
+    source: ArticleSource,
+    create_shows: bool,
+    today: date,
+    local_zone: tzinfo,
+) -> ProposalView:
+    p = view.proposal
+    if p.window is None:
+        return view
+    if p.kind != "release":
+        return msgspec.structs.replace(view, status="skipped: a window of filming")
+    if view.show_id is None and not create_shows:
+        return msgspec.structs.replace(view, status="skipped: not tracked (--create-shows)")
+    current = store.release(view.release)
+    if current is not None and _already_recorded(current, p, source):
+        return msgspec.structs.replace(view, status="unchanged")
+    show_name, _, slug = view.release.partition("/")
+    options = ExpectOptions(
+        source=source.name,
+        url=source.url,
+        as_of=source.as_of,
+        region=p.region,
+        create_show=True,
+    )
+    title = show_name if view.show_id else p.show
+    found = expect(store, title, slug, p.phrase, options, today, local_zone)
+    status = "recorded" if found.changed else "unchanged"
+    return msgspec.structs.replace(view, show_id=found.release.show_id, status=status)
+
+
+def _already_recorded(release: Release, p: Proposal, source: ArticleSource) -> bool:
+    """Whether the release's history holds this statement from this article already."""
+    window = p.window
+    return window is not None and any(
+        h.as_of == source.as_of.isoformat()
+        and h.source == source.name
+        and (h.window.earliest, h.window.latest) == (window.earliest, window.latest)
+        for h in release.history
+    )
+
+
+def _record_wait(store: Store, view: ProposalView) -> ProposalView:
+    if view.after is None or view.proposal.window is not None:
+        return view
+    if store.release(view.release) is None:
+        return msgspec.structs.replace(view, status=f"skipped: {view.release} is not tracked")
+    if store.release(view.after) is None:
+        return msgspec.structs.replace(view, status=f"skipped: {view.after} is not tracked")
+    changed = wait_on(store, view.release, view.after)
+    return msgspec.structs.replace(view, status="recorded" if changed else "unchanged")

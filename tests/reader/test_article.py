@@ -1,0 +1,78 @@
+"""Loading an article: files of each kind, standard input, a URL from a local server;
+the title and where the publication date came from."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from showtrack.errors import NetworkError, UsageError
+from showtrack.reader.article import load_article
+from tests.sources.conftest import Answer, Tvmaze
+
+ARTICLES = Path(__file__).parent / "articles"
+TODAY = date(2026, 11, 24)
+
+
+def test_html_is_reduced_to_its_main_text_title_and_date() -> None:
+    article = load_article(str(ARTICLES / "delay.html"), TODAY)
+    assert article.title == "Starfall Station delayed again"
+    assert (article.published, article.published_from) == (date(2024, 5, 20), "metadata")
+    assert "*Starfall Station*" in article.text  # italics kept as title markup
+    assert "Trending" not in article.text and "Home" not in article.text
+
+
+def test_a_dateline_near_the_top_dates_a_text_file() -> None:
+    article = load_article(str(ARTICLES / "roundup.md"), TODAY)
+    assert article.title == "Fall TV round-up: what returns when"
+    assert (article.published, article.published_from) == (date(2023, 10, 2), "dateline")
+
+
+def test_a_date_in_a_caption_is_not_a_dateline(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("Headline here\nThe star arrives at a party, January 10, 2016.\n")
+    assert load_article(str(path), TODAY).published is None
+
+
+def test_a_publication_date_after_today_is_not_taken(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("Headline here\nPosted March 5, 2031\n\nText.\n")
+    assert load_article(str(path), TODAY).published is None
+
+
+def test_standard_input_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("A headline\n\nNightfall returns in 2027.\n"))
+    article = load_article("-", TODAY)
+    assert (article.title, article.name) == ("A headline", "A headline")
+
+
+def test_a_missing_file_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="cannot read"):
+        load_article("/nonexistent/story.txt", TODAY)
+
+
+def test_a_page_is_fetched_and_its_address_dates_it(tvmaze: Tvmaze) -> None:
+    page = (ARTICLES / "delay.html").read_text()
+    html = "\n".join(line for line in page.splitlines() if "published_time" not in line)
+    tvmaze.answer(
+        "/news/2024/05/21/starfall",
+        Answer(body=html.encode(), headers={"Content-Type": "text/html; charset=utf-8"}),
+    )
+    url = f"{tvmaze.url}/news/2024/05/21/starfall"
+    article = load_article(url, TODAY)
+    assert (article.url, article.published, article.published_from) == (
+        url,
+        date(2024, 5, 21),
+        "url",
+    )
+
+
+@pytest.mark.parametrize("status", [404, 500])
+def test_a_page_that_cannot_be_fetched_is_a_network_error(tvmaze: Tvmaze, status: int) -> None:
+    tvmaze.answer("/gone", Answer(status, b"no"))
+    with pytest.raises(NetworkError) as caught:
+        load_article(f"{tvmaze.url}/gone", TODAY)
+    assert caught.value.exit_code == 5

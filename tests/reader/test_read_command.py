@@ -1,0 +1,253 @@
+"""`showtrack read` end to end: proposals shown, recorded with --apply, recorded once,
+reviewed at a real terminal (a pty), fetched from a local server, and its errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import TODAY, Runner
+from tests.reader.test_statements import ARTICLES, SEED
+from tests.sources.conftest import Answer, Tvmaze
+
+ROUNDUP = str(ARTICLES / "roundup.md")
+# The articles were published after the suite's usual today (2017-07-01).
+LATER = ("--today", "2024-11-01")
+
+
+def _upcoming(cli: Runner) -> dict[str, dict[str, Any]]:
+    done = cli(*LATER, "upcoming", "--all", "-o", "json")
+    return {row["id"]: row for row in json.loads(done.out)} if done.code == 0 else {}
+
+
+def test_a_dry_run_shows_the_proposals_and_records_nothing(cli: Runner, db: Path) -> None:
+    done = cli(*LATER, "read", ROUNDUP, "-o", "json")
+    assert done.code == 0, done.err
+    document = json.loads(done.out)
+    assert document["source"] == {
+        "title": "Fall TV round-up: what returns when",
+        "name": "Fall TV round-up: what returns when",
+        "url": None,
+        "as_of": "2023-10-02",
+        "as_of_from": "dateline",
+    }
+    first = document["proposals"][0]
+    assert list(first) == [
+        "show",
+        "show_id",
+        "season",
+        "release",
+        "kind",
+        "phrase",
+        "window",
+        "region",
+        "after",
+        "sentence",
+        "offset",
+        "confidence",
+        "status",
+    ]
+    assert (first["release"], first["status"], first["window"]["edtf"]) == (
+        "harbor-lights/s3",
+        "proposed",
+        "2025-01-01/..",
+    )
+    assert "--apply records" in done.err
+    assert not db.exists()
+
+
+def test_apply_records_tracked_shows_and_skips_the_others(cli: Runner) -> None:
+    cli("add", "Harbor Lights")
+    done = cli(*LATER, "read", ROUNDUP, "--apply", "-o", "jsonl")
+    statuses = [json.loads(line)["status"] for line in done.out.splitlines()]
+    assert statuses[0] == "recorded"
+    assert set(statuses[1:]) == {"skipped: not tracked (--create-shows)"}
+    assert list(_upcoming(cli)) == ["harbor-lights/s3"]
+
+
+def test_create_shows_records_every_release_with_the_article_as_source(cli: Runner) -> None:
+    cli(*LATER, "read", ROUNDUP, "--apply", "--create-shows", "-o", "json")
+    rows = _upcoming(cli)
+    assert sorted(rows) == [
+        "copper-crown/s1",
+        "harbor-lights/s3",
+        "night-ferry/s1",
+        "the-long-quiet/s2",
+    ]
+    assert rows["the-long-quiet/s2"]["region"] == "GB"
+    history = json.loads(cli(*LATER, "history", "The Long Quiet", "2", "-o", "json").out)
+    assert [(h["as_of"], h["source"]) for h in history] == [
+        ("2023-10-02", "Fall TV round-up: what returns when")
+    ]
+
+
+def test_reading_the_same_article_twice_records_nothing_new(cli: Runner, db: Path) -> None:
+    cli(*LATER, "read", ROUNDUP, "--apply", "--create-shows")
+    before = db.read_bytes()
+    done = cli(*LATER, "read", ROUNDUP, "--apply", "--create-shows", "-o", "jsonl")
+    assert {json.loads(line)["status"] for line in done.out.splitlines()} == {"unchanged"}
+    assert db.read_bytes() == before
+
+
+def test_show_limits_the_reading_to_those_shows(cli: Runner) -> None:
+    cli("add", "Night Ferry")
+    done = cli(*LATER, "read", ROUNDUP, "--show", "night ferry", "-o", "jsonl")
+    assert [json.loads(line)["show_id"] for line in done.out.splitlines()] == ["night-ferry"]
+
+
+def test_an_article_without_release_windows_exits_1(cli: Runner) -> None:
+    done = cli(*LATER, "read", str(ARTICLES / "ratings.txt"), "--as-of", "2024-10-29", "-o", "json")
+    assert (done.code, json.loads(done.out)["proposals"]) == (1, [])
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--apply", "--dry-run"], 2, "contradict"),
+        (["--as-of", "2031-01-01"], 2, "after today"),
+        (["--as-of", "someday"], 2, "--as-of"),
+        (["-o", "csv"], 2, "output format"),
+    ],
+)
+def test_bad_options_are_refused_and_nothing_is_written(
+    cli: Runner, db: Path, args: list[str], code: int, message: str
+) -> None:
+    cli("add", "Harbor Lights")
+    before = db.read_bytes()
+    done = cli(*LATER, "read", ROUNDUP, *args)
+    assert done.code == code and message in done.err and "Traceback" not in done.err
+    assert db.read_bytes() == before
+
+
+def test_a_missing_file_is_exit_2(cli: Runner) -> None:
+    done = cli("read", "/nonexistent/article.txt")
+    assert done.code == 2 and "cannot read /nonexistent/article.txt" in done.err
+
+
+def test_an_unreachable_page_is_exit_5_and_changes_nothing(
+    cli: Runner, db: Path, tvmaze: Tvmaze
+) -> None:
+    cli("add", "Harbor Lights")
+    before = db.read_bytes()
+    tvmaze.answer("/story", Answer(503, b"busy"))
+    done = cli("read", f"{tvmaze.url}/story", "--apply")
+    assert done.code == 5 and "503" in done.err
+    assert db.read_bytes() == before
+
+
+def _seed_text() -> str:
+    files = sorted(SEED.glob("*.txt")) if SEED.is_dir() else []
+    if not files:
+        pytest.skip("the seed article (../shared/seed/) is not beside the project")
+    return files[0].read_text(encoding="utf-8")
+
+
+def _expect_the_seed_recorded(cli: Runner, source: str) -> None:
+    rows = _upcoming(cli)
+    jones = rows["jessica-jones/s2"]
+    assert jones["window"] == {
+        "phrase": "spring 2018",
+        "earliest": "2018-03-01",
+        "latest": "2018-05-31",
+        "edtf": "2018-21",
+    }
+    assert jones["after"] == [{"release": "the-defenders/s1", "lag": None}]
+    assert rows["the-defenders/s1"]["window"]["edtf"] == "2017"
+    history = json.loads(cli("history", "Jessica Jones", "2", "-o", "json").out)
+    assert [(h["window"]["phrase"], h["source"]) for h in history] == [
+        ("does not return before 2018", source),
+        ("spring 2018", source),
+    ]
+
+
+def test_the_seed_article_is_recorded_as_spec_read_md_says(cli: Runner, tmp_path: Path) -> None:
+    path = tmp_path / "jessica-jones.txt"
+    path.write_text(_seed_text(), encoding="utf-8")
+    done = cli("read", str(path), "--as-of", "2017-01-10", "--apply", "--create-shows")
+    assert done.code == 0, done.err
+    _expect_the_seed_recorded(cli, "'Jessica Jones' season 2 update")
+
+
+def test_the_seed_article_as_a_web_page_reads_the_same(cli: Runner, tvmaze: Tvmaze) -> None:
+    headline, _, body = _seed_text().partition("\n")
+    paragraphs = "".join(f"<p>{p}</p>\n" for p in body.split("\n") if p.strip())
+    page = (
+        f"<html><head><title>{headline}</title></head><body><article><h1>{headline}</h1>"
+        f"{paragraphs}</article></body></html>"
+    )
+    tvmaze.answer("/jj", Answer(body=page.encode(), headers={"Content-Type": "text/html"}))
+    url = f"{tvmaze.url}/jj"
+    done = cli("read", url, "--as-of", "2017-01-10", "--apply", "--create-shows")
+    assert done.code == 0, done.err
+    assert f"fetched {url}" in done.err
+    _expect_the_seed_recorded(cli, "'Jessica Jones' season 2 update")
+    history = json.loads(cli("history", "Jessica Jones", "2", "-o", "json").out)
+    assert {h["url"] for h in history} == {url}
+
+
+def _at_a_terminal(db: Path, args: list[str], answers: str) -> tuple[int, str]:
+    """Run showtrack with a pty as its terminal, typing `answers`."""
+    main, replica = os.openpty()
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "SHOWTRACK_DB": str(db),
+        "SHOWTRACK_TODAY": TODAY,
+        "TZ": "America/New_York",
+        "COLUMNS": "100",
+        "TERM": "dumb",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "showtrack", *args],
+        stdin=replica,
+        stdout=replica,
+        stderr=replica,
+        env=env,
+        close_fds=True,
+    )
+    os.close(replica)
+    chunks: list[bytes] = []
+
+    def drain() -> None:
+        while True:
+            try:
+                data = os.read(main, 4096)
+            except OSError:
+                return
+            if not data:
+                return
+            chunks.append(data)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    for line in answers.splitlines(keepends=True):
+        time.sleep(0.3)
+        os.write(main, line.encode())
+    code = process.wait(timeout=60)
+    reader.join(timeout=5)
+    os.close(main)
+    return code, b"".join(chunks).decode(errors="replace")
+
+
+def test_at_a_terminal_each_proposal_is_asked_about(db: Path) -> None:
+    # Skip Harbor Lights, edit The Long Quiet to season 3 and accept it, then quit.
+    code, screen = _at_a_terminal(db, ["read", ROUNDUP], "s\ne\n\n3\na\nq\n")
+    assert code == 0, screen
+    assert "1/4" in screen and "3/4" in screen and "4/4" not in screen
+    assert "[a]ccept" in screen
+    listed = subprocess.run(
+        [sys.executable, "-m", "showtrack", "upcoming", "--all", "-o", "json"],
+        env={**os.environ, "SHOWTRACK_DB": str(db), "SHOWTRACK_TODAY": TODAY},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert [row["id"] for row in json.loads(listed.stdout)] == ["the-long-quiet/s3"]
