@@ -14,6 +14,8 @@ from showtrack.context import emit, output_format
 from showtrack.errors import UsageError, WindowError
 
 if TYPE_CHECKING:  # helpers' annotations are strings: the CLI loads these only when run
+    from datetime import date
+
     from showtrack.context import Settings
     from showtrack.render import Console
     from showtrack.store import Store
@@ -74,10 +76,12 @@ def read(
     origin = ArticleSource(article.title, article.name, article.url, day, came_from)
     asking = not (apply or dry_run) and fmt == "table" and sys.stdin.isatty()
     st = settings.read_store(about_to_write=apply or asking)
-    found = read_statements(article.text, article.title, day, region, proposals.known_shows(st))
-    views = proposals.resolve(st, found, shows)
+    found = read_statements(
+        article.text, article.title, day, region, proposals.known_shows(st, today)
+    )
+    views = proposals.resolve(st, found, today, shows)
     if asking:
-        views = _review(settings.console(), views, st, origin, region)
+        views = _review(settings.console(), views, st, origin, region, today)
     if (apply or asking) and views:
         with settings.write_store() as writable:
             views = proposals.record(
@@ -101,6 +105,7 @@ def _review(
     st: "Store",
     origin: "ArticleSource",
     region: str | None,
+    today: "date",
 ) -> "list[ProposalView]":
     """Ask about each proposal, as `git add -p` does: the accepted ones (edited where the
     person edited them). Quitting keeps what was accepted before."""
@@ -127,7 +132,7 @@ def _review(
             phrase = typer.prompt("phrase", default=p.phrase) if p.window else p.phrase
             season = typer.prompt("season (a number, - for none)", default=str(p.season or "-"))
             try:
-                view = resolve(st, [revise(p, phrase, season, origin.as_of, region)])[0]
+                view = resolve(st, [revise(p, phrase, season, origin.as_of, region)], today)[0]
             except (UsageError, WindowError) as exc:
                 typer.echo(f"{exc.message}" + (f" ({exc.hint})" if exc.hint else ""))
     return accepted

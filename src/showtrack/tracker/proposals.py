@@ -73,24 +73,34 @@ class ProposalView(msgspec.Struct):
         }
 
 
-def next_season(releases: Iterable[Release]) -> int | None:
-    """The season "the new season" means: the first one not out yet, else the one after
-    the last; None for a show with no seasons."""
+def next_season(releases: Iterable[Release], today: date) -> int | None:
+    """The season "the new season" means: the first one not out yet (not marked
+    released, its window not past), else the one after the last; None for a show with
+    no seasons."""
     seasons = [r for r in releases if r.season is not None]
-    waiting = [r.season for r in seasons if r.season and r.stage != "released"]
+    waiting = [r.season for r in seasons if r.season and not _out(r, today)]
     if waiting:
         return min(waiting)
     numbers = [r.season for r in seasons if r.season is not None]
     return max(numbers) + 1 if numbers else None
 
 
-def known_shows(store: Store) -> list[KnownShow]:
+def _out(release: Release, today: date) -> bool:
+    latest = release.latest
+    return (
+        release.stage == "released"
+        or release.release_date is not None
+        or (latest is not None and latest < today)
+    )
+
+
+def known_shows(store: Store, today: date) -> list[KnownShow]:
     """The tracked shows as the reader needs them."""
     by_show: dict[str, list[Release]] = {}
     for release in store.releases():
         by_show.setdefault(release.show_id, []).append(release)
     return [
-        KnownShow((show.title, *show.aliases), next_season(by_show.get(show.id, [])))
+        KnownShow((show.title, *show.aliases), next_season(by_show.get(show.id, []), today))
         for show in store.shows()
     ]
 
@@ -107,7 +117,7 @@ def _tracked(shows: Sequence[Show], name: str) -> Show | None:
 
 
 def resolve(
-    store: Store, proposals: Sequence[Proposal], only: Sequence[str] = ()
+    store: Store, proposals: Sequence[Proposal], today: date, only: Sequence[str] = ()
 ) -> list[ProposalView]:
     """Each proposal with its tracked show, release and waited-on release; with `only`,
     the proposals about those shows (each must be a tracked show: exit 3 otherwise)."""
@@ -124,10 +134,10 @@ def resolve(
             ProposalView(
                 proposal=p,
                 show_id=show.id if show else None,
-                release=_release_ref(show, p.show, p.season, releases),
+                release=_release_ref(show, p.show, p.season, releases, today),
                 after=(
                     _release_ref(
-                        _tracked(shows, p.after_show), p.after_show, p.after_season, releases
+                        _tracked(shows, p.after_show), p.after_show, p.after_season, releases, today
                     )
                     if p.after_show
                     else None
@@ -138,13 +148,13 @@ def resolve(
 
 
 def _release_ref(
-    show: Show | None, name: str, season: int | None, releases: Sequence[Release]
+    show: Show | None, name: str, season: int | None, releases: Sequence[Release], today: date
 ) -> str:
     """The release id a proposal is recorded as: its season, else the show's next one
     (season 1 of a show not tracked yet)."""
     show_id = show.id if show else slugify(name)
     if season is None:
-        season = next_season(r for r in releases if r.show_id == show_id) or 1
+        season = next_season((r for r in releases if r.show_id == show_id), today) or 1
     return f"{show_id}/{release_slug(season)}"
 
 
