@@ -138,3 +138,36 @@ def test_the_live_countdown_ticks_each_second_towards_the_instant() -> None:
     shown = [out.index(f"0d 00:00:{n:02d}") for n in (10, 9, 8)]
     assert shown == sorted(shown)
     assert ticks == [1, 1, 1]
+
+
+def test_a_proposal_highlights_its_phrase_even_past_a_quoted_full_stop() -> None:
+    from showtrack.render import highlighted_sentence
+
+    sentence = 'Filming waits until the studio is done with "The Defenders." Then more.'
+    text = highlighted_sentence(sentence, 'until the studio is done with "The Defenders"')
+    (span,) = [s for s in text.spans if s.style == "bold reverse"]
+    assert text.plain[span.start : span.end] == 'until the studio is done with "The Defenders."'
+    assert text.plain == sentence
+
+
+def test_a_proposal_card_says_what_is_proposed() -> None:
+    from rich.console import Console
+
+    from showtrack.render import proposal_card
+
+    console = Console(width=200, record=True)
+    row = {
+        "sentence": "It waits.",
+        "phrase": "waits",
+        "show": "Jessica Jones",
+        "release": "jessica-jones/s2",
+        "kind": "filming",
+        "window": None,
+        "after": "the-defenders/s1",
+        "show_id": None,
+        "confidence": "low",
+    }
+    proposal_card(console, row, 2, 4)
+    plain = console.export_text()
+    assert "2/4  Jessica Jones  jessica-jones/s2  filming  waits on the-defenders/s1" in plain
+    assert "not tracked: accepting adds it" in plain and "carried over" in plain

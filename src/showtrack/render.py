@@ -8,6 +8,7 @@ rich Text (never parsed as markup or emoji codes) with control characters escape
 from __future__ import annotations
 
 import calendar as calendar_module
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
@@ -510,17 +511,28 @@ def proposals_table(
     print_table(console, PROPOSAL_COLUMNS, cells)
 
 
+def _span_of(sentence: str, phrase: str) -> tuple[int, int]:
+    """Where the phrase is in its sentence, found by its words, so that a phrase that
+    left out a full stop inside a quote ("The Defenders.") is found whole."""
+    words = re.findall(r"\w+", phrase)
+    if not words:
+        return 0, 0
+    found = re.search(r"\W+".join(map(re.escape, words)) + r"[.,!?]*[\"”’']?", sentence)
+    return found.span() if found else (0, 0)
+
+
+def highlighted_sentence(sentence: str, phrase: str) -> Text:
+    """The sentence, dimmed, with the phrase in it standing out."""
+    start, end = _span_of(sentence, phrase)
+    text = Text(style="dim")
+    text.append(printable(sentence[:start]))
+    text.append(printable(sentence[start:end]), style="bold reverse")
+    text.append(printable(sentence[end:]))
+    return text
+
+
 def proposal_card(console: Console, row: dict[str, Any], index: int, total: int) -> None:
     """`read` at a terminal: one proposal with its sentence, the phrase highlighted."""
-    sentence, phrase = row["sentence"], row["phrase"]
-    at = sentence.find(phrase) if phrase else -1
-    text = Text()
-    if at >= 0:
-        text.append(printable(sentence[:at]))
-        text.append(printable(phrase), style="bold reverse")
-        text.append(printable(sentence[at + len(phrase) :]))
-    else:
-        text.append(printable(sentence))
     head = Text(f"{index}/{total}  ", style="dim")
     head.append(printable(row["show"]), style="bold")
     head.append(printable(f"  {row['release']}  {row['kind']}"))
@@ -534,7 +546,7 @@ def proposal_card(console: Console, row: dict[str, Any], index: int, total: int)
         head.append("  (show or season carried over from earlier)", style="yellow")
     console.print()
     console.print(head)
-    console.print(text, style="dim")
+    console.print(highlighted_sentence(row["sentence"], row["phrase"]))
 
 
 # --------------------------------------------------------------------------- timeline
