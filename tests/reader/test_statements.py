@@ -184,3 +184,42 @@ def test_the_seed_article_gives_what_spec_read_md_lists() -> None:
     assert found[2].region == "US"
     # The photo caption's party (January 10, 2016) is not proposed.
     assert all("Golden Globe" not in p.sentence for p in found)
+
+
+SENTENCES: list[tuple[str, list[Found]]] = [
+    # A season's number is not a day: "season 2 premieres January 17" is January 17.
+    (
+        "Severance season 2 premieres January 17, 2025 on the streamer.",
+        [("Severance", 2, "release", "2025-01-17", "2025-01-17")],
+    ),
+    (
+        "The Bear returns for season 3 on June 27, the network announced Monday.",
+        [("The Bear", 3, "release", "2025-06-27", "2025-06-27")],
+    ),
+    # A company's possessive is not part of the title; "will be back" names a show.
+    (
+        "HBO's House of the Dragon will be back for a third season in summer 2026.",
+        [("House of the Dragon", 3, "release", "2026-06-01", "2026-08-31")],
+    ),
+    (
+        "Season 5 of Stranger Things arrives on Netflix in 2025.",
+        [("Stranger Things", 5, "release", "2025-01-01", "2025-12-31")],
+    ),
+    # Filming and release in one sentence, each its own kind.
+    (
+        "Production on the fifth season of Slow Horses wraps in March, and it is expected"
+        " to air in late 2025.",
+        [
+            ("Slow Horses", 5, "filming", "2025-03-01", "2025-03-31"),
+            ("Slow Horses", 5, "release", "2025-09-01", "2025-12-31"),
+        ],
+    ),
+    # A birthday, a past season, the day the news broke: nothing.
+    ("Andor star Diego Luna turns 45 on December 29, 2024.", []),
+    ("The first season of Severance debuted in February 2022.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCES, ids=[s[0][:40] for s in SENTENCES])
+def test_each_sentence_gives_its_statements(text: str, expected: list[Found]) -> None:
+    assert _summary(read_statements(text, None, date(2024, 7, 1))) == expected

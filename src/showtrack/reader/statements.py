@@ -94,6 +94,7 @@ _CUED = tuple(
         r"(?:renewed|picked up)\b",
         rf"(?P<t>{_RUN})\s+(?:will\s+|is\s+(?:set|expected|slated|due)\s+to\s+|won't\s+|"
         r"will not\s+|does not\s+|doesn't\s+)?(?:return|premiere|debut|come back)s?\b",
+        rf"(?P<t>{_RUN})\s+(?:will\s+be|is)\s+back\b",
     )
 )
 _SEASON = re.compile(
@@ -328,7 +329,7 @@ class Reader:
         seasons = [s for s in seasons if not any(w.start <= s.start < w.end for w in waits)]
         bound = _bind(subjects, seasons)
         proposals: list[Proposal] = []
-        for found in find_windows(text, self.as_of, self.region):
+        for found in find_windows(_without_season_numbers(text, seasons), self.as_of, self.region):
             if any(w.start <= found.start < w.end for w in waits):
                 continue  # the time of what it waits on
             window = found.window
@@ -511,6 +512,15 @@ def _bind(shows: list[Mention], seasons: list[SeasonMention]) -> dict[int, Seaso
             _, show = min(near, key=lambda pair: pair[0])
             bound.setdefault(show.start, season)
     return bound
+
+
+def _without_season_numbers(text: str, seasons: list[SeasonMention]) -> str:
+    """The text with the numbers of its seasons masked, so that "season 2 premieres
+    January 17" is not read as 2 January; offsets stay as they were."""
+    for season in seasons:
+        masked = re.sub(r"\d", "#", text[season.start : season.end])
+        text = text[: season.start] + masked + text[season.end :]
+    return text
 
 
 def _clause(text: str, start: int, end: int) -> str:
