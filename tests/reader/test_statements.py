@@ -135,8 +135,8 @@ def test_a_tracked_show_is_found_by_name_without_quotes() -> None:
 
 
 def test_a_character_with_the_actor_in_brackets_is_not_the_show() -> None:
-    text = 'Luke Cage (Mike Colter) will be seen this year in "The Defenders".'
-    known = (KnownShow(("Luke Cage",), 2),)
+    text = "Luke Cage (Mike Colter) will be seen this year in The Defenders."
+    known = (KnownShow(("Luke Cage",), 2), KnownShow(("The Defenders",), 1))
     found = read_statements(text, None, date(2017, 1, 10), None, known)
     assert [p.show for p in found] == ["The Defenders"]
 
@@ -217,6 +217,8 @@ SENTENCES: list[tuple[str, list[Found]]] = [
     # A birthday, a past season, the day the news broke: nothing.
     ("Andor star Diego Luna turns 45 on December 29, 2024.", []),
     ("The first season of Severance debuted in February 2022.", []),
+    # A day already past is history, whatever the verb's tense.
+    ("Harbor Lights season 2 lands on March 3, 2023.", []),
 ]
 
 
