@@ -103,6 +103,12 @@ def test_show_limits_the_reading_to_those_shows(cli: Runner) -> None:
     assert [json.loads(line)["show_id"] for line in done.out.splitlines()] == ["night-ferry"]
 
 
+def test_show_may_name_a_show_the_article_names_that_is_not_tracked(cli: Runner) -> None:
+    done = cli(*LATER, "read", ROUNDUP, "--show", "Copper Crown", "--apply", "--create-shows")
+    assert done.code == 0, done.err
+    assert list(_upcoming(cli)) == ["copper-crown/s1"]
+
+
 def test_an_article_without_release_windows_exits_1(cli: Runner) -> None:
     done = cli(*LATER, "read", str(ARTICLES / "ratings.txt"), "--as-of", "2024-10-29", "-o", "json")
     assert (done.code, json.loads(done.out)["proposals"]) == (1, [])

@@ -120,10 +120,12 @@ def resolve(
     store: Store, proposals: Sequence[Proposal], today: date, only: Sequence[str] = ()
 ) -> list[ProposalView]:
     """Each proposal with its tracked show, release and waited-on release; with `only`,
-    the proposals about those shows (each must be a tracked show: exit 3 otherwise)."""
+    the proposals about those shows (tracked ones by any of their names, others by the
+    name the article gives)."""
     shows = store.shows()
     releases = store.releases()
-    wanted = {resolve_show(shows, name).id for name in only}
+    # A --show names a tracked show, or a show the article names that is not tracked yet.
+    wanted = {show.id for name in only if (show := _tracked(shows, name))}
     wanted_names = {fold(name) for name in only}
     views: list[ProposalView] = []
     for p in proposals:
