@@ -49,6 +49,12 @@ def test_standard_input_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
     assert (article.title, article.name) == ("A headline", "A headline")
 
 
+def test_a_text_of_one_line_has_no_headline(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("Nightfall season 2 returns in 2027\n"))
+    article = load_article("-", TODAY)
+    assert (article.title, article.name) == (None, "standard input")
+
+
 def test_a_missing_file_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="cannot read"):
         load_article("/nonexistent/story.txt", TODAY)

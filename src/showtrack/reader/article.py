@@ -122,9 +122,12 @@ def _from_html(html: str, name: str, url: str | None, today: date) -> Article:
 
 
 def _first_line_title(text: str) -> str | None:
-    """A headline: the first line, when it is short and not a sentence of the story."""
-    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
-    first = first.lstrip("#").strip()
+    """A headline: the first line, when it is short, not a sentence of the story, and
+    the story follows it."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return None
+    first = lines[0].lstrip("#").strip()
     if 0 < len(first) <= 150 and not first.endswith((".", ",", ";", ":")):
         return first
     return None
