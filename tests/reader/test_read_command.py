@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -199,8 +200,11 @@ def test_the_seed_article_as_a_web_page_reads_the_same(cli: Runner, tvmaze: Tvma
     assert {h["url"] for h in history} == {url}
 
 
-def _at_a_terminal(db: Path, args: list[str], answers: str) -> tuple[int, str]:
-    """Run showtrack with a pty as its terminal, typing `answers`."""
+def _at_a_terminal(
+    db: Path, args: list[str], answers: str, meanwhile: Callable[[], None]
+) -> tuple[int, str]:
+    """Run showtrack with a pty as its terminal; once it asks, run `meanwhile`, then
+    type `answers`."""
     main, replica = os.openpty()
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -234,6 +238,10 @@ def _at_a_terminal(db: Path, args: list[str], answers: str) -> tuple[int, str]:
 
     reader = threading.Thread(target=drain, daemon=True)
     reader.start()
+    deadline = time.monotonic() + 30
+    while b"[a]ccept" not in b"".join(chunks) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    meanwhile()
     for line in answers.splitlines(keepends=True):
         time.sleep(0.3)
         os.write(main, line.encode())
@@ -243,17 +251,41 @@ def _at_a_terminal(db: Path, args: list[str], answers: str) -> tuple[int, str]:
     return code, b"".join(chunks).decode(errors="replace")
 
 
-def test_at_a_terminal_each_proposal_is_asked_about(db: Path) -> None:
+def test_at_a_terminal_each_proposal_is_asked_about_without_holding_the_lock(
+    db: Path,
+) -> None:
+    env = {**os.environ, "SHOWTRACK_DB": str(db), "SHOWTRACK_TODAY": TODAY}
+
+    def another_writer() -> None:
+        # While the person reads the first proposal, another command writes at once.
+        started = time.monotonic()
+        done = subprocess.run(
+            [sys.executable, "-m", "showtrack", "add", "Other Show"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert time.monotonic() - started < 5
+
     # Skip Harbor Lights, edit The Long Quiet to season 3 and accept it, then quit.
-    code, screen = _at_a_terminal(db, ["read", ROUNDUP], "s\ne\n\n3\na\nq\n")
+    code, screen = _at_a_terminal(db, ["read", ROUNDUP], "s\ne\n\n3\na\nq\n", another_writer)
     assert code == 0, screen
     assert "1/4" in screen and "3/4" in screen and "4/4" not in screen
-    assert "[a]ccept" in screen
     listed = subprocess.run(
         [sys.executable, "-m", "showtrack", "upcoming", "--all", "-o", "json"],
-        env={**os.environ, "SHOWTRACK_DB": str(db), "SHOWTRACK_TODAY": TODAY},
+        env=env,
         capture_output=True,
         text=True,
         check=False,
     )
     assert [row["id"] for row in json.loads(listed.stdout)] == ["the-long-quiet/s3"]
+    shows = subprocess.run(
+        [sys.executable, "-m", "showtrack", "list", "-o", "json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert {row["id"] for row in json.loads(shows.stdout)} == {"other-show", "the-long-quiet"}
