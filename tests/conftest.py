@@ -63,6 +63,18 @@ def cli(db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Monkey
     return run
 
 
+def process_env(db: Path) -> dict[str, str]:
+    """The environment a showtrack process runs with in the tests: a bare one, with the
+    test database, the fixed today and a zone."""
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "SHOWTRACK_DB": str(db),
+        "SHOWTRACK_TODAY": TODAY,
+        "TZ": "America/New_York",
+    }
+
+
 def run_process(
     db: Path,
     *args: str,
@@ -72,13 +84,7 @@ def run_process(
     cwd: Path | None = None,
 ) -> Result:
     """Run showtrack as a real process, the way cron or a shell does."""
-    base = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": os.environ.get("HOME", "/tmp"),
-        "SHOWTRACK_DB": str(db),
-        "SHOWTRACK_TODAY": TODAY,
-        "TZ": "America/New_York",
-    }
+    base = process_env(db)
     done = subprocess.run(
         [sys.executable, "-m", "showtrack", *args],
         input=stdin,

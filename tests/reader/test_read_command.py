@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import TODAY, Runner
+from tests.conftest import Runner, process_env, run_process
 from tests.reader.test_statements import ARTICLES, SEED
 from tests.sources.conftest import Answer, Tvmaze
 
@@ -206,15 +206,7 @@ def _at_a_terminal(
     """Run showtrack with a pty as its terminal; once it asks, run `meanwhile`, then
     type `answers`."""
     main, replica = os.openpty()
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": os.environ.get("HOME", "/tmp"),
-        "SHOWTRACK_DB": str(db),
-        "SHOWTRACK_TODAY": TODAY,
-        "TZ": "America/New_York",
-        "COLUMNS": "100",
-        "TERM": "dumb",
-    }
+    env = {**process_env(db), "COLUMNS": "100", "TERM": "dumb"}
     process = subprocess.Popen(
         [sys.executable, "-m", "showtrack", *args],
         stdin=replica,
@@ -254,38 +246,18 @@ def _at_a_terminal(
 def test_at_a_terminal_each_proposal_is_asked_about_without_holding_the_lock(
     db: Path,
 ) -> None:
-    env = {**os.environ, "SHOWTRACK_DB": str(db), "SHOWTRACK_TODAY": TODAY}
-
     def another_writer() -> None:
         # While the person reads the first proposal, another command writes at once.
         started = time.monotonic()
-        done = subprocess.run(
-            [sys.executable, "-m", "showtrack", "add", "Other Show"],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr
+        done = run_process(db, "add", "Other Show")
+        assert done.code == 0, done.err
         assert time.monotonic() - started < 5
 
     # Skip Harbor Lights, edit The Long Quiet to season 3 and accept it, then quit.
     code, screen = _at_a_terminal(db, ["read", ROUNDUP], "s\ne\n\n3\na\nq\n", another_writer)
     assert code == 0, screen
     assert "1/4" in screen and "3/4" in screen and "4/4" not in screen
-    listed = subprocess.run(
-        [sys.executable, "-m", "showtrack", "upcoming", "--all", "-o", "json"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert [row["id"] for row in json.loads(listed.stdout)] == ["the-long-quiet/s3"]
-    shows = subprocess.run(
-        [sys.executable, "-m", "showtrack", "list", "-o", "json"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert {row["id"] for row in json.loads(shows.stdout)} == {"other-show", "the-long-quiet"}
+    listed = run_process(db, "upcoming", "--all", "-o", "json")
+    assert [row["id"] for row in json.loads(listed.out)] == ["the-long-quiet/s3"]
+    shows = run_process(db, "list", "-o", "json")
+    assert {row["id"] for row in json.loads(shows.out)} == {"other-show", "the-long-quiet"}

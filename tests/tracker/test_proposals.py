@@ -37,6 +37,12 @@ def _proposal(show: str, season: int | None, phrase: str | None, **more: object)
     return Proposal(**fields)  # type: ignore[arg-type]
 
 
+def _record(st: store.Store, found: list[Proposal], create: bool) -> list[str]:
+    views = proposals.resolve(st, found, TODAY)
+    done = proposals.record(st, views, SOURCE, create_shows=create, today=TODAY, local_zone=ZONE)
+    return [view.status for view in done]
+
+
 def test_next_season_is_the_first_not_out_else_the_one_after(tmp_path: Path) -> None:
     with store.open_for_writing(tmp_path / "db.json") as st:
         edits.add_show(st, "Marvel's Jessica Jones")
@@ -64,19 +70,10 @@ def test_a_wait_is_recorded_on_the_release_once_both_exist(tmp_path: Path) -> No
     with store.open_for_writing(tmp_path / "db.json") as st:
         views = proposals.resolve(st, found, TODAY)
         assert [v.after for v in views] == ["the-defenders/s1", None, None]
-        done = proposals.record(st, views, SOURCE, create_shows=True, today=TODAY, local_zone=ZONE)
-        assert [v.status for v in done] == ["recorded"] * 3
+        assert _record(st, found, create=True) == ["recorded"] * 3
         jones = st.release("jessica-jones/s2")
         assert jones is not None and [a.release for a in jones.after] == ["the-defenders/s1"]
-        again = proposals.record(
-            st,
-            proposals.resolve(st, found, TODAY),
-            SOURCE,
-            create_shows=True,
-            today=TODAY,
-            local_zone=ZONE,
-        )
-        assert [v.status for v in again] == ["unchanged"] * 3
+        assert _record(st, found, create=True) == ["unchanged"] * 3
 
 
 def test_filming_windows_and_untracked_shows_are_not_recorded(tmp_path: Path) -> None:
@@ -85,15 +82,7 @@ def test_filming_windows_and_untracked_shows_are_not_recorded(tmp_path: Path) ->
         _proposal("Nightfall", 2, "2019"),
     ]
     with store.open_for_writing(tmp_path / "db.json") as st:
-        done = proposals.record(
-            st,
-            proposals.resolve(st, found, TODAY),
-            SOURCE,
-            create_shows=False,
-            today=TODAY,
-            local_zone=ZONE,
-        )
-        assert [v.status for v in done] == [
+        assert _record(st, found, create=False) == [
             "skipped: a window of filming",
             "skipped: not tracked (--create-shows)",
         ]

@@ -18,23 +18,10 @@ from urllib.parse import urlsplit
 
 from showtrack.errors import UsageError
 from showtrack.text import web_address
+from showtrack.windows.vocabulary import MONTHS
 from showtrack.windows.window import FIRST_DAY, LAST_DAY
 
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH_WORD = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
 # A dateline: a line that starts with a date, or says it was published, posted or
 # updated on one ("Posted March 5, 2024", "LOS ANGELES (March 5, 2024) -").
 _DATELINE = re.compile(
@@ -140,7 +127,7 @@ def _dated(text: str, url: str | None, today: date) -> tuple[date | None, str | 
         if m["iso"]:
             day = _valid_iso(m["iso"], today)
         else:
-            month = _month(m["month"])
+            month = MONTHS.get(m["month"].lower().rstrip("."))
             day = _valid(int(m["year"]), month, int(m["day"]), today) if month else None
         if day is not None:
             return day, "dateline"
@@ -150,11 +137,6 @@ def _dated(text: str, url: str | None, today: date) -> tuple[date | None, str | 
         if day is not None:
             return day, "url"
     return None, None
-
-
-def _month(word: str) -> int | None:
-    key = word.lower().rstrip(".")[:3]
-    return next((i for i, m in enumerate(_MONTHS, 1) if m.startswith(key)), None)
 
 
 def _valid_iso(text: str, today: date) -> date | None:

@@ -4,6 +4,8 @@ in statements.py only combines them; adding a word is adding it here."""
 
 from __future__ import annotations
 
+from showtrack.windows.vocabulary import MONTHS, SEASON_NAMES, WEEKDAYS_IN_FULL
+
 #: Verbs of a release coming (any tense: the past ones are told apart by PAST_RELEASE).
 RELEASE_WORDS = [
     "return",
@@ -266,32 +268,8 @@ NOT_TITLE_WORDS = frozenset(
         "cw",
         "fx",
         "amc",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "spring",
-        "summer",
-        "fall",
-        "autumn",
-        "winter",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
     ]
-)
+) | frozenset((*MONTHS, *SEASON_NAMES, *WEEKDAYS_IN_FULL))
 
 #: What "until X is done" says: the words that end the clause of a waited-on release.
 DONE_WORDS = [
