@@ -214,6 +214,11 @@ SENTENCES: list[tuple[str, list[Found]]] = [
             ("Slow Horses", 5, "release", "2025-09-01", "2025-12-31"),
         ],
     ),
+    # A country named after the window: its seasons are that hemisphere's.
+    (
+        '"Bluey" season 4 arrives in spring 2025 in Australia.',
+        [("Bluey", 4, "release", "2025-09-01", "2025-11-30")],
+    ),
     # A birthday, a past season, the day the news broke: nothing.
     ("Andor star Diego Luna turns 45 on December 29, 2024.", []),
     ("The first season of Severance debuted in February 2022.", []),

@@ -24,7 +24,7 @@ from showtrack.errors import UsageError
 from showtrack.models import KnownShow, Proposal, WindowRecord
 from showtrack.reader import vocabulary as words
 from showtrack.text import fold
-from showtrack.windows.phrases import find_windows
+from showtrack.windows.phrases import find_windows, parse_window
 from showtrack.windows.regions import normalize_region
 
 _ABBREVIATIONS = frozenset(
@@ -217,29 +217,33 @@ def marked_titles(text: str) -> list[Mention]:
     return found
 
 
-def cued_titles(text: str) -> list[str]:
+def _cued(text: str) -> list[Mention]:
     """The capitalised names a text puts where only a title stands ("renewed X")."""
-    found: list[str] = []
+    found: list[Mention] = []
     for pattern in _CUED:
         for m in pattern.finditer(text):
-            name = _clean_run(m["t"])
+            start = m.start("t") + _title_start(m["t"])
+            name = text[start : m.end("t")]
             if re.search(r"[^\W\d]", name) and not all(
                 w.lower() in words.NOT_TITLE_WORDS for w in name.split()
             ):
-                found.append(name)
+                found.append(Mention(name, start, m.end("t"), False))
     return found
 
 
-def _clean_run(name: str) -> str:
-    """A capitalised run without the sentence's first words and a company's possessive
-    ("But Netflix's Nightfall" is Nightfall)."""
-    parts = name.split()
+_LEADING = (words.NOT_TITLE_WORDS | words.HEADLINE_WORDS) - {"the", "a", "an"}
+
+
+def _title_start(run: str) -> int:
+    """Where the title in a capitalised run starts, past the sentence's first words and
+    a company's possessive ("But Netflix's Nightfall" is Nightfall)."""
+    parts = list(re.finditer(r"\S+", run))
     while parts and (
-        parts[0].lower() in (words.NOT_TITLE_WORDS | words.HEADLINE_WORDS) - {"the", "a", "an"}
-        or (re.search(r"(?:'s|’s)$", parts[0]) and len(parts) > 1)
+        parts[0][0].lower() in _LEADING
+        or (re.search(r"(?:'s|’s)$", parts[0][0]) and len(parts) > 1)
     ):
         parts.pop(0)
-    return " ".join(parts)
+    return parts[0].start() if parts else len(run)
 
 
 def _name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
@@ -286,14 +290,7 @@ class Reader:
                 for m in self.names.finditer(text)
                 if m[0][0].isupper() or m[0][0].isdigit()
             ]
-        for pattern in _CUED:
-            for m in pattern.finditer(text):
-                name = _clean_run(m["t"])
-                if re.search(r"[^\W\d]", name) and not all(
-                    w.lower() in words.NOT_TITLE_WORDS for w in name.split()
-                ):
-                    start = m.start("t") + m["t"].index(name)
-                    found.append(Mention(name, start, start + len(name), False))
+        found += _cued(text)
         kept: list[Mention] = []
         for mention in sorted(found, key=lambda m: (not m.marked, m.start - m.end)):
             if _ACTOR.match(text, mention.end + (1 if mention.marked else 0)):
@@ -337,7 +334,7 @@ class Reader:
                 continue  # already past: history, not news
             clause = _clause(text, found.start, found.end)
             lowered = _words_of(clause)
-            if lowered & set(words.NOT_RELEASE) or lowered & set(words.PAST_RELEASE):
+            if lowered & words.NOT_RELEASE or lowered & words.PAST_RELEASE:
                 continue
             if lowered & words.PAST_STATE_WORDS and not lowered & words.FUTURE_WORDS:
                 continue  # "It was the hit of the summer"
@@ -349,20 +346,23 @@ class Reader:
                 continue  # the day the news broke: "Apple confirmed on Tuesday"
             aux = _AUXILIARY.search(text, 0, found.start)
             start = aux.start() if aux and found.phrase.lower().startswith("not") else found.start
+            region = self.region or _region_after(text, found.end)
+            if region != self.region:
+                window = parse_window(found.phrase, self.as_of, region)
             for show, season, carried in self._about(text, found.start, subjects, seasons, bound):
                 head = _words_of(clause[: clause.find(found.phrase) + 1 or None])
                 proposals.append(
                     Proposal(
                         show=show,
                         season=season,
-                        kind="filming" if head & set(words.FILMING_WORDS) else "release",
+                        kind="filming" if head & words.FILMING_WORDS else "release",
                         phrase=text[start : found.end],
                         window=WindowRecord.of(window),
                         sentence=text,
                         offset=sentence.start,
                         phrase_offset=start,
                         confidence="low" if carried else "high",
-                        region=self.region or _region_after(text, found.end),
+                        region=region,
                     )
                 )
         for wait in waits:
@@ -384,7 +384,7 @@ class Reader:
         if candidates:
             chosen = candidates
         elif self.current and (
-            _REFERENCE.search(text) or seasons or _words_of(text) & set(words.RELEASE_WORDS)
+            _REFERENCE.search(text) or seasons or _words_of(text) & words.RELEASE_WORDS
         ):
             unbound = [s for s in seasons if s not in bound.values()]
             if unbound:
@@ -465,7 +465,7 @@ class Reader:
             Proposal(
                 show=show,
                 season=season,
-                kind="filming" if head & set(words.FILMING_WORDS) else "release",
+                kind="filming" if head & words.FILMING_WORDS else "release",
                 phrase=_phrase_of(text[wait.start : wait.end]),
                 window=None,
                 sentence=text,
@@ -562,7 +562,7 @@ def read_statements(
     (spec/read.md). `known` are the tracked shows, which are found by name; `title` (the
     headline) says which show the text is about until it names one."""
     parts = sentences(text)
-    titles = [m.name for m in marked_titles(text)] + cued_titles(text)
+    titles = [m.name for line in text.split("\n") for m in (*marked_titles(line), *_cued(line))]
     headline = Sentence(title, -1) if title else None
     if headline is not None:
         titles += [m.name for m in marked_titles(headline.text)]
@@ -594,8 +594,6 @@ def revise(
 ) -> Proposal:
     """The proposal as a person corrected it at the review: another phrase (read as
     `expect` reads it) or season ("-" or nothing for none)."""
-    from showtrack.windows.phrases import parse_window
-
     text = season.strip().lower().removeprefix("season").removeprefix("s").strip()
     if text in ("", "-"):
         number = None
