@@ -261,3 +261,9 @@ def test_at_a_terminal_each_proposal_is_asked_about_without_holding_the_lock(
     assert [row["id"] for row in json.loads(listed.out)] == ["the-long-quiet/s3"]
     shows = run_process(db, "list", "-o", "json")
     assert {row["id"] for row in json.loads(shows.out)} == {"other-show", "the-long-quiet"}
+
+
+def test_quitting_at_the_first_proposal_records_nothing(db: Path) -> None:
+    code, screen = _at_a_terminal(db, ["read", ROUNDUP], "q\n", lambda: None)
+    assert code == 0 and "nothing accepted; nothing recorded" in screen
+    assert not db.exists()

@@ -82,6 +82,9 @@ def read(
     views = proposals.resolve(st, found, today, shows)
     if asking:
         views = _review(settings.console(), views, st, origin, region, today)
+        if not views:
+            typer.echo("nothing accepted; nothing recorded")
+            return
     if (apply or asking) and views:
         with settings.write_store() as writable:
             views = proposals.record(
