@@ -171,3 +171,30 @@ def test_a_proposal_card_says_what_is_proposed() -> None:
     plain = console.export_text()
     assert "2/4  Jessica Jones  jessica-jones/s2  filming  waits on the-defenders/s1" in plain
     assert "not tracked: accepting adds it" in plain and "carried over" in plain
+
+
+def test_the_proposals_table_at_50_columns_breaks_no_word_of_a_release_or_status() -> None:
+    from rich.console import Console
+
+    from showtrack.render import proposals_table
+
+    console = Console(width=50, record=True)
+    window = {"earliest": "2024-03-01", "latest": "2024-05-31"}
+    rows = [
+        {
+            "show": show,
+            "release": release,
+            "kind": "release",
+            "phrase": "will not return before 2025",
+            "window": window,
+            "after": None,
+            "confidence": "low",
+            "status": "recorded",
+        }
+        for show, release in [("The Long Quiet", "the-long-quiet/s2"), ("Harbor Lights", "h/s3")]
+    ]
+    source = {"name": "Round-up", "as_of": "2023-10-02", "as_of_from": "dateline"}
+    proposals_table(console, source, rows)
+    words = console.export_text().split()
+    assert {"Release", "Status", "recorded", "Quiet", "Lights", "2024-03-01–05-31"} <= set(words)
+    assert all(len(line) <= 50 for line in console.export_text().splitlines())

@@ -458,19 +458,22 @@ def window_explanation(console: Console, fields: dict[str, Any]) -> None:
 
 # --------------------------------------------------------------------------- read
 
+# Words wrap at spaces; only a phrase's word longer than its column is folded.
 PROPOSAL_COLUMNS = (
-    Column("Release", overflow="fold"),
+    Column("Release", min_width=9),
     Column("Says", overflow="fold"),
     Column("Window", no_wrap=True),
-    Column("Status", overflow="fold"),
+    Column("Status", min_width=9),
 )
 
 
-def _window_cell(row: dict[str, Any]) -> str:
+def _window_cell(
+    row: dict[str, Any], dates: Callable[[str | None, str | None], str] = window_dates
+) -> str:
     window = row["window"]
     if window is None:
         return ""
-    return window_dates(window["earliest"], window["latest"])
+    return dates(window["earliest"], window["latest"])
 
 
 def _release_cell(row: dict[str, Any]) -> Text:
@@ -503,7 +506,7 @@ def proposals_table(
         [
             _release_cell(row),
             cell(row["phrase"]),
-            cell(_window_cell(row) or f"waits on {row['after']}"),
+            cell(_window_cell(row, compact_dates) or f"waits on {row['after']}"),
             _status_cell(row),
         ]
         for row in rows
