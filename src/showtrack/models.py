@@ -293,6 +293,7 @@ class KnownShow(msgspec.Struct, frozen=True):
 
     names: tuple[str, ...]
     next_season: int | None = None
+    id: str = ""
 
 
 class Proposal(msgspec.Struct, frozen=True):

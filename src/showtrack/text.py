@@ -16,6 +16,12 @@ def fold(text: str) -> str:
     return " ".join(bare.casefold().split())
 
 
+def bare_title(name: str) -> str:
+    """A title without a leading "The" or owner's possessive, as news often names a
+    show: "Marvel's Jessica Jones" and "The Defenders" are "Jessica Jones", "Defenders"."""
+    return re.sub(r"^(?:the\s+|\w+(?:'s|’s)\s+)", "", name.strip(), flags=re.IGNORECASE)
+
+
 def slugify(text: str) -> str:
     """A URL-safe id from a title: 'Marvel's Jessica Jones' -> 'marvels-jessica-jones'."""
     folded = fold(text).replace("'", "").replace("\u2019", "").replace("&", " and ")

@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # helpers' annotations are strings: the CLI loads these only 
     from datetime import date
 
     from showtrack.context import Settings
+    from showtrack.models import KnownShow
     from showtrack.render import Console
     from showtrack.store import Store
     from showtrack.tracker.proposals import ArticleSource, ProposalView
@@ -76,12 +77,11 @@ def read(
     origin = ArticleSource(article.title, article.name, article.url, day, came_from)
     asking = not (apply or dry_run) and fmt == "table" and sys.stdin.isatty()
     st = settings.read_store(about_to_write=apply or asking)
-    found = read_statements(
-        article.text, article.title, day, region, proposals.known_shows(st, today)
-    )
-    views = proposals.resolve(st, found, today, shows)
+    known = proposals.known_shows(st, today)
+    found = read_statements(article.text, article.title, day, region, known)
+    views = proposals.resolve(st, found, today, shows, known)
     if asking:
-        views = _review(settings.console(), views, st, origin, region, today)
+        views = _review(settings.console(), views, st, origin, region, today, known)
         if not views:
             typer.echo("nothing accepted; nothing recorded")
             return
@@ -109,6 +109,7 @@ def _review(
     origin: "ArticleSource",
     region: str | None,
     today: "date",
+    known: "list[KnownShow]",
 ) -> "list[ProposalView]":
     """Ask about each proposal, as `git add -p` does: the accepted ones (edited where the
     person edited them). Quitting keeps what was accepted before."""
@@ -135,7 +136,8 @@ def _review(
             phrase = typer.prompt("phrase", default=p.phrase) if p.window else p.phrase
             season = typer.prompt("season (a number, - for none)", default=str(p.season or "-"))
             try:
-                view = resolve(st, [revise(p, phrase, season, origin.as_of, region)], today)[0]
+                revised = revise(p, phrase, season, origin.as_of, region)
+                view = resolve(st, [revised], today, known=known)[0]
             except (UsageError, WindowError) as exc:
                 typer.echo(f"{exc.message}" + (f" ({exc.hint})" if exc.hint else ""))
     return accepted

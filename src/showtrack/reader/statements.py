@@ -23,7 +23,7 @@ import msgspec
 from showtrack.errors import UsageError
 from showtrack.models import KnownShow, Proposal, WindowRecord
 from showtrack.reader import vocabulary as words
-from showtrack.text import fold
+from showtrack.text import bare_title, fold
 from showtrack.windows.phrases import find_windows, parse_window
 from showtrack.windows.regions import normalize_region
 
@@ -251,7 +251,7 @@ def _name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     for name in names:
         name = name.strip()
         variants.add(name)
-        bare = re.sub(r"^(?:the\s+|[\w]+(?:'s|’s)\s+)", "", name, flags=re.IGNORECASE)
+        bare = bare_title(name)
         if len(bare) >= 4:
             variants.add(bare)
     ordered = sorted((v for v in variants if len(v) >= 2), key=len, reverse=True)

@@ -7,8 +7,7 @@ through `expect`, the same path a typed statement takes, with the article as sou
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, tzinfo
 from typing import Any
 
@@ -17,7 +16,7 @@ import msgspec
 from showtrack.errors import AmbiguousNameError, NotFoundError
 from showtrack.models import KnownShow, Proposal, Release, Show, release_slug
 from showtrack.store import Store
-from showtrack.text import fold, slugify
+from showtrack.text import bare_title, fold, slugify
 from showtrack.tracker.edits import ExpectOptions, expect, wait_on
 from showtrack.tracker.names import resolve_show
 
@@ -77,12 +76,11 @@ def next_season(releases: Iterable[Release], today: date) -> int | None:
     """The season "the new season" means: the first one not out yet (not marked
     released, its window not past), else the one after the last; None for a show with
     no seasons."""
-    seasons = [r for r in releases if r.season is not None]
-    waiting = [r.season for r in seasons if r.season and not _out(r, today)]
+    numbers = [(r.season, _out(r, today)) for r in releases if r.season is not None]
+    waiting = [number for number, out in numbers if not out]
     if waiting:
         return min(waiting)
-    numbers = [r.season for r in seasons if r.season is not None]
-    return max(numbers) + 1 if numbers else None
+    return max(number for number, _ in numbers) + 1 if numbers else None
 
 
 def _out(release: Release, today: date) -> bool:
@@ -100,15 +98,16 @@ def known_shows(store: Store, today: date) -> list[KnownShow]:
     for release in store.releases():
         by_show.setdefault(release.show_id, []).append(release)
     return [
-        KnownShow((show.title, *show.aliases), next_season(by_show.get(show.id, []), today))
+        KnownShow(
+            (show.title, *show.aliases), next_season(by_show.get(show.id, []), today), show.id
+        )
         for show in store.shows()
     ]
 
 
 def _tracked(shows: Sequence[Show], name: str) -> Show | None:
     """The tracked show an article's name means, ignoring a leading "The" or "Marvel's"."""
-    bare = re.sub(r"^(?:the\s+|\w+(?:'s|’s)\s+)", "", name.strip(), flags=re.IGNORECASE)
-    for candidate in dict.fromkeys((name, bare)):
+    for candidate in dict.fromkeys((name, bare_title(name))):
         try:
             return resolve_show(shows, candidate)
         except (NotFoundError, AmbiguousNameError):
@@ -117,13 +116,20 @@ def _tracked(shows: Sequence[Show], name: str) -> Show | None:
 
 
 def resolve(
-    store: Store, proposals: Sequence[Proposal], today: date, only: Sequence[str] = ()
+    store: Store,
+    proposals: Sequence[Proposal],
+    today: date,
+    only: Sequence[str] = (),
+    known: Sequence[KnownShow] | None = None,
 ) -> list[ProposalView]:
     """Each proposal with its tracked show, release and waited-on release; with `only`,
     the proposals about those shows (tracked ones by any of their names, others by the
-    name the article gives)."""
+    name the article gives). `known` is known_shows(store, today), when the caller
+    has it already: it saves decoding every release again."""
     shows = store.shows()
-    releases = store.releases()
+    if known is None:
+        known = known_shows(store, today)
+    next_seasons = {k.id: k.next_season for k in known}
     # A --show names a tracked show, or a show the article names that is not tracked yet.
     wanted = {show.id for name in only if (show := _tracked(shows, name))}
     wanted_names = {fold(name) for name in only}
@@ -136,10 +142,10 @@ def resolve(
             ProposalView(
                 proposal=p,
                 show_id=show.id if show else None,
-                release=_release_ref(show, p.show, p.season, releases, today),
+                release=_release_ref(show, p.show, p.season, next_seasons),
                 after=(
                     _release_ref(
-                        _tracked(shows, p.after_show), p.after_show, p.after_season, releases, today
+                        _tracked(shows, p.after_show), p.after_show, p.after_season, next_seasons
                     )
                     if p.after_show
                     else None
@@ -150,13 +156,13 @@ def resolve(
 
 
 def _release_ref(
-    show: Show | None, name: str, season: int | None, releases: Sequence[Release], today: date
+    show: Show | None, name: str, season: int | None, next_seasons: Mapping[str, int | None]
 ) -> str:
     """The release id a proposal is recorded as: its season, else the show's next one
     (season 1 of a show not tracked yet)."""
     show_id = show.id if show else slugify(name)
     if season is None:
-        season = next_season((r for r in releases if r.show_id == show_id), today) or 1
+        season = next_seasons.get(show_id) or 1
     return f"{show_id}/{release_slug(season)}"
 
 
