@@ -332,8 +332,8 @@ class Reader:
             window = found.window
             if window.latest is not None and window.latest < self.as_of:
                 continue  # already past: history, not news
-            clause = _clause(text, found.start, found.end)
-            lowered = _words_of(clause)
+            left, right = _clause(text, found.start, found.end)
+            lowered = _words_of(text[left:right])
             if lowered & words.NOT_RELEASE or lowered & words.PAST_RELEASE:
                 continue
             if lowered & words.PAST_STATE_WORDS and not lowered & words.FUTURE_WORDS:
@@ -349,13 +349,13 @@ class Reader:
             region = self.region or _region_after(text, found.end)
             if region != self.region:
                 window = parse_window(found.phrase, self.as_of, region)
+            filming = bool(_words_of(text[left : found.start]) & words.FILMING_WORDS)
             for show, season, carried in self._about(text, found.start, subjects, seasons, bound):
-                head = _words_of(clause[: clause.find(found.phrase) + 1 or None])
                 proposals.append(
                     Proposal(
                         show=show,
                         season=season,
-                        kind="filming" if head & words.FILMING_WORDS else "release",
+                        kind="filming" if filming else "release",
                         phrase=text[start : found.end],
                         window=WindowRecord.of(window),
                         sentence=text,
@@ -523,12 +523,12 @@ def _without_season_numbers(text: str, seasons: list[SeasonMention]) -> str:
     return text
 
 
-def _clause(text: str, start: int, end: int) -> str:
-    """The clause of `text` around [start, end)."""
-    breaks = [m for m in _CLAUSE_BREAK.finditer(text)]
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause of `text` around [start, end) begins and ends."""
+    breaks = list(_CLAUSE_BREAK.finditer(text))
     left = max((b.end() for b in breaks if b.end() <= start), default=0)
     right = min((b.start() for b in breaks if b.start() >= end), default=len(text))
-    return text[left:right]
+    return left, right
 
 
 def _phrase_of(text: str) -> str:
