@@ -311,6 +311,32 @@ def test_version_1_file_is_migrated_after_a_backup(db: Path, cli: Runner) -> Non
     assert kept.read_text() == original
 
 
+def test_version_4_file_gains_episodes(db: Path, cli: Runner) -> None:
+    """Schema 5 keeps a season's episodes in its release, with their summary beside them."""
+    v4_release = {
+        "id": "the-flash/s6",
+        "show_id": "the-flash",
+        "season": 6,
+        "window": {"phrase": "2019-10-08", "earliest": "2019-10-08", "latest": "2019-10-08"},
+        "history": [],
+        "sources": [],
+        "known_since": None,
+    }
+    v4 = {
+        "meta": {"1": {"schema": 4}},
+        "shows": {"1": {"id": "the-flash", "title": "The Flash", "zone": None, "tvmaze": None}},
+        "releases": {"1": v4_release},
+    }
+    db.write_text(json.dumps(v4))
+    assert cli("episode", "The Flash", "6", "10", "2020-01-14").code == 0
+    data = json.loads(db.read_text())
+    assert data["meta"]["1"] == {"schema": store.SCHEMA_VERSION, "migrated_from": 4}
+    release = data["releases"]["1"]
+    assert [e["number"] for e in release["episodes"]] == [10]
+    assert (release["episodes_last_day"], release["episodes_undated"]) == ("2020-01-14", 0)
+    assert db.with_name("showtrack.json.schema4.bak").read_text() == json.dumps(v4)
+
+
 def test_unreadable_folder_is_a_database_error(db: Path) -> None:
     db.mkdir(parents=True)
     with pytest.raises(DatabaseError):

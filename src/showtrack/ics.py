@@ -7,18 +7,23 @@
   TRANSPARENT (it does not make you look busy), its summary saying it is a window;
 - an open-ended or TBA window has no place on a calendar and is left out.
 
+With `--episodes`, each dated episode is an event too: timed (UTC, its runtime long,
+an hour when not known) when its instant is known, all-day otherwise; a streaming drop
+(episodes of a season at once, no time) is one all-day event.
+
 Each release keeps one UID across exports, so a calendar that re-reads a newer export
 updates its event instead of adding another; SEQUENCE counts the window's changes.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 
 from icalendar import Calendar, Event
 
-from showtrack.models import CalendarEntry, Release
+from showtrack.models import CalendarEntry, EpisodeView, Release
 from showtrack.text import printable, web_address
 
 PRODUCT_ID = "-//showtrack//showtrack//EN"
@@ -110,8 +115,51 @@ def event_for(entry: CalendarEntry, fallback_stamp: datetime) -> Event | None:
     return event
 
 
-def to_ical(entries: Iterable[CalendarEntry], stamp: datetime) -> bytes:
-    """The iCalendar file of `entries`; `stamp` dates events that have no history."""
+DEFAULT_RUNTIME = 60  # minutes, for an episode whose runtime is not known
+
+
+def episode_event(view: EpisodeView, fallback_stamp: datetime) -> Event:
+    """The event of a dated episode: timed (in UTC, its runtime long) when its instant is
+    known, all-day otherwise; its UID is its id, its SEQUENCE how often its date moved."""
+    episode = view.episode
+    event = Event()
+    event.add("uid", f"{view.id}@showtrack")
+    moves = episode.history
+    stamp = fallback_stamp
+    if moves:
+        with contextlib.suppress(ValueError):
+            stamp = datetime.fromisoformat(moves[-1].recorded_at)
+    event.add("dtstamp", stamp.astimezone(timezone.utc))
+    event.add("sequence", max(len(moves) - 1, 0))
+    title = printable(view.title)
+    if episode.title and view.count == 1:
+        title += f": {printable(episode.title)}"
+    event.add("summary", title)
+    if episode.air_time and view.count == 1:
+        start = datetime.fromisoformat(episode.air_time).astimezone(timezone.utc)
+        event.add("dtstart", start)
+        event.add("dtend", start + timedelta(minutes=episode.runtime or DEFAULT_RUNTIME))
+    else:
+        day = episode.air_day
+        assert day is not None  # only dated episodes are exported
+        event.add("dtstart", day)
+        event.add("dtend", day + timedelta(days=1))
+        event.add("transp", "TRANSPARENT")
+    lines = [f"On: {view.platform}"] if view.platform else []
+    if episode.source:
+        lines.append(f"Source: {episode.source}")
+    if lines:
+        event.add("description", "\n".join(printable(line) for line in lines))
+    return event
+
+
+def to_ical(
+    entries: Iterable[CalendarEntry],
+    stamp: datetime,
+    episodes: Iterable[EpisodeView] = (),
+) -> bytes:
+    """The iCalendar file of `entries` (and `episodes`); `stamp` dates events that have
+    no history."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
@@ -121,4 +169,6 @@ def to_ical(entries: Iterable[CalendarEntry], stamp: datetime) -> bytes:
         event = event_for(entry, stamp)
         if event is not None:
             calendar.add_component(event)
+    for view in episodes:
+        calendar.add_component(episode_event(view, stamp))
     return bytes(calendar.to_ical())

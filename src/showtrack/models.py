@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
@@ -145,6 +145,63 @@ class HistoryEntry(msgspec.Struct):
         return to_plain(self)
 
 
+EPISODE_TYPES = ("regular", "special")
+
+
+class EpisodeMove(msgspec.Struct):
+    """One recorded air day (and instant) of an episode: its history, as a release's."""
+
+    recorded_at: str = ""
+    as_of: str | None = None
+    air_date: str | None = None
+    air_time: str | None = None
+    source: str | None = None
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """As stored and as `history` prints it."""
+        return to_plain(self)
+
+
+class Episode(msgspec.Struct):
+    """One episode of a season: its number (None for an unnumbered special), title, air
+    day, air instant (ISO 8601 with offset, when the time is known), runtime in minutes,
+    type, TVmaze id, the source of its current date, and how that date moved."""
+
+    number: int | None = None
+    title: str | None = None
+    air_date: str | None = None
+    air_time: str | None = None
+    runtime: int | None = None
+    type: str = "regular"
+    tvmaze_id: int | None = None
+    source: str | None = None
+    history: list[EpisodeMove] = msgspec.field(default_factory=list)
+
+    def id_in(self, release_id: str) -> str:
+        """Its id: `the-flash/s6e15`; an unnumbered special `the-flash/s6-special-1234`
+        (by its TVmaze id, which does not change when others are added)."""
+        if self.number is not None:
+            return f"{release_id}e{self.number}"
+        return f"{release_id}-special-{self.tvmaze_id or 0}"
+
+    @property
+    def air_day(self) -> date | None:
+        """The air day, as a date."""
+        return _day(self.air_date)
+
+    def running_order(self) -> tuple[int, str]:
+        """By number, unnumbered ones by their day after them; undated last."""
+        return (self.number if self.number is not None else 10**6, self.air_date or "~")
+
+
+def episodes_last_day(episodes: Iterable[Episode]) -> str | None:
+    """The last air day of a season's episodes: stored beside them, so that a listing
+    knows without decoding them whether the season still has episodes to come."""
+    days = [e.air_date for e in episodes if e.air_date]
+    return max(days) if days else None
+
+
 class TvmazeLink(msgspec.Struct):
     """A show's link to TVmaze: its id there, its page (credited wherever its data is
     shown), other databases' ids, and what the last sync saw (TVmaze's `updated` time
@@ -203,6 +260,10 @@ class ReleaseFields(msgspec.Struct, kw_only=True):
     remind: str | None = None
     #: The latest as_of of its history; lets a listing skip the history (see known_since).
     known_since: str | None = None
+    #: The last air day of its episodes, and how many have no day yet: a listing decodes
+    #: the episodes only of a season that still has some to come (see episodes_last_day).
+    episodes_last_day: str | None = None
+    episodes_undated: int = 0
 
     @property
     def earliest(self) -> date | None:
@@ -231,10 +292,14 @@ class Release(ReleaseFields, kw_only=True):
 
     sources: list[Source] = msgspec.field(default_factory=list)
     history: list[HistoryEntry] = msgspec.field(default_factory=list)
+    episodes: list[Episode] = msgspec.field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """As stored and exported, `known_since` brought up to date with the history."""
+        """As stored and exported, `known_since` and the episodes' summary brought up to
+        date."""
         self.known_since = known_since(self.history)
+        self.episodes_last_day = episodes_last_day(self.episodes)
+        self.episodes_undated = sum(1 for e in self.episodes if not e.air_date)
         return to_plain(self)
 
     @classmethod
@@ -252,9 +317,11 @@ class ReleaseRecord(ReleaseFields, kw_only=True):
 
     sources: msgspec.Raw = _NOTHING
     history: msgspec.Raw = _NOTHING
+    episodes: msgspec.Raw = _NOTHING
 
-    def to_release(self, *, with_history: bool = True) -> Release:
-        """The whole release, sources and (unless told not to) history decoded."""
+    def to_release(self, *, with_history: bool = True, with_episodes: bool = True) -> Release:
+        """The whole release, sources decoded, and its history and episodes unless told
+        not to (a listing shows neither)."""
         fields = {f: getattr(self, f) for f in ReleaseFields.__struct_fields__}
         return Release(
             **fields,
@@ -262,17 +329,26 @@ class ReleaseRecord(ReleaseFields, kw_only=True):
             history=(
                 msgspec.json.decode(self.history, type=list[HistoryEntry]) if with_history else []
             ),
+            episodes=self.decoded_episodes() if with_episodes else [],
         )
+
+    def decoded_episodes(self) -> list[Episode]:
+        """Its episodes, decoded."""
+        if self.episodes is _NOTHING:
+            return []
+        return msgspec.json.decode(self.episodes, type=list[Episode])
 
 
 class SeasonReport(msgspec.Struct, frozen=True):
     """What a source says of one season: its premiere day, the instant its first episode
-    airs (when the time is known), and the day that episode aired (once it has)."""
+    airs (when the time is known), the day that episode aired (once it has), and its
+    episodes."""
 
     number: int
     premiere: str | None = None
     air_time: str | None = None
     first_aired: str | None = None
+    episodes: tuple[Episode, ...] = ()
 
 
 class ShowReport(msgspec.Struct, frozen=True):
@@ -350,6 +426,8 @@ class ReleaseView(msgspec.Struct):
     days_left: int | None
     countdown: str
     conflict: bool
+    #: The next episode of a season on air (its countdown is then the episode's).
+    next_episode: EpisodeView | None = None
 
     @property
     def title(self) -> str:
@@ -394,9 +472,96 @@ class ReleaseView(msgspec.Struct):
             "name": r.name,
             "tags": list(self.show.tags),
             "aliases": list(self.show.aliases),
+            "next_episode": None if self.next_episode is None else self.next_episode.id,
         }
 
 
 CalendarEntry = ReleaseView
 """A calendar event is a release as known on the day of export, with its effective
 earliest: the same view the listings print."""
+
+
+class EpisodeView(msgspec.Struct):
+    """An episode (or episodes airing together, as a streaming drop) as a listing shows
+    it on a given day: what writers print (spec/cli.md's episode rows)."""
+
+    episode: Episode
+    release_id: str
+    season: int | None
+    show: Show
+    platform: str | None
+    #: upcoming, aired or unknown (no day yet).
+    status: str
+    days_until: int | None
+    #: How long until: 'in 2 days', 'today', 'in 3 h 05 min', 'aired 2020-01-07', 'TBA'.
+    countdown: str
+    #: The air instant in the user's time zone, when the time is known.
+    local_air: datetime | None = None
+    #: How many episodes air together from this one (a streaming drop: all at once).
+    count: int = 1
+    last_number: int | None = None
+    whole_season: bool = False
+
+    @property
+    def id(self) -> str:
+        """`the-flash/s6e15`."""
+        return self.episode.id_in(self.release_id)
+
+    @property
+    def label(self) -> str:
+        """'S6E15', 'S2E1–E3', or 'S2, all 10 episodes' for a whole season at once."""
+        season = f"S{self.season}" if self.season is not None else self.release_id
+        if self.whole_season and self.count > 1:
+            return f"{season}, all {self.count} episodes"
+        number = self.episode.number
+        first = f"E{number}" if number is not None else " special"
+        if self.count > 1 and self.last_number is not None:
+            return f"{season}{first}–E{self.last_number}"
+        return f"{season}{first}"
+
+    @property
+    def title(self) -> str:
+        """'The Flash S6E15'."""
+        return f"{self.show.title} {self.label}"
+
+    @property
+    def when(self) -> str:
+        """The air day and time in the user's zone, short: 'Tue 20:00' within a week,
+        else '2020-02-04 20:00'; the day alone when the time is not known; 'TBA'."""
+        if self.local_air is not None:
+            near = self.days_until is not None and 0 <= self.days_until < 7
+            return f"{self.local_air:%a %H:%M}" if near else f"{self.local_air:%Y-%m-%d %H:%M}"
+        day = self.episode.air_day
+        if day is None:
+            return "TBA"
+        near = self.days_until is not None and 0 <= self.days_until < 7
+        return f"{day:%a}" if near else day.isoformat()
+
+    @property
+    def air_day(self) -> date | None:
+        """The day it airs for the user (in the user's zone when the time is known)."""
+        return self.local_air.date() if self.local_air is not None else self.episode.air_day
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON keys of spec/cli.md's episode rows; never renamed once released."""
+        e = self.episode
+        return {
+            "id": self.id,
+            "kind": "episode",
+            "show": self.show.title,
+            "show_id": self.show.id,
+            "season": self.season,
+            "number": e.number,
+            "title": e.title,
+            "air_date": None if self.air_day is None else self.air_day.isoformat(),
+            "air_time": None if self.local_air is None else self.local_air.isoformat(),
+            "runtime": e.runtime,
+            "type": e.type,
+            "status": self.status,
+            "days_until": self.days_until,
+            "countdown": self.countdown,
+            "source": e.source,
+            "release": self.release_id,
+            "platform": self.platform,
+            "count": self.count,
+        }

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from rich.console import Console as Console  # the type other modules name
 from rich.text import Text
 
-from showtrack.models import HistoryEntry, Release, ReleaseView, Show
+from showtrack.models import EpisodeMove, EpisodeView, HistoryEntry, Release, ReleaseView, Show
 from showtrack.text import printable
 from showtrack.windows.window import compact_dates, plural, until_instant, window_dates
 
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 STATUS_STYLES = {
     "upcoming": "cyan",
+    "aired": "dim",
     "open": "bold green",
     "overdue": "bold red",
     "released": "dim",
@@ -155,13 +156,28 @@ UPCOMING_COLUMNS = (
 STAGE_COLUMN = Column("Stage", no_wrap=True)
 
 
-def upcoming_table(console: Console, views: Sequence[ReleaseView], limit: int) -> None:
-    """The `upcoming` table: one row a release, soonest first."""
+def upcoming_table(
+    console: Console, views: Sequence[ReleaseView | EpisodeView], limit: int
+) -> None:
+    """The `upcoming` table: one row a release (or, with --episodes, an episode),
+    soonest first."""
     shown = views if limit == 0 else views[:limit]
     wide = console.width >= 100
     rows = []
     for v in shown:
         style = STATUS_STYLES.get(v.status, "")
+        if isinstance(v, EpisodeView):
+            row = [
+                Text(episode_when(v)),
+                cell(v.title, "bold"),
+                Text(v.countdown, style=style),
+                Text(v.status, style=style),
+                cell(v.platform),
+            ]
+            if wide:
+                row.append(cell(v.episode.title, "dim"))
+            rows.append(row)
+            continue
         eff = v.effective_earliest.isoformat() if v.effective_earliest else None
         status = Text(v.status, style=style)
         if v.conflict:
@@ -180,6 +196,48 @@ def upcoming_table(console: Console, views: Sequence[ReleaseView], limit: int) -
         rows.append(row)
     print_table(console, (*UPCOMING_COLUMNS, STAGE_COLUMN) if wide else UPCOMING_COLUMNS, rows)
     _more_line(console, len(shown), len(views))
+
+
+def episode_when(view: EpisodeView) -> str:
+    """An episode's air day and time in the user's zone: '2020-01-14 20:00', a day alone
+    when its time is not known, 'TBA'."""
+    if view.local_air is not None:
+        return f"{view.local_air:%Y-%m-%d %H:%M}"
+    return view.air_day.isoformat() if view.air_day else "TBA"
+
+
+EPISODE_COLUMNS = (
+    Column("#", no_wrap=True),
+    Column("Title", overflow="fold", min_width=8),
+    Column("Airs", no_wrap=True),
+    Column("Countdown", min_width=8),
+)
+
+
+def episodes_table(console: Console, title: str, views: Sequence[EpisodeView]) -> None:
+    """A season's episodes: number, title, air day and time in the user's zone, and how
+    long until each (dim once aired)."""
+    console.print(cell(title, "bold"))
+    zone = next((v.local_air.tzinfo for v in views if v.local_air), None)
+    rows = []
+    for v in views:
+        style = STATUS_STYLES.get(v.status, "")
+        number = v.episode.number
+        label = str(number) if number is not None else "special"
+        if v.episode.type == "special" and number is not None:
+            label += " special"
+        rows.append(
+            [
+                Text(label, style=style),
+                cell(v.episode.title or "", style),
+                Text(episode_when(v), style=style),
+                Text(v.countdown, style=style),
+            ]
+        )
+    print_table(console, EPISODE_COLUMNS, rows)
+    if zone is not None:
+        name = getattr(zone, "key", None) or str(zone)
+        console.print(Text(f"times in your time zone, {name}", style="dim"))
 
 
 def _announced(release: Release) -> date | None:
@@ -239,7 +297,15 @@ def countdown_panels(
         window.append(printable(phrase), style="italic")
         window.append(f"  ({window_dates(r.window.earliest, r.window.latest)})")
         lines.append(window)
-        if r.air_time:
+        episode = v.next_episode
+        if episode is not None:
+            airs = (
+                f"{episode.local_air:%a %Y-%m-%d %H:%M %Z}"
+                if episode.local_air is not None
+                else episode_when(episode)
+            )
+            lines.append(cell(f"next    {episode.label}  {airs}"))
+        elif r.air_time:
             when = local(datetime.fromisoformat(r.air_time))
             lines.append(Text(f"airs    {when:%a %Y-%m-%d %H:%M %Z}"))
         if v.conflict:
@@ -294,6 +360,11 @@ def live_countdown(
 
 def _clock(view: ReleaseView, current: datetime) -> str:
     r = view.release
+    episode = view.next_episode
+    if episode is not None:
+        if episode.local_air is not None:
+            return f"{episode.label}  {until_instant(episode.local_air, current, ticking=True)}"
+        return f"{episode.label}  {episode.countdown}"
     if r.air_time:
         target = datetime.fromisoformat(r.air_time)
     elif view.effective_earliest is not None:
@@ -335,6 +406,32 @@ def history_table(
     print_table(console, HISTORY_COLUMNS, rows)
     if slips:
         console.print(Text(f"slipped {plural(slips, 'time')}", style="yellow"))
+
+
+EPISODE_HISTORY_COLUMNS = (
+    Column("As of", no_wrap=True),
+    Column("Airs", no_wrap=True),
+    Column("Source", overflow="fold"),
+)
+
+
+def episode_history_table(
+    console: Console, title: str, moves: Sequence[EpisodeMove], zone: Any
+) -> None:
+    """How an episode's air day moved, one row a report, times in the user's zone."""
+    console.print(cell(title, "bold"))
+    rows = []
+    for move in moves:
+        if move.air_time:
+            airs = f"{datetime.fromisoformat(move.air_time).astimezone(zone):%Y-%m-%d %H:%M %Z}"
+        else:
+            airs = move.air_date or "TBA"
+        rows.append(
+            [Text(move.as_of or move.recorded_at[:10]), Text(airs), cell(move.source or "by hand")]
+        )
+    print_table(console, EPISODE_HISTORY_COLUMNS, rows)
+    if len(moves) > 1:
+        console.print(Text(f"moved {plural(len(moves) - 1, 'time')}", style="yellow"))
 
 
 SHOWS_COLUMNS = (

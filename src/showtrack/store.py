@@ -163,9 +163,23 @@ def _schema_3_to_4(data: Data) -> None:
         doc.setdefault("tvmaze", None)
 
 
+def _schema_4_to_5(data: Data) -> None:
+    """Version 5 keeps a season's episodes in its release, with the last air day and the
+    number of undated ones beside them (so that listings need not decode them)."""
+    for doc in data["releases"].values():
+        doc.setdefault("episodes", [])
+        doc.setdefault("episodes_last_day", None)
+        doc.setdefault("episodes_undated", 0)
+
+
 #: MIGRATIONS[n - 1] brings a document of schema n to schema n + 1: a new schema is one
 #: function appended here.
-MIGRATIONS: tuple[Callable[[Data], None], ...] = (_schema_1_to_2, _schema_2_to_3, _schema_3_to_4)
+MIGRATIONS: tuple[Callable[[Data], None], ...] = (
+    _schema_1_to_2,
+    _schema_2_to_3,
+    _schema_3_to_4,
+    _schema_4_to_5,
+)
 SCHEMA_VERSION = len(MIGRATIONS) + 1
 
 

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from showtrack.cli import commands, read  # noqa: F401  (registering is importing)
+from showtrack.cli import commands, episodes, read  # noqa: F401  (registering is importing)
 from showtrack.cli.options import app
 from showtrack.context import fail, only_the_command_asked_for
 from showtrack.errors import ShowtrackError

@@ -7,9 +7,9 @@ string on each start.
 
 import contextlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -44,6 +44,9 @@ from showtrack.context import (
     write_out,
 )
 from showtrack.errors import UsageError
+
+if TYPE_CHECKING:
+    from showtrack.models import EpisodeView, ReleaseView
 
 # --------------------------------------------------------------------------- shows
 
@@ -409,10 +412,18 @@ def upcoming(
     tag: Tags = [],  # noqa: B006
     status: Annotated[list[str], option("--status", STATUS_HELP + " (repeat)")] = [],  # noqa: B006
     include_all: IncludeAll = False,
+    episodes: Annotated[
+        bool, option("--episodes", "a season on air as its next episode's own row")
+    ] = False,
     output: Output = None,
     limit: Limit = None,
 ) -> None:
-    """What comes next, soonest first; TBA last. Exits 1 when nothing is listed."""
+    """What comes next, soonest first; TBA last. Exits 1 when nothing is listed.
+
+    A season on air is listed by its next episode ("S6E15 Tue 20:00, in 2
+    days"); with --episodes that episode is a row of its own (every row then
+    has `kind`: release or episode).
+    """
     from showtrack.tracker import listings
 
     settings = settings_of(ctx)
@@ -427,7 +438,18 @@ def upcoming(
         statuses=status,
         include_all=include_all or any(s in ("released", "overdue") for s in status),
     )
-    views = listings.upcoming(settings.read_listing(), settings.today(), filt, settings.clock())
+    views: Sequence[Any]
+    to_dict: Callable[[Any], dict[str, Any]]
+    columns = None
+    if episodes:
+        views = listings.upcoming_with_episodes(
+            settings.read_listing(), settings.today(), filt, settings.clock()
+        )
+        to_dict = _entry_dict
+        columns = (*RELEASE_COLUMNS, *EPISODE_ONLY_COLUMNS) if fmt in ("csv", "tsv") else None
+    else:
+        views = listings.upcoming(settings.read_listing(), settings.today(), filt, settings.clock())
+        to_dict = _release_dict
     if not views and fmt == "table":
         typer.echo("nothing upcoming matches", err=True)
         raise typer.Exit(1)
@@ -438,11 +460,62 @@ def upcoming(
         fmt,
         views,
         table=lambda r, console: r.upcoming_table(console, views, page),
-        to_dict=lambda v: v.to_dict(),
+        to_dict=to_dict,
         limit=limit,
+        columns=columns,
     )
     if not views:
         raise typer.Exit(1)
+
+
+def _release_dict(view: "ReleaseView") -> dict[str, Any]:
+    return view.to_dict()
+
+
+def _entry_dict(view: "ReleaseView | EpisodeView") -> dict[str, Any]:
+    """A row of a listing with episodes: every row says its `kind`."""
+    from showtrack.models import EpisodeView
+
+    if isinstance(view, EpisodeView):
+        return view.to_dict()
+    return {**view.to_dict(), "kind": "release"}
+
+
+RELEASE_COLUMNS = (
+    "id",
+    "show",
+    "show_id",
+    "season",
+    "title",
+    "window_phrase",
+    "window_earliest",
+    "window_latest",
+    "window_edtf",
+    "effective_earliest",
+    "status",
+    "conflict",
+    "days_until",
+    "days_left",
+    "countdown",
+    "network",
+    "platform",
+    "region",
+    "stage",
+    "after",
+    "release_date",
+    "air_time",
+    "remind",
+    "sources",
+    "notes",
+    "name",
+    "tags",
+    "aliases",
+    "next_episode",
+    "kind",
+)
+EPISODE_ONLY_COLUMNS = ("number", "air_date", "runtime", "type", "source", "release", "count")
+"""With --episodes, CSV and TSV rows have a release's columns and then an episode's
+own: each row fills those of its kind ('-' in TSV for the others)."""
 
 
 HORIZON_HELP = "horizon for releases without their own --remind (default 7d)"
@@ -454,6 +527,9 @@ def check(
     ctx: typer.Context,
     within: Annotated[str | None, option("--within", HORIZON_HELP, metavar="DUR")] = None,
     once: Annotated[bool, option("--once", ONCE_HELP)] = False,
+    episodes: Annotated[
+        bool, option("--episodes", "also one line per episode airing within the lead time")
+    ] = False,
 ) -> None:
     """For cron and scripts: one line per due release, silence otherwise.
 
@@ -461,7 +537,7 @@ def check(
     the release, else --within, else 7d). Exits 0 when something is due, 1 when
     nothing is.
     """
-    from showtrack.models import ReleaseView
+    from showtrack.models import EpisodeView, ReleaseView
     from showtrack.text import printable
     from showtrack.tracker import listings
 
@@ -469,20 +545,37 @@ def check(
     horizon = duration(within)
     today = settings.today()
     views: Sequence[ReleaseView]
+    due_episodes: Sequence[EpisodeView] = []
     if once:
         from showtrack.tracker import edits
 
         with settings.write_store() as st:
-            views = edits.report_once(st, listings.due(st, today, horizon, settings.clock()))
+            due = listings.due(st, today, horizon, settings.clock())
+            views = edits.report_once(st, due)
+            if episodes:
+                skip = {v.release.id for v in due}
+                found = listings.due_episodes(st, today, horizon, settings.clock(), skip)
+                due_episodes = edits.report_episodes_once(st, found)
     else:
-        views = listings.due(settings.read_listing(), today, horizon, settings.clock())
+        source = settings.read_listing()
+        views = listings.due(source, today, horizon, settings.clock())
+        if episodes:
+            skip = {v.release.id for v in views}
+            due_episodes = listings.due_episodes(source, today, horizon, settings.clock(), skip)
+    lines: list[tuple[str, str]] = []
     for v in views:
         latest = v.release.window.latest
         eff = v.effective_earliest.isoformat() if v.effective_earliest else ""
         when = eff if eff == latest else f"{eff}..{latest or ''}"
         where = f"  ({printable(v.platform)})" if v.platform else ""
-        sys.stdout.write(f"{when}  {printable(v.title)}  {v.countdown}{where}\n")
-    if not views:
+        lines.append((eff, f"{when}  {printable(v.title)}  {v.countdown}{where}\n"))
+    for e in due_episodes:
+        when = f"{e.local_air:%Y-%m-%d %H:%M}" if e.local_air else str(e.air_day)
+        where = f"  ({printable(e.platform)})" if e.platform else ""
+        lines.append((when, f"{when}  {printable(e.title)}  {e.countdown}{where}\n"))
+    lines.sort(key=lambda line: line[0])
+    sys.stdout.write("".join(text for _, text in lines))
+    if not lines:
         raise typer.Exit(1)
 
 
@@ -504,12 +597,30 @@ HISTORY_COLUMNS = (
 def history(
     ctx: typer.Context, show: ShowArg, season: OptionalSeason = None, output: Output = None
 ) -> None:
-    """How the expected window moved over time, with sources, and how often it slipped."""
+    """How the expected window moved over time, with sources, and how often it slipped.
+
+    An episode (`showtrack history "The Flash" S6E15`, or the-flash/s6e15): how
+    its air day moved, and who said so.
+    """
     from showtrack.tracker import listings
 
     settings = settings_of(ctx)
     fmt = output_format(output)
-    title, entries, slips = listings.history(settings.read_store(), show, season, settings.today())
+    st = settings.read_store()
+    episode = listings.episode_ref(show, season)
+    if episode is not None:
+        title, moves = listings.episode_history(st, show, season, settings.today())
+        zone = clock.local_zone()
+        emit(
+            settings,
+            fmt,
+            moves,
+            table=lambda r, console: r.episode_history_table(console, title, moves, zone),
+            to_dict=lambda m: m.to_dict(),
+            columns=EPISODE_HISTORY_COLUMNS if fmt in ("csv", "tsv") else None,
+        )
+        return
+    title, entries, slips = listings.history(st, show, season, settings.today())
 
     emit(
         settings,
@@ -519,6 +630,9 @@ def history(
         to_dict=lambda e: e.to_dict(),
         columns=HISTORY_COLUMNS if fmt in ("csv", "tsv") else None,
     )
+
+
+EPISODE_HISTORY_COLUMNS = ("recorded_at", "as_of", "air_date", "air_time", "source", "url")
 
 
 @app.command()
@@ -665,6 +779,7 @@ def export_data(
     exact_only: Annotated[
         bool, option("--exact-only", "ics: only releases with an exact day or time")
     ] = False,
+    episodes: Annotated[bool, option("--episodes", "ics: each dated episode an event too")] = False,
 ) -> None:
     """Everything, for backup, another machine, or a calendar app.
 
@@ -680,8 +795,12 @@ def export_data(
     settings = settings_of(ctx)
     if fmt not in ("json", "csv", "ics"):
         raise UsageError(f"export format {fmt!r} is not one of: json, csv, ics")
-    if fmt != "ics" and (premieres_only or tag or network or exact_only):
-        raise UsageError("--premieres-only, --tag, --network and --exact-only go with --format ics")
+    if fmt != "ics" and (premieres_only or tag or network or exact_only or episodes):
+        raise UsageError(
+            "--premieres-only, --tag, --network, --exact-only and --episodes go with --format ics"
+        )
+    if premieres_only and episodes:
+        raise UsageError("--premieres-only leaves episodes out; give one of it and --episodes")
     st = settings.read_store()
     data: str | bytes
     if fmt == "json":
@@ -689,12 +808,10 @@ def export_data(
     elif fmt == "ics":
         from showtrack.ics import to_ical
 
-        entries = listings.calendar_entries(
-            st,
-            settings.today(),
-            listings.CalendarFilter(premieres_only, tag, network, exact_only),
-        )
-        data = to_ical(entries, settings.now())
+        filt = listings.CalendarFilter(premieres_only, tag, network, exact_only)
+        entries = listings.calendar_entries(st, settings.today(), filt)
+        shown = listings.calendar_episodes(st, settings.today(), filt) if episodes else []
+        data = to_ical(entries, settings.now(), shown)
     else:
         import io
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 import msgspec
 
 from showtrack.errors import AmbiguousNameError, NetworkError, NotFoundError, UsageError
+from showtrack.models import Episode as StoredEpisode
 from showtrack.models import SeasonReport, Show, ShowReport, TvmazeLink
 from showtrack.sources.http import Fetcher
 from showtrack.text import fold
@@ -62,6 +63,7 @@ class Season(msgspec.Struct):
 
 
 class Episode(msgspec.Struct):
+    id: int | None = None
     season: int | None = None
     number: int | None = None
     name: str | None = None
@@ -175,11 +177,45 @@ def _first_episodes(episodes: list[Episode]) -> dict[int, Episode]:
     return {number: min(found, key=_running_order) for number, found in seasons.items()}
 
 
+def _air_date(text: str | None) -> str | None:
+    """TVmaze's airdate when it is a day ("" when undated; anything else is ignored)."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        return None
+
+
+def _episodes(episodes: list[Episode]) -> dict[int, list[StoredEpisode]]:
+    """Each season's episodes as showtrack stores them: a day TVmaze has, an instant only
+    when it has a real time (a streaming drop's noon-UTC placeholder is not one), its
+    specials (significant or not) as `special`."""
+    seasons: dict[int, list[StoredEpisode]] = {}
+    for e in episodes:
+        if e.season is None:
+            continue
+        day = _air_date(e.airdate)
+        seasons.setdefault(e.season, []).append(
+            StoredEpisode(
+                number=e.number,
+                title=e.name or None,
+                air_date=day,
+                air_time=_instant(e) if day else None,
+                runtime=e.runtime,
+                type="regular" if (e.type or "regular") == "regular" else "special",
+                tvmaze_id=e.id,
+            )
+        )
+    return seasons
+
+
 def report(tv: TvShow, today: str) -> ShowReport:
     """What TVmaze says of a show, as showtrack records it: for each numbered season its
     premiere day, its first episode's instant when the time is known, and the day that
     episode aired once it has (`today` decides)."""
     first = _first_episodes(tv.embedded.episodes)
+    episodes = _episodes(tv.embedded.episodes)
     seasons = []
     for season in tv.embedded.seasons:
         if season.number is None:
@@ -193,6 +229,7 @@ def report(tv: TvShow, today: str) -> ShowReport:
                 premiere=season.premiereDate or day,
                 air_time=_instant(episode) if episode else None,
                 first_aired=day if day is not None and day <= today else None,
+                episodes=tuple(episodes.get(season.number, ())),
             )
         )
     channel = tv.channel

@@ -16,6 +16,7 @@ from showtrack.errors import NotFoundError, UsageError, WindowError
 from showtrack.models import (
     SHOW_STATUSES,
     STAGES,
+    EpisodeView,
     HistoryEntry,
     Link,
     Release,
@@ -240,7 +241,9 @@ class ExpectOptions(msgspec.Struct):
     create_show: bool = False
 
 
-def _air_time(window_day: date | None, at: str, tz: str | None, fallback: tzinfo) -> str:
+def air_instant(window_day: date | None, at: str, tz: str | None, fallback: tzinfo) -> str:
+    """The instant `at` (HH:MM) on `window_day` in the zone `tz` (else `fallback`), with
+    that day's offset, as ISO 8601."""
     m = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", at.strip())
     if m is None:
         raise UsageError(f"--at {at!r} is not a time", "use HH:MM in 24 hours, e.g. 21:00")
@@ -318,7 +321,7 @@ def expect(
     air_time = window.air_time.isoformat() if window.air_time else None
     if options.at is not None:
         phrase_zone = window.air_time.tzinfo if window.air_time else None
-        air_time = _air_time(
+        air_time = air_instant(
             window.earliest if window.is_exact else None,
             options.at,
             options.tz,
@@ -482,4 +485,22 @@ def report_once(store: Store, views: Sequence[ReleaseView]) -> list[ReleaseView]
     news = [v for v in views if memory.get(v.release.id) != once_key(v)]
     if news:
         store.meta["notified"] = {**memory, **{v.release.id: once_key(v) for v in news}}
+    return news
+
+
+def episode_once_key(view: EpisodeView) -> str:
+    """What `check --once --episodes` remembers of an episode: a moved one is news again."""
+    return f"{view.episode.air_date}|{view.episode.air_time or ''}|{view.count}"
+
+
+def report_episodes_once(store: Store, views: Sequence[EpisodeView]) -> list[EpisodeView]:
+    """The episodes not reported before at their current day and time, remembered as
+    reported now (beside the releases' memory)."""
+    memory = store.meta.get("notified_episodes", {})
+    news = [v for v in views if memory.get(v.id) != episode_once_key(v)]
+    if news:
+        store.meta["notified_episodes"] = {
+            **memory,
+            **{v.id: episode_once_key(v) for v in news},
+        }
     return news

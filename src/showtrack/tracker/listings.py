@@ -8,7 +8,8 @@ made only for the rows shown, so a table of 20 pays for 20 countdowns.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import re
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, overload
 
@@ -18,6 +19,8 @@ from showtrack.errors import UsageError
 from showtrack.models import (
     SHOW_STATUSES,
     CalendarEntry,
+    EpisodeMove,
+    EpisodeView,
     HistoryEntry,
     Release,
     ReleaseFields,
@@ -95,22 +98,29 @@ class _Row(msgspec.Struct):
     released_on: date | None
     effective: date | None = None
     status: str = ""
+    #: The next episode of the season, when it has one to come (see _with_next_episodes).
+    next_episode: EpisodeView | None = None
+    on_air: bool = False
 
     def full(self) -> Release:
         """The whole release (its sources decoded from the record when first needed; a
         listing shows no history, and leaving it undecoded halves the cost of a row)."""
         if isinstance(self.record, ReleaseRecord):
-            self.record = self.record.to_release(with_history=False)
+            self.record = self.record.to_release(with_history=False, with_episodes=False)
         assert isinstance(self.record, Release)
         return self.record
 
     def sort_key(self) -> tuple[int, date, date, str, int, str]:
-        """Soonest effective earliest first, then latest, then show and season; TBA last."""
+        """Soonest effective earliest first (a season on air: its next episode's day),
+        then latest, then show and season; TBA last."""
         far = date.max
+        effective, latest = self.effective, self.latest
+        if self.on_air and self.next_episode is not None:
+            effective = latest = self.next_episode.air_day
         return (
-            1 if self.effective is None else 0,
-            self.effective or far,
-            self.latest or far,
+            1 if effective is None else 0,
+            effective or far,
+            latest or far,
             _folded_title(self.show),
             -1 if self.record.season is None else self.record.season,
             self.record.id,
@@ -206,6 +216,10 @@ def _view(row: _Row, today: date, now: Clock | None) -> ReleaseView:
     conflict = earliest is not None and latest is not None and earliest > latest
     if conflict:  # shown as what it is, never as a backwards range
         countdown = f"conflict: waits until {earliest}, window ends {latest}"
+    elif row.on_air and row.next_episode is not None:
+        from showtrack.tracker.episodes import on_air_countdown
+
+        countdown = on_air_countdown(row.next_episode)
     else:
         countdown = countdown_text(
             earliest, latest, today, row.released_on, air, now() if air and now else None
@@ -219,7 +233,33 @@ def _view(row: _Row, today: date, now: Clock | None) -> ReleaseView:
         days_left=None if latest is None else (latest - today).days,
         countdown=countdown,
         conflict=conflict,
+        next_episode=row.next_episode if row.on_air else None,
     )
+
+
+def _with_next_episodes(rows: list[_Row], today: date, now: Clock | None) -> list[_Row]:
+    """Each season with an episode to come gets its next one. Only those seasons' episodes
+    are decoded: the summary stored beside them says which."""
+    from showtrack.tracker.episodes import has_episodes_to_come, next_up
+
+    zone = None
+    for row in rows:
+        if not has_episodes_to_come(row.record, row.show, today):
+            continue
+        if zone is None:
+            from showtrack.clock import local_zone
+
+            zone = local_zone()
+        record = row.record
+        if isinstance(record, ReleaseRecord):
+            episodes = record.decoded_episodes()
+        else:
+            assert isinstance(record, Release)
+            episodes = record.episodes
+        row.next_episode, row.on_air = next_up(record, episodes, row.show, today, now, zone)
+        if row.released_on is not None and row.released_on <= today:
+            row.on_air = True
+    return rows
 
 
 class Views(Sequence[ReleaseView]):
@@ -258,6 +298,69 @@ def _sorted_views(rows: list[_Row], today: date, now: Clock | None) -> Views:
     return Views(rows, today, now)
 
 
+Entry = ReleaseView | EpisodeView
+"""A row of a listing with episodes (`upcoming --episodes`): a release or an episode."""
+
+
+class MixedViews(Sequence[Entry]):
+    """Releases and episodes in one order; a release's view is made when first asked for,
+    as in Views."""
+
+    def __init__(self, items: list[_Row | EpisodeView], today: date, now: Clock | None) -> None:
+        self._items = items
+        self._views: dict[int, ReleaseView] = {}
+        self._today = today
+        self._now = now
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def _at(self, index: int) -> Entry:
+        item = self._items[index]
+        if isinstance(item, EpisodeView):
+            return item
+        view = self._views.get(index)
+        if view is None:
+            view = self._views[index] = _view(item, self._today, self._now)
+        return view
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Entry]: ...
+
+    def __getitem__(self, index: int | slice) -> Entry | list[Entry]:
+        if isinstance(index, slice):
+            return [self._at(i) for i in range(*index.indices(len(self._items)))]
+        return self._at(range(len(self._items))[index])
+
+
+def _episode_sort_key(view: EpisodeView) -> tuple[int, date, date, str, int, str]:
+    day = view.air_day
+    return (
+        1 if day is None else 0,
+        day or date.max,
+        day or date.max,
+        _folded_title(view.show),
+        -1 if view.season is None else view.season,
+        view.id,
+    )
+
+
+def _mixed(rows: list[_Row], today: date, now: Clock | None) -> MixedViews:
+    """Rows in order, a season on air replaced by its next episode (spec/cli.md: the
+    next episode is what comes next for it)."""
+    items: list[tuple[tuple[int, date, date, str, int, str], _Row | EpisodeView]] = []
+    for row in rows:
+        if row.on_air and row.next_episode is not None:
+            items.append((_episode_sort_key(row.next_episode), row.next_episode))
+        else:
+            items.append((row.sort_key(), row))
+    items.sort(key=lambda pair: pair[0])
+    return MixedViews([item for _, item in items], today, now)
+
+
 # --------------------------------------------------------------------------- filters
 
 
@@ -293,7 +396,21 @@ def network_and_tag_test(
 
 
 def upcoming(source: Source, today: date, filt: UpcomingFilter, now: Clock | None = None) -> Views:
-    """What comes next, soonest first (unknown last)."""
+    """What comes next, soonest first (unknown last); a season on air by its next
+    episode's day."""
+    return _sorted_views(_upcoming_rows(source, today, filt, now), today, now)
+
+
+def upcoming_with_episodes(
+    source: Source, today: date, filt: UpcomingFilter, now: Clock | None = None
+) -> MixedViews:
+    """What comes next, as `upcoming`, a season on air as its next episode's own row."""
+    return _mixed(_upcoming_rows(source, today, filt, now), today, now)
+
+
+def _upcoming_rows(
+    source: Source, today: date, filt: UpcomingFilter, now: Clock | None
+) -> list[_Row]:
     for status in filt.statuses:
         if status not in STATUSES and status not in SHOW_STATUSES:
             raise UsageError(
@@ -303,8 +420,9 @@ def upcoming(source: Source, today: date, filt: UpcomingFilter, now: Clock | Non
     horizon = filt.within.after(today) if filt.within else filt.until
     on_network_and_tags = network_and_tag_test(filt.networks, filt.tags)
     chosen = []
-    for row in _rows(source, today):
-        if not filt.include_all and row.status in ("released", "overdue"):
+    for row in _with_next_episodes(_rows(source, today), today, now):
+        on_air = row.on_air and row.next_episode is not None
+        if not filt.include_all and row.status in ("released", "overdue") and not on_air:
             continue
         if (
             filt.statuses
@@ -312,12 +430,13 @@ def upcoming(source: Source, today: date, filt: UpcomingFilter, now: Clock | Non
             and (row.show.status not in filt.statuses)
         ):
             continue
-        if horizon is not None and (row.effective is None or row.effective > horizon):
+        start = row.next_episode.air_day if on_air and row.next_episode else row.effective
+        if horizon is not None and (start is None or start > horizon):
             continue
         if not on_network_and_tags(row.show, row.record.platform):
             continue
         chosen.append(row)
-    return _sorted_views(chosen, today, now)
+    return chosen
 
 
 def due(source: Source, today: date, within: Duration | None, now: Clock | None = None) -> Views:
@@ -336,6 +455,38 @@ def due(source: Source, today: date, within: Duration | None, now: Clock | None 
             if row.effective <= horizon:
                 chosen.append(row)
     return _sorted_views(chosen, today, now)
+
+
+def due_episodes(
+    source: Source,
+    today: date,
+    within: Duration | None,
+    now: Clock | None = None,
+    skip: Collection[str] = (),
+) -> list[EpisodeView]:
+    """Episodes `check --episodes` reports: airing within the lead time (the season's own
+    --remind, else `within`, else 7 days), those airing at once as one. The seasons in
+    `skip` (due themselves: their premiere is reported as the release) are left out."""
+    from showtrack.clock import local_zone
+    from showtrack.tracker.episodes import has_episodes_to_come, upcoming_in
+    from showtrack.windows.durations import Duration, parse_duration
+
+    default_horizon = (within or Duration(days=DEFAULT_LEAD_DAYS)).after(today)
+    zone = local_zone()
+    found: list[EpisodeView] = []
+    for row in _rows(source, today):
+        record = row.record
+        if record.id in skip or not has_episodes_to_come(record, row.show, today):
+            continue
+        horizon = parse_duration(record.remind).after(today) if record.remind else default_horizon
+        if isinstance(record, ReleaseRecord):
+            episodes = record.decoded_episodes()
+        else:
+            assert isinstance(record, Release)
+            episodes = record.episodes
+        found += upcoming_in(record, episodes, row.show, today, horizon, now, zone)
+    found.sort(key=_episode_sort_key)
+    return found
 
 
 def all_views(
@@ -373,7 +524,7 @@ def countdown_views(
     everything upcoming or open; soonest first."""
     from showtrack.tracker.names import names_a_release, resolve_release, resolve_show
 
-    rows = _rows(store, today)
+    rows = _with_next_episodes(_rows(store, today), today, now)
     if show is not None and names_a_release(show, season):
         _, release = resolve_release(store, show, season)
         rows = [row for row in rows if row.record.id == release.id]
@@ -381,7 +532,11 @@ def countdown_views(
         found = resolve_show(store.shows(), show)
         rows = [row for row in rows if row.record.show_id == found.id]
     else:
-        rows = [row for row in rows if row.status in ("upcoming", "open")]
+        rows = [
+            row
+            for row in rows
+            if row.status in ("upcoming", "open") or (row.on_air and row.next_episode)
+        ]
     return list(_sorted_views(rows, today, now))
 
 
@@ -403,6 +558,41 @@ def history(
         if latest is not None:
             previous = latest
     return release.label(show.title), entries, slips
+
+
+_EPISODE_REF = re.compile(r"(?:s(?:eason)?\s*)?0*(\d{1,3})\s*e0*(\d{1,4})", re.IGNORECASE)
+
+
+def episode_ref(show_arg: str, season_arg: str | None) -> tuple[str, int, int] | None:
+    """(show, season, number) when `SHOW [SEASON]` names an episode: `SHOW S6E15`,
+    `show-id/s6e15`, `"SHOW S6E15"`; None otherwise."""
+    from showtrack.tracker.names import split_release_ref
+
+    if season_arg is None:
+        m = re.fullmatch(r"(.+?)[\s/]+(s\d{1,3}\s*e\d{1,4})", show_arg.strip(), re.IGNORECASE)
+        show_arg, season_arg = (m[1], m[2]) if m else split_release_ref(show_arg, None)
+    if season_arg is None:
+        return None
+    m = _EPISODE_REF.fullmatch(season_arg.strip())
+    return None if m is None else (show_arg, int(m[1]), int(m[2]))
+
+
+def episode_history(
+    store: Store, show_arg: str, season_arg: str | None, today: date
+) -> tuple[str, list[EpisodeMove]]:
+    """An episode's title ('The Flash S6E15') and how its air day moved, as reported by
+    `today`."""
+    from showtrack.tracker.episodes import history_of
+    from showtrack.tracker.names import resolve_release
+
+    ref = episode_ref(show_arg, season_arg)
+    assert ref is not None
+    show_name, season, number = ref
+    show, release = resolve_release(store, show_name, str(season))
+    episode, moves = history_of(release, str(number))
+    day = today.isoformat()
+    shown = [m for m in moves if not m.as_of or m.as_of <= day]
+    return f"{release.label(show.title)}E{episode.number}", shown
 
 
 class CalendarFilter(msgspec.Struct):
@@ -431,3 +621,20 @@ def calendar_entries(store: Store, today: date, filt: CalendarFilter) -> list[Ca
         view.release = msgspec.structs.replace(release, history=history_on(release, today))
         entries.append(view)
     return entries
+
+
+def calendar_episodes(store: Store, today: date, filt: CalendarFilter) -> list[EpisodeView]:
+    """The dated episodes for a calendar (`export --format ics --episodes`), those of a
+    season airing at once without a time (a streaming drop) as one."""
+    from showtrack.clock import local_zone
+    from showtrack.tracker.episodes import dated_episodes
+
+    on_network_and_tags = network_and_tag_test(filt.networks, filt.tags)
+    shows = {s.id: s for s in store.shows()}
+    zone = local_zone()
+    found: list[EpisodeView] = []
+    for release in store.releases():
+        show = shows.get(release.show_id) or Show(release.show_id, release.show_id)
+        if release.episodes and on_network_and_tags(show, release.platform):
+            found += dated_episodes(release, show, today, zone)
+    return found

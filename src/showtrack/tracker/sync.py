@@ -17,6 +17,7 @@ from showtrack.errors import UsageError
 from showtrack.models import Release, SeasonReport, Show, ShowReport, Source, WindowRecord
 from showtrack.store import Store
 from showtrack.tracker.edits import history_entry
+from showtrack.tracker.episodes import merge_reported
 from showtrack.tracker.transfer import apply_batch
 from showtrack.windows.window import make_window, plural, window_dates
 
@@ -82,9 +83,9 @@ def _facts(release: Release) -> tuple[str | None, ...]:
 
 def _season(
     show: Show, season: SeasonReport, current: Release | None, today: date, url: str | None
-) -> tuple[Release | None, str | None]:
-    """The release a season report changes, and the change in words; (None, None) when
-    there is nothing new."""
+) -> tuple[Release | None, list[str]]:
+    """The release a season report changes, and the changes in words (the season's, then
+    its episodes'); (None, []) when there is nothing new."""
     rid = f"{show.id}/s{season.number}"
     release = (
         msgspec.structs.replace(
@@ -106,15 +107,20 @@ def _season(
     elif current is None:
         release.window = WindowRecord.of(make_window("TBA", None, None))
         release.stage = "announced"
-    if _facts(release) == before and current is not None:
-        return None, None
-    release.history.append(history_entry(release, today, SOURCE, url))
+    facts_changed = _facts(release) != before or current is None
+    episodes = merge_reported(release, season.episodes, today, SOURCE, url)
+    if not facts_changed and not episodes:
+        return None, []
     if all(s.name != SOURCE for s in release.sources):
         release.sources.append(Source(SOURCE, url, today.isoformat()))
+    said = [f"S{season.number} {what}" for what in episodes]
+    if not facts_changed:
+        return release, said
+    release.history.append(history_entry(release, today, SOURCE, url))
     was = "new" if current is None else window_dates(before[0], before[1])
     now = window_dates(release.window.earliest, release.window.latest)
     verb = "released" if release.release_date and not before[4] else release.stage or "tba"
-    return release, f"S{season.number} {verb} {now} (was {was})"
+    return release, [f"S{season.number} {verb} {now} (was {was})", *said]
 
 
 def _show(show: Show, report: ShowReport) -> tuple[Show, list[str]]:
@@ -155,9 +161,9 @@ def record(
             release, what = _season(
                 show, season, releases.get(f"{show.id}/s{season.number}"), today, report.link.url
             )
-            if release is not None and what is not None:
+            if release is not None:
                 changed.append(release)
-                changes.append(Change(show.id, show.title, release.id, what))
+                changes += [Change(show.id, show.title, release.id, w) for w in what]
     if shows or changed:
         apply_batch(store, shows, changed, what="sync")
     if checked and store.meta.get(CHECKED) != today.isoformat():
