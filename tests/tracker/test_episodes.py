@@ -372,3 +372,27 @@ def test_khal_lists_the_episodes_at_their_local_time(flash: Runner, tmp_path: Pa
     run("import", "--batch", "-a", "tv", str(target))
     listed = run("list", "2020-01-14", "1d")
     assert "20:00-21:00 The Flash S6E10: Episode 10" in listed
+
+
+def test_export_then_import_keeps_the_episodes(flash: Runner, db: Path, tmp_path: Path) -> None:
+    exported = flash("export").out
+    target = tmp_path / "other.json"
+    again = flash("--db", str(target), "import", "-", stdin=exported)
+    assert again.code == 0, again.err
+    assert flash("--db", str(target), "export").out == exported
+
+
+def test_an_import_with_a_broken_episode_changes_nothing(cli: Runner, db: Path) -> None:
+    cli("add", "Severance")
+    before = db.read_bytes()
+    record = {
+        "show": "Severance",
+        "season": 2,
+        "window": {"phrase": "2018"},
+        "episodes": [{"number": 1, "air_date": "2018-01-17", "air_time": "2018-01-17T21:00"}],
+    }
+    refused = cli("import", "-", stdin=json.dumps([record]))
+    assert refused.code == 2 and "no UTC offset" in refused.err
+    record["episodes"] = [{"number": 1, "type": "finale"}]
+    assert cli("import", "-", stdin=json.dumps([record])).code == 2
+    assert db.read_bytes() == before

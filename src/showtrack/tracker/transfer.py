@@ -13,8 +13,10 @@ import msgspec
 
 from showtrack.errors import ShowtrackError, UsageError
 from showtrack.models import (
+    EPISODE_TYPES,
     SHOW_STATUSES,
     STAGES,
+    Episode,
     HistoryEntry,
     Link,
     Release,
@@ -101,6 +103,8 @@ def apply_batch(
     added = [r for r in releases if r.id not in existing]
     changed = [r for r in releases if r.id in existing]
     for release in changed:
+        if not release.episodes:  # a record without episodes (the listing shape) keeps them
+            release.episodes = existing[release.id].episodes
         merged = {(h.recorded_at, h.window.phrase): h for h in existing[release.id].history}
         merged.update({(h.recorded_at, h.window.phrase): h for h in release.history})
         release.history = sorted(merged.values(), key=history_order)
@@ -289,6 +293,7 @@ def _release_from_record(record: Any, position: int, shows: _Shows, today: date)
             for day in (entry.window.earliest, entry.window.latest):
                 if day:
                     _kept_day(day, "history window")
+        episodes = _episodes_from_record(record.get("episodes"))
         return Release(
             id=rid,
             show_id=show.id,
@@ -305,11 +310,34 @@ def _release_from_record(record: Any, position: int, shows: _Shows, today: date)
             release_date=record.get("release_date"),
             remind=record.get("remind"),
             history=history,
+            episodes=episodes,
         )
     except ShowtrackError as exc:
         raise _record_error(position, record, exc.message) from None
     except (ValueError, msgspec.ValidationError) as exc:
         raise _record_error(position, record, str(exc)) from None
+
+
+def _episodes_from_record(value: Any) -> list[Episode]:
+    """A release's episodes as `export` writes them, each checked as a later command
+    will use it: a kept day, an instant with its offset, a known type."""
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(e, dict) for e in value):
+        raise UsageError("'episodes' must be a list of objects (as `export` writes it)")
+    episodes = [from_plain(Episode, e) for e in value]
+    for episode in episodes:
+        check_choice(episode.type, EPISODE_TYPES, "episode type")
+        if episode.number is not None and episode.number < 0:
+            raise UsageError(f"episode number {episode.number} is below 0")
+        days = [(episode.air_date, episode.air_time)]
+        days += [(move.air_date, move.air_time) for move in episode.history]
+        for day, instant in days:
+            if day:
+                _kept_day(day, "episode air_date")
+            if instant and datetime.fromisoformat(instant).tzinfo is None:
+                raise UsageError(f"episode air_time {instant!r} has no UTC offset")
+    return episodes
 
 
 def _kept_day(text: str, what: str) -> None:
