@@ -175,7 +175,7 @@ def upcoming_table(
                 cell(v.platform),
             ]
             if wide:
-                row.append(cell(v.episode.title, "dim"))
+                row.append(Text(""))
             rows.append(row)
             continue
         eff = v.effective_earliest.isoformat() if v.effective_earliest else None
@@ -184,8 +184,14 @@ def upcoming_table(
             status.append(" ⚠ conflict", style="bold yellow")
         # A conflict shows the window as reported; the countdown says what pushes it.
         start = v.release.window.earliest if v.conflict else eff
+        # A season on air is listed for its next episode: its day is the one to show.
+        when = (
+            episode_when(v.next_episode)
+            if v.next_episode is not None
+            else compact_dates(start, v.release.window.latest)
+        )
         row = [
-            Text(compact_dates(start, v.release.window.latest)),
+            Text(when),
             cell(v.title, "bold"),
             Text(v.countdown, style=style),
             status,
@@ -231,7 +237,8 @@ def episodes_table(console: Console, title: str, views: Sequence[EpisodeView]) -
                 Text(label, style=style),
                 cell(v.episode.title or "", style),
                 Text(episode_when(v), style=style),
-                Text(v.countdown, style=style),
+                # Its day is in the column before: "aired" says the rest.
+                Text("aired" if v.status == "aired" else v.countdown, style=style),
             ]
         )
     print_table(console, EPISODE_COLUMNS, rows)

@@ -131,6 +131,8 @@ def test_upcoming_counts_a_season_on_air_down_to_its_next_episode(flash: Runner)
     assert s6["next_episode"] == "the-flash/s6e10"
     assert "kind" not in s6
     assert [r["id"] for r in rows] == ["the-flash/s6", "the-flash/s7"]  # S1-S5 are done
+    table = flash("upcoming", "-o", "table").out.splitlines()
+    assert table[2].startswith("2020-01-14 20:00   The Flash S6   S6E10 Tue 20:00, in 2 days")
 
 
 def test_upcoming_with_episodes_lists_the_next_episode_as_its_own_row(flash: Runner) -> None:
