@@ -4,7 +4,8 @@ Deterministic (a fixed seed per size), so two runs of the benchmark measure the
 same databases. Windows are given as bounds, the shape `showtrack export`
 writes, in the mix a long-time user builds up: exact days, seasons and quarters,
 open-ended "not before" windows, TBA, and releases already out, each with a
-short history of how its window moved.
+short history of how its window moved. With `--episodes`, every show gets twenty
+episodes, as a sync would store them (a user with 300 shows on air has about 20,000).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import json
 import random
 import sys
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 NETWORKS = ["Netflix", "HBO", "Apple TV+", "BBC One", "FX", "Prime Video", "Hulu", "AMC"]
@@ -74,6 +75,68 @@ def _release(rng: random.Random, show_id: str, season: int) -> dict[str, Any]:
     }
 
 
+EPISODES_PER_SHOW = 20
+ON_AIR_SHARE = 0.3  # of shows with episodes: a season on air, its episodes weekly around today
+
+
+def _episodes(rng: random.Random, release: dict[str, Any], first: date, count: int) -> None:
+    """Give `release` `count` weekly episodes from `first` at 21:00 New York time (an
+    offset that follows the season's DST change, as a synced one does)."""
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo("America/New_York")
+    episodes = []
+    for number in range(1, count + 1):
+        day = first + timedelta(weeks=number - 1)
+        instant = datetime.combine(day, time(21, 0), tzinfo=zone).isoformat()
+        move = {
+            "recorded_at": f"{TODAY.isoformat()}T06:00:00+00:00",
+            "as_of": TODAY.isoformat(),
+            "air_date": day.isoformat(),
+            "air_time": instant,
+            "source": "TVmaze",
+            "url": None,
+        }
+        episodes.append(
+            {
+                "number": number,
+                "title": f"Chapter {number}",
+                "air_date": day.isoformat(),
+                "air_time": instant,
+                "runtime": rng.choice([30, 45, 60]),
+                "type": "regular",
+                "tvmaze_id": rng.randint(1, 10**7),
+                "source": "TVmaze",
+                "history": [move],
+            }
+        )
+    release["episodes"] = episodes
+
+
+def with_episodes(document: dict[str, Any], seed: int = 2019) -> dict[str, Any]:
+    """The same releases, each show with EPISODES_PER_SHOW episodes: ON_AIR_SHARE of
+    the shows have their last season on air (some episodes aired, the rest weekly to
+    come), the others have them in earlier seasons, all aired."""
+    rng = random.Random(seed)
+    by_show: dict[str, list[dict[str, Any]]] = {}
+    for release in document["releases"]:
+        by_show.setdefault(release["show_id"], []).append(release)
+    for releases in by_show.values():
+        last = releases[-1]
+        if rng.random() < ON_AIR_SHARE:
+            first = TODAY - timedelta(weeks=rng.randint(1, EPISODES_PER_SHOW - 2))
+            _episodes(rng, last, first, EPISODES_PER_SHOW)
+            day = first.isoformat()
+            last["window"] = {"phrase": day, "earliest": day, "latest": day}
+            last["stage"], last["release_date"] = "released", day
+            continue
+        per_season = EPISODES_PER_SHOW // max(len(releases) - 1, 1)
+        for number, release in enumerate(releases[:-1]):
+            first = TODAY - timedelta(days=365 * (len(releases) - number))
+            _episodes(rng, release, first, per_season)
+    return document
+
+
 def generate(count: int, seed: int = 2017) -> dict[str, Any]:
     """An export document with `count` releases over count / 5 shows."""
     rng = random.Random(seed + count)
@@ -99,4 +162,7 @@ def generate(count: int, seed: int = 2017) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    json.dump(generate(int(sys.argv[1])), sys.stdout)
+    generated = generate(int(sys.argv[1]))
+    if "--episodes" in sys.argv[2:]:
+        generated = with_episodes(generated)
+    json.dump(generated, sys.stdout)

@@ -38,6 +38,7 @@ BIN = Path(sys.executable).parent
 SHOWTRACK = str(BIN / "showtrack")
 KHAL_VENV = HERE.parent / ".venv-khal"
 SIZES = (1_000, 10_000, 100_000)
+EPISODE_RELEASES = 5_000  # 1,000 shows, with or without 20 episodes each
 
 
 @dataclass
@@ -86,16 +87,21 @@ def measure(
     return Timing(name, statistics.median(seconds), max(peaks), runs)
 
 
-def build_database(folder: Path, size: int, env: dict[str, str]) -> tuple[Path, float]:
-    """Generate and import a database of `size` releases; (path, seconds to import)."""
-    source = folder / f"export-{size}.json"
+def build_database(
+    folder: Path, size: int, env: dict[str, str], *, episodes: bool = False
+) -> tuple[Path, float]:
+    """Generate and import a database of `size` releases (each show with twenty episodes
+    when `episodes`); (path, seconds to import)."""
+    kind = f"{size}-episodes" if episodes else str(size)
+    source = folder / f"export-{kind}.json"
+    extra = ["--episodes"] if episodes else []
     # Generated in a child process: a parent holding 100k records would lend its size to
     # every process it forks, and so to the peak memory measured for them.
     with source.open("w", encoding="utf-8") as out:
         subprocess.run(
-            [sys.executable, str(HERE / "generate.py"), str(size)], stdout=out, check=True
+            [sys.executable, str(HERE / "generate.py"), str(size), *extra], stdout=out, check=True
         )
-    database = folder / f"showtrack-{size}.json"
+    database = folder / f"showtrack-{kind}.json"
     start = time.perf_counter()
     subprocess.run(
         [SHOWTRACK, "--db", str(database), "import", str(source)],
@@ -298,6 +304,26 @@ def main(argv: Sequence[str] | None = None) -> int:
                 encoding="utf-8",
             )
             add(f"expect ({label})", ["sh", str(toggle)], count)
+        # Episodes: 1,000 shows (5,000 releases) without episodes, and the same releases
+        # with 20,000 episodes, 300 seasons on air. Listings that do not ask for episodes
+        # should not pay for them.
+        plain, _ = build_database(folder, EPISODE_RELEASES, env)
+        with_episodes, _ = build_database(folder, EPISODE_RELEASES, env, episodes=True)
+        for name, database in (("no episodes", plain), ("20k episodes", with_episodes)):
+            db = [SHOWTRACK, "--db", str(database)]
+            add(f"upcoming (5k, {name})", [*db, "upcoming", "-o", "table"])
+            add(f"upcoming -o json (5k, {name})", [*db, "upcoming", "-o", "json"])
+            add(f"check (5k, {name})", [*db, "check"])
+        db = [SHOWTRACK, "--db", str(with_episodes)]
+        add(
+            "upcoming --episodes (5k, 20k episodes)",
+            [*db, "upcoming", "--episodes", "-o", "table"],
+        )
+        add(
+            "upcoming --episodes -o json (5k, 20k episodes)",
+            [*db, "upcoming", "--episodes", "-o", "json"],
+        )
+        add("check --episodes (5k, 20k episodes)", [*db, "check", "--episodes"])
     stack = "python -c 'import typer, rich.table, tinydb'"
     budgets = [
         ("upcoming 1k ÷ khal list 1k", "upcoming (1k)", "khal list (1k events)", 1.0),
@@ -308,6 +334,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("upcoming 100k", "upcoming (100k)", "", 1.5),
         ("upcoming 100k peak memory", "upcoming (100k)", "MB", 300),
         ("check 100k", "check (100k)", "", 1.5),
+        (
+            "upcoming with 20k episodes ÷ without",
+            "upcoming (5k, 20k episodes)",
+            "upcoming (5k, no episodes)",
+            1.1,
+        ),
+        (
+            "upcoming -o json with 20k episodes ÷ without",
+            "upcoming -o json (5k, 20k episodes)",
+            "upcoming -o json (5k, no episodes)",
+            1.1,
+        ),
+        (
+            "check with 20k episodes ÷ without",
+            "check (5k, 20k episodes)",
+            "check (5k, no episodes)",
+            1.1,
+        ),
+        (
+            "upcoming --episodes ÷ upcoming (20k episodes)",
+            "upcoming --episodes (5k, 20k episodes)",
+            "upcoming (5k, 20k episodes)",
+            1.5,
+        ),
+        (
+            "upcoming --episodes -o json ÷ upcoming -o json (20k episodes)",
+            "upcoming --episodes -o json (5k, 20k episodes)",
+            "upcoming -o json (5k, 20k episodes)",
+            1.5,
+        ),
     ]
     lines = _rows(timings, budgets)
     lines += ["", "| import through `showtrack import` | seconds |", "|---|---:|"]

@@ -8,6 +8,7 @@ in January). Episodes airing together without a time (a streaming drop) are one 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, tzinfo
@@ -41,9 +42,15 @@ def has_episodes_to_come(record: ReleaseFields, show: Show, today: date) -> bool
     beside its episodes: no decoding, so listings pay only for the seasons on air."""
     last = record.episodes_last_day
     # The day before today too: an episode late in the evening elsewhere is today here.
-    if last is not None and date.fromisoformat(last) >= date.fromordinal(today.toordinal() - 1):
+    # (ISO days compare as strings: no parsing for each of 100,000 releases.)
+    if last is not None and last >= _yesterday(today):
         return True
     return record.episodes_undated > 0 and show.status not in FINISHED
+
+
+@functools.cache
+def _yesterday(today: date) -> str:
+    return date.fromordinal(today.toordinal() - 1).isoformat()
 
 
 def _instant(episode: Episode) -> datetime | None:
@@ -101,22 +108,42 @@ def next_up(
     zone: tzinfo,
 ) -> tuple[EpisodeView | None, bool]:
     """The next episode of a season (or the episodes airing with it at once), and whether
-    the season is on air (an episode of it has aired). (None, ...) when none is to come."""
-    views = [
-        episode_view(e, release, show, today, now, zone)
-        for e in sorted(episodes, key=Episode.running_order)
-    ]
-    on_air = any(v.status == "aired" for v in views)
-    dated = [v for v in views if v.status == "upcoming"]
-    if dated:
-        first = min(dated, key=_sort_instant)
-        together = [v for v in dated if _group_key(v) == _group_key(first)]
+    the season is on air (an episode of it has aired). (None, ...) when none is to come.
+
+    Views are made only for the episodes that can be next: a day in the user's zone is
+    the stored air day give or take one, so days before yesterday have aired, and days
+    after the first one to come (plus one) cannot come first."""
+    yesterday = _yesterday(today)
+    on_air = any(e.air_date is not None and e.air_date < yesterday for e in episodes)
+    dated = sorted(
+        (e for e in episodes if e.air_date is not None and e.air_date >= yesterday),
+        key=lambda e: e.air_date or "",
+    )
+    upcoming: list[EpisodeView] = []
+    last_candidate_day: str | None = None
+    for episode in dated:
+        if last_candidate_day is not None and (episode.air_date or "") > last_candidate_day:
+            break
+        view = episode_view(episode, release, show, today, now, zone)
+        if view.status == "aired":
+            on_air = True
+        elif last_candidate_day is None:
+            day = date.fromisoformat(episode.air_date or "")
+            last_candidate_day = date.fromordinal(day.toordinal() + 1).isoformat()
+            upcoming.append(view)
+        else:
+            upcoming.append(view)
+    if upcoming:
+        first = min(upcoming, key=_sort_instant)
+        together = [v for v in upcoming if _group_key(v) == _group_key(first)]
     elif show.status not in FINISHED:
-        together = [v for v in views if v.status == "unknown"][:1]
+        undated = sorted((e for e in episodes if e.air_date is None), key=Episode.running_order)
+        together = [episode_view(e, release, show, today, now, zone) for e in undated[:1]]
     else:
         together = []
     if not together:
         return None, on_air
+    together.sort(key=_sort_instant)
     return _together(together, episodes), on_air
 
 
