@@ -296,11 +296,17 @@ class Release(ReleaseFields, kw_only=True):
 
     def to_dict(self) -> dict[str, Any]:
         """As stored and exported, `known_since` and the episodes' summary brought up to
-        date."""
+        date; a release without episodes has none of their keys."""
         self.known_since = known_since(self.history)
         self.episodes_last_day = episodes_last_day(self.episodes)
         self.episodes_undated = sum(1 for e in self.episodes if not e.air_date)
-        return to_plain(self)
+        plain = to_plain(self)
+        if not self.episodes:
+            # Most releases have none: left out, the file (and every listing's read of it)
+            # stays as small as before episodes were kept.
+            for key in ("episodes", "episodes_last_day", "episodes_undated"):
+                del plain[key]
+        return plain
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Release:

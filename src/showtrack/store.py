@@ -164,12 +164,13 @@ def _schema_3_to_4(data: Data) -> None:
 
 
 def _schema_4_to_5(data: Data) -> None:
-    """Version 5 keeps a season's episodes in its release, with the last air day and the
-    number of undated ones beside them (so that listings need not decode them)."""
-    for doc in data["releases"].values():
-        doc.setdefault("episodes", [])
-        doc.setdefault("episodes_last_day", None)
-        doc.setdefault("episodes_undated", 0)
+    """Version 5 keeps a season's episodes in its release (`episodes`), with their last
+    air day and the number of undated ones beside them (`episodes_last_day`,
+    `episodes_undated`), so that listings need not decode them. A release without
+    episodes has none of these keys, so a version 4 document needs no change; the number
+    changes so that an older showtrack, which would drop the episodes on its next save,
+    refuses the file instead."""
+    del data
 
 
 #: MIGRATIONS[n - 1] brings a document of schema n to schema n + 1: a new schema is one

@@ -244,13 +244,16 @@ def _with_next_episodes(rows: list[_Row], today: date, now: Clock | None) -> lis
 
     zone = None
     for row in rows:
-        if not has_episodes_to_come(row.record, row.show, today):
+        record = row.record
+        # Most releases have no episodes: two attribute reads, not a call, for each.
+        if record.episodes_last_day is None and not record.episodes_undated:
+            continue
+        if not has_episodes_to_come(record, row.show, today):
             continue
         if zone is None:
             from showtrack.clock import local_zone
 
             zone = local_zone()
-        record = row.record
         if isinstance(record, ReleaseRecord):
             episodes = record.decoded_episodes()
         else:
