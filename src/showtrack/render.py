@@ -216,7 +216,7 @@ EPISODE_COLUMNS = (
     Column("#", no_wrap=True),
     Column("Title", overflow="fold", min_width=8),
     Column("Airs", no_wrap=True),
-    Column("Countdown", min_width=8),
+    Column("Countdown", no_wrap=True),
 )
 
 
@@ -229,9 +229,10 @@ def episodes_table(console: Console, title: str, views: Sequence[EpisodeView]) -
     for v in views:
         style = STATUS_STYLES.get(v.status, "")
         number = v.episode.number
-        label = str(number) if number is not None else "special"
+        # "sp" (a special) as TV listings write it: a narrow column leaves room for titles.
+        label = str(number) if number is not None else "sp"
         if v.episode.type == "special" and number is not None:
-            label += " special"
+            label += " sp"
         rows.append(
             [
                 Text(label, style=style),
@@ -242,9 +243,13 @@ def episodes_table(console: Console, title: str, views: Sequence[EpisodeView]) -
             ]
         )
     print_table(console, EPISODE_COLUMNS, rows)
+    notes = []
+    if any(v.episode.type == "special" for v in views):
+        notes.append("sp: a special")
     if zone is not None:
-        name = getattr(zone, "key", None) or str(zone)
-        console.print(Text(f"times in your time zone, {name}", style="dim"))
+        notes.append(f"times in your time zone, {getattr(zone, 'key', None) or zone}")
+    if notes:
+        console.print(Text("; ".join(notes), style="dim"))
 
 
 def _announced(release: Release) -> date | None:

@@ -107,6 +107,7 @@ def test_the_episodes_table_shows_times_in_the_users_zone(flash: Runner) -> None
     assert table.code == 0, table.err
     assert "2020-01-14 20:00" in table.out and "in 2 days" in table.out
     assert "TBA" in table.out and "times in your time zone, America/New_York" in table.out
+    assert "sp: a special" in table.out
 
 
 def test_daylight_saving_time_between_now_and_then(
