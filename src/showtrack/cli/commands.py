@@ -446,7 +446,7 @@ def upcoming(
             settings.read_listing(), settings.today(), filt, settings.clock()
         )
         to_dict = _entry_dict
-        columns = (*RELEASE_COLUMNS, *EPISODE_ONLY_COLUMNS) if fmt in ("csv", "tsv") else None
+        columns = _mixed_columns() if fmt in ("csv", "tsv") else None
     else:
         views = listings.upcoming(settings.read_listing(), settings.today(), filt, settings.clock())
         to_dict = _release_dict
@@ -481,41 +481,18 @@ def _entry_dict(view: "ReleaseView | EpisodeView") -> dict[str, Any]:
     return {**view.to_dict(), "kind": "release"}
 
 
-RELEASE_COLUMNS = (
-    "id",
-    "show",
-    "show_id",
-    "season",
-    "title",
-    "window_phrase",
-    "window_earliest",
-    "window_latest",
-    "window_edtf",
-    "effective_earliest",
-    "status",
-    "conflict",
-    "days_until",
-    "days_left",
-    "countdown",
-    "network",
-    "platform",
-    "region",
-    "stage",
-    "after",
-    "release_date",
-    "air_time",
-    "remind",
-    "sources",
-    "notes",
-    "name",
-    "tags",
-    "aliases",
-    "next_episode",
-    "kind",
-)
-EPISODE_ONLY_COLUMNS = ("number", "air_date", "runtime", "type", "source", "release", "count")
-"""With --episodes, CSV and TSV rows have a release's columns and then an episode's
-own: each row fills those of its kind ('-' in TSV for the others)."""
+def _mixed_columns() -> tuple[str, ...]:
+    """With --episodes, CSV and TSV rows have a release's columns (and `kind`), then an
+    episode's own: each row fills those of its kind ('-' in TSV for the others)."""
+    from showtrack.cli.episodes import EPISODE_COLUMNS
+    from showtrack.models import Release, ReleaseView, Show
+    from showtrack.output import flatten
+
+    blank = ReleaseView(
+        Release(id="-/s1", show_id="-"), Show("-", "-"), None, "", None, None, "", False
+    )
+    release = [*flatten(blank.to_dict()), "kind"]
+    return (*release, *(c for c in EPISODE_COLUMNS if c not in release))
 
 
 HORIZON_HELP = "horizon for releases without their own --remind (default 7d)"

@@ -85,16 +85,10 @@ def episode(
         from showtrack.errors import UsageError
 
         raise UsageError(f"--url {url!r} is not a web address", "give an http(s):// address")
-    options = episodes.EpisodeOptions(
-        title=title,
-        at=at,
-        tz=tz,
-        runtime=runtime,
-        special=special,
-        source=source,
-        url=url,
-        as_of=clock.parse_iso_day(as_of, "--as-of") if as_of else None,
-    )
+    given = {**locals(), "as_of": clock.parse_iso_day(as_of, "--as-of") if as_of else None}
+    # Every option of this command is a field of EpisodeOptions, under the same name.
+    fields = episodes.EpisodeOptions.__struct_fields__
+    options = episodes.EpisodeOptions(**{f: given[f] for f in fields})
     today = settings.today()
     with settings.write_store() as st:
         done = episodes.record_episode(
