@@ -106,3 +106,39 @@ def proc(db: Path) -> Runner:
         return run_process(db, *args, **kwargs)  # type: ignore[arg-type]
 
     return run
+
+
+def khal_binary() -> str | None:
+    """khal on the PATH, else the one `make bench` installs beside the project; None when
+    neither is there (the tests that import into khal are then skipped)."""
+    import shutil
+
+    local = Path(__file__).resolve().parent.parent / ".venv-khal" / "bin" / "khal"
+    return shutil.which("khal") or (str(local) if local.exists() else None)
+
+
+def khal_runner(folder: Path, zone: str | None = None) -> Callable[..., str]:
+    """`khal` on a fresh calendar `tv` in `folder` (ISO dates and 24-hour times, in
+    `zone` when given); returns a function that runs it and gives its output."""
+    khal = khal_binary()
+    assert khal is not None
+    calendar = folder / "calendar"
+    calendar.mkdir()
+    config = folder / "khal.conf"
+    zones = f"local_timezone = {zone}\ndefault_timezone = {zone}\n" if zone else ""
+    config.write_text(
+        f"[calendars]\n[[tv]]\npath = {calendar}\ntype = calendar\n"
+        "[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\n"
+        "datetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n"
+        f"{zones}[sqlite]\npath = {folder / 'khal.db'}\n"
+    )
+    env = {**os.environ, "TZ": zone} if zone else None
+
+    def run(*args: str) -> str:
+        done = subprocess.run(
+            [khal, "-c", str(config), *args], capture_output=True, text=True, timeout=60, env=env
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    return run

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from tests.conftest import Runner
+from tests.conftest import Runner, khal_binary, khal_runner
 
 
 @pytest.fixture
@@ -111,38 +111,11 @@ def test_titles_cannot_smuggle_calendar_lines(cli: Runner) -> None:
     assert "\n" not in str(event["summary"])
 
 
-def _khal() -> str | None:
-    import shutil
-
-    local = Path(__file__).resolve().parent.parent / ".venv-khal" / "bin" / "khal"
-    return shutil.which("khal") or (str(local) if local.exists() else None)
-
-
-@pytest.mark.skipif(_khal() is None, reason="khal is not installed (make bench installs it)")
+@pytest.mark.skipif(khal_binary() is None, reason="khal is not installed (make bench installs it)")
 def test_khal_imports_and_lists_the_calendar(shows: Runner, tmp_path: Path) -> None:
-    import subprocess
-
-    khal = _khal()
-    assert khal is not None
     target = tmp_path / "shows.ics"
     assert shows("export", "--format", "ics", "-o", str(target)).code == 0
-    calendar = tmp_path / "calendar"
-    calendar.mkdir()
-    config = tmp_path / "khal.conf"
-    config.write_text(
-        f"[calendars]\n[[tv]]\npath = {calendar}\ntype = calendar\n"
-        "[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\n"
-        "datetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n"
-        f"[sqlite]\npath = {tmp_path / 'khal.db'}\n"
-    )
-
-    def run(*args: str) -> str:
-        done = subprocess.run(
-            [khal, "-c", str(config), *args], capture_output=True, text=True, timeout=60
-        )
-        assert done.returncode == 0, done.stderr
-        return done.stdout
-
+    run = khal_runner(tmp_path)
     run("import", "--batch", "-a", "tv", str(target))
     listed = run("list", "2017-12-01", "200d")
     assert "Luke Cage S2 (expected spring 2018)" in listed

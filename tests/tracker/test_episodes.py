@@ -5,8 +5,6 @@ the ICS export, at the right instant in the user's zone."""
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +13,7 @@ from icalendar import Calendar
 
 from showtrack import store
 
-from ..conftest import Runner
+from ..conftest import Runner, khal_binary, khal_runner
 from ..sources.conftest import Answer, Tvmaze, fixture
 
 FLASH = 13
@@ -342,36 +340,11 @@ def test_a_whole_season_at_once_says_all_episodes(drop: Runner) -> None:
     assert countdown.code == 0
 
 
-def _khal() -> str | None:
-    local = Path(__file__).resolve().parents[2] / ".venv-khal" / "bin" / "khal"
-    return shutil.which("khal") or (str(local) if local.exists() else None)
-
-
-@pytest.mark.skipif(_khal() is None, reason="khal is not installed (make bench installs it)")
+@pytest.mark.skipif(khal_binary() is None, reason="khal is not installed (make bench installs it)")
 def test_khal_lists_the_episodes_at_their_local_time(flash: Runner, tmp_path: Path) -> None:
-    khal = _khal()
-    assert khal is not None
-    calendar = tmp_path / "calendar"
-    calendar.mkdir()
-    config = tmp_path / "khal.conf"
-    config.write_text(
-        f"[calendars]\n[[tv]]\npath = {calendar}\ntype = calendar\n"
-        "[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\n"
-        "datetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n"
-        "local_timezone = America/New_York\ndefault_timezone = America/New_York\n"
-        f"[sqlite]\npath = {tmp_path / 'khal.db'}\n"
-    )
     target = tmp_path / "flash.ics"
     assert flash("export", "--format", "ics", "--episodes", "-o", str(target)).code == 0
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "TZ": "America/New_York"}
-
-    def run(*args: str) -> str:
-        done = subprocess.run(
-            [khal, "-c", str(config), *args], capture_output=True, text=True, timeout=60, env=env
-        )
-        assert done.returncode == 0, done.stderr
-        return done.stdout
-
+    run = khal_runner(tmp_path, "America/New_York")
     run("import", "--batch", "-a", "tv", str(target))
     listed = run("list", "2020-01-14", "1d")
     assert "20:00-21:00 The Flash S6E10: Episode 10" in listed
