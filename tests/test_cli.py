@@ -8,6 +8,7 @@ import io
 import json
 import os
 import re
+import select
 import signal
 import subprocess
 import sys
@@ -517,20 +518,48 @@ def test_countdown_panels(marvel: Runner) -> None:
     assert re.fullmatch(r"─+│░+█+░*", bar), bar
 
 
-def test_live_countdown_ends_with_ctrl_c_and_status_0(db: Path, marvel: Runner) -> None:
-    env = {**os.environ, "SHOWTRACK_DB": str(db), "COLUMNS": "80"}
+def test_live_countdown_at_a_terminal_ends_with_ctrl_c_and_status_130(
+    db: Path, marvel: Runner
+) -> None:
+    """Ctrl-C ends it as it ends every command: status 130 (spec/cli.md)."""
+    main, replica = os.openpty()
+    env = {**os.environ, "SHOWTRACK_DB": str(db), "COLUMNS": "80", "TERM": "xterm"}
     live = subprocess.Popen(
         [sys.executable, "-m", "showtrack", "countdown", "--live"],
         env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+        stdin=replica,
+        stdout=replica,
+        stderr=replica,
+        close_fds=True,
     )
-    time.sleep(2.5)
+    os.close(replica)
+    screen = b""
+    deadline = time.monotonic() + 30
+    while b"Jessica Jones S2" not in screen and time.monotonic() < deadline:
+        if select.select([main], [], [], 0.5)[0]:
+            screen += os.read(main, 4096)
+    time.sleep(1.5)  # still ticking
+    assert live.poll() is None
     live.send_signal(signal.SIGINT)
-    out, err = live.communicate(timeout=20)
-    assert live.returncode == 0, err
-    assert "Jessica Jones S2" in out and "Traceback" not in err
+    code = live.wait(timeout=20)
+    while select.select([main], [], [], 0.5)[0]:
+        try:
+            screen += os.read(main, 65536)
+        except OSError:  # the other end closed
+            break
+    os.close(main)
+    assert code == 130, screen
+    assert b"Traceback" not in screen
+
+
+def test_live_countdown_without_a_terminal_prints_once(db: Path, marvel: Runner) -> None:
+    started = time.monotonic()
+    done = run_process(db, "countdown", "--live")
+    assert done.code == 0, done.err
+    assert time.monotonic() - started < 20
+    assert "Jessica Jones S2" in done.out
+    # A window is a range, not a clock ticking to its first day.
+    assert "in 8–11 months" in done.out
 
 
 def test_calendar_shows_exact_days_and_windows(marvel: Runner) -> None:
@@ -964,3 +993,60 @@ def test_a_late_older_report_survives_db_check_and_a_reimport(cli: Runner, tmp_p
     assert [h["as_of"] for h in history] == ["2017-01-01", "2017-06-01"]
     (row,) = json.loads(cli("upcoming", "-o", "json").out)
     assert row["window"]["phrase"] == "late 2018 or early 2019"
+
+
+# --- the conventions users bring from gh, task and khal -----------------------------------------
+
+
+def test_global_options_work_after_the_command(marvel: Runner, tmp_path: Path) -> None:
+    before = marvel("--today", "2017-07-01", "upcoming", "-o", "json").out
+    assert marvel("upcoming", "--today", "2017-07-01", "-o", "json").out == before
+    assert marvel("upcoming", "-o", "json", "--today=2017-07-01").out == before
+    other = tmp_path / "other.json"
+    assert marvel("add", "Severance", "--db", str(other)).code == 0
+    assert "Severance" in marvel("--db", str(other), "list", "-o", "tsv").out
+    assert "Severance" not in marvel("list", "-o", "tsv").out
+    assert marvel("check", "--version").out.startswith("showtrack ")
+    # After `--` it is data, not an option.
+    assert marvel("add", "--", "--today").code == 0
+    assert "--today" in marvel("list", "-o", "tsv").out
+
+
+def test_help_is_a_command_and_no_command_is_help(cli: Runner) -> None:
+    assert "Usage: showtrack upcoming" in cli("help", "upcoming").out
+    assert "Usage: showtrack db restore" in cli("help", "db", "restore").out
+    listed = cli("help")
+    assert listed.code == 0 and "Commands" in listed.out
+    bare = cli()
+    assert bare.code == 0 and "Usage: showtrack" in bare.out and bare.err == ""
+    db = cli("db")
+    assert db.code == 0 and "restore" in db.out and db.err == ""
+
+
+def test_machine_formats_print_their_header_with_nothing_listed(cli: Runner) -> None:
+    cli("add", "Severance")
+    cli("add", "Gone")
+    cli("remove", "Gone", "--yes")
+    for command in (("upcoming",), ("upcoming", "--episodes")):
+        tsv = cli(*command, "-o", "tsv")
+        assert tsv.out.startswith("id\t"), command
+        assert len(tsv.out.splitlines()) == 1
+        csv_out = cli(*command, "-o", "csv").out
+        assert csv_out.startswith("id,") and len(csv_out.splitlines()) == 1
+    assert cli("upcoming", "-o", "json").out == "[]\n"
+    cli("remove", "Severance", "--yes")
+    shows = cli("list", "-o", "csv")
+    assert shows.code == 1 and shows.out.startswith("id,title,") and shows.out.count("\n") == 1
+    empty = cli("check", "-o", "tsv")
+    assert empty.code == 1 and empty.out.startswith("id\t")
+
+
+def test_check_writes_the_rows_of_upcoming_for_scripts(marvel: Runner) -> None:
+    due = marvel("check", "-o", "json")
+    assert due.code == 0
+    rows = json.loads(due.out)
+    upcoming = {r["id"]: r for r in json.loads(marvel("upcoming", "-o", "json").out)}
+    assert rows and all(row == upcoming[row["id"]] for row in rows)
+    lines = marvel("check", "-o", "jsonl").out.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [r["id"] for r in rows]
+    assert marvel("check", "-o", "table").code == 2  # a table is what check prints anyway

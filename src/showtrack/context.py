@@ -115,11 +115,13 @@ def emit(
     limit: int | None = None,
     columns: Sequence[str] | None = None,
     single: bool = False,
+    blank: Any = None,
 ) -> None:
     """Write a command's result: `table(render, console)` draws it for a person with the
     Rich views of `showtrack.render` (loaded only then); a machine format
     writes `to_dict` of each row (`limit` of them, if given) with its WRITERS entry, or
-    one object when the result is `single`."""
+    one object when the result is `single`. CSV and TSV write their header even with no
+    rows: `columns`, else the columns of `blank`, a row of the kind listed."""
     if fmt == "table":
         from showtrack import render
 
@@ -131,6 +133,12 @@ def emit(
         write_object(to_dict(rows[0]), sys.stdout)
         return
     chosen = rows if not limit else rows[:limit]
+    if not chosen and columns is None and blank is not None:
+        # Nothing to list: a header all the same, so that `while read` loops and
+        # spreadsheets see the columns (`blank` is a row of the kind listed).
+        from showtrack.output import flatten
+
+        columns = list(flatten(to_dict(blank)))
     write_rows([to_dict(row) for row in chosen], fmt, sys.stdout, columns)
 
 

@@ -345,10 +345,13 @@ def live_countdown(
     views: Sequence[ReleaseView],
     now: Callable[[], datetime],
     sleep: Callable[[float], None] | None = None,
+    *,
+    once: bool = False,
 ) -> None:
-    """Tick every second until Ctrl-C, counting down to each release's exact instant
-    (its air time, else the start of its day). `sleep` waits between ticks
-    (time.sleep unless a test drives the clock)."""
+    """Tick every second until Ctrl-C: to the second towards an exact instant (an air
+    time, a season's next episode), and as a range or a count of days otherwise, as
+    the countdown says. `once`: print one frame and return (no terminal to tick on).
+    `sleep` waits between ticks (time.sleep unless a test drives the clock)."""
     import time
 
     from rich import box
@@ -364,6 +367,9 @@ def live_countdown(
             table.add_row(cell(v.title, "bold"), Text(_clock(v, current), style="bold cyan"))
         return table
 
+    if once:
+        console.print(frame())
+        return
     with Live(frame(), console=console, refresh_per_second=4, transient=False) as live:
         while True:
             (sleep or time.sleep)(1)
@@ -371,24 +377,19 @@ def live_countdown(
 
 
 def _clock(view: ReleaseView, current: datetime) -> str:
+    """What the live countdown shows for a release at `current`: a ticking clock only
+    for an exact instant; its countdown text (a range, an open window, TBA) otherwise."""
     r = view.release
     episode = view.next_episode
     if episode is not None:
         if episode.local_air is not None:
             return f"{episode.label}  {until_instant(episode.local_air, current, ticking=True)}"
         return f"{episode.label}  {episode.countdown}"
-    if r.air_time:
-        target = datetime.fromisoformat(r.air_time)
-    elif view.effective_earliest is not None:
-        target = datetime.combine(
-            view.effective_earliest, datetime.min.time(), tzinfo=current.tzinfo
-        )
-    else:
-        return "TBA"
-    ticking = until_instant(target, current, ticking=True)
-    if ticking == "now" and r.release_date is not None:
-        return f"released {r.release_date}"
-    return ticking
+    exact = r.window.is_exact and view.effective_earliest == r.earliest
+    if r.air_time and exact and r.released_on is None:
+        ticking = until_instant(datetime.fromisoformat(r.air_time), current, ticking=True)
+        return "airing now" if ticking == "now" else ticking
+    return view.countdown
 
 
 HISTORY_COLUMNS = (

@@ -1,12 +1,14 @@
 """The command line: the Typer app (`options.py`), its commands (`commands.py`,
-`read.py`), and turning errors into one message and an exit code (spec/cli.md)."""
+`episodes.py`, `data.py`, `read.py`), the conventions read before Typer sees a command
+line (`argv.py`), and turning errors into one message and an exit code (spec/cli.md)."""
 
 import os
 import sys
 
 import typer
 
-from showtrack.cli import commands, episodes, read  # noqa: F401  (registering is importing)
+from showtrack.cli import commands, data, episodes, read  # noqa: F401  (registering is importing)
+from showtrack.cli.argv import normalized
 from showtrack.cli.options import app
 from showtrack.context import fail, only_the_command_asked_for
 from showtrack.errors import ShowtrackError
@@ -20,9 +22,10 @@ def main(argv: list[str] | None = None) -> None:
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
     debug = bool(os.environ.get("SHOWTRACK_DEBUG"))
+    args = normalized(sys.argv[1:] if argv is None else argv)
     try:
-        with only_the_command_asked_for(app, sys.argv[1:] if argv is None else argv):
-            result = app(args=argv, standalone_mode=False, prog_name="showtrack")
+        with only_the_command_asked_for(app, args):
+            result = app(args=args, standalone_mode=False, prog_name="showtrack")
     except ShowtrackError as exc:
         if debug:
             raise
@@ -35,6 +38,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(0)
     except Exception as exc:
         # Click's usage errors (unknown option, missing argument) carry their exit code.
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            sys.exit(0)  # `showtrack` or `showtrack db` alone: the help was the answer
         code = getattr(exc, "exit_code", None)
         format_message = getattr(exc, "format_message", None)
         if isinstance(code, int) and callable(format_message):

@@ -5,10 +5,8 @@ reader. No `from __future__ import annotations`: Typer would evaluate every anno
 string on each start.
 """
 
-import contextlib
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -30,7 +28,6 @@ from showtrack.cli.options import (
     Tags,
     app,
     argument,
-    db_app,
     echo_safe,
     option,
     settings_of,
@@ -39,14 +36,26 @@ from showtrack.context import (
     complete_show,
     duration,
     emit,
-    import_progress,
     output_format,
-    write_out,
 )
 from showtrack.errors import UsageError
 
 if TYPE_CHECKING:
     from showtrack.models import EpisodeView, ReleaseView
+
+# --------------------------------------------------------------------------- help
+
+
+@app.command(name="help")
+def help_command(
+    ctx: typer.Context,
+    command: Annotated[list[str] | None, argument("a command, e.g. upcoming or db restore")] = None,
+) -> None:
+    """Help on showtrack, or on one command: `showtrack help upcoming`."""
+    # `showtrack help WORDS` is read as `showtrack WORDS --help` (cli/argv.py) before it
+    # gets here; this is what `help` alone would print if it ever arrives.
+    typer.echo(ctx.find_root().get_help())
+
 
 # --------------------------------------------------------------------------- shows
 
@@ -149,7 +158,8 @@ def remove(
                 f"not removing {printable(plan.what)} without --yes (no terminal to ask at)"
             )
         if not typer.confirm(f"Stop tracking {printable(plan.what)}?", default=False):
-            raise typer.Exit(1)
+            typer.echo("nothing removed", err=True)
+            raise typer.Exit(1)  # declined: README, "Exit codes"
     with settings.write_store() as st:
         removed = edits.remove(st, plan)
     typer.echo(f"removed {', '.join(removed)}")
@@ -160,7 +170,7 @@ def remove(
 @app.command(name="list")
 def list_shows(ctx: typer.Context, output: Output = None, limit: Limit = None) -> None:
     """Every tracked show."""
-    from showtrack.models import show_row
+    from showtrack.models import Show, show_row
     from showtrack.tracker import listings
 
     settings = settings_of(ctx)
@@ -175,6 +185,7 @@ def list_shows(ctx: typer.Context, output: Output = None, limit: Limit = None) -
         table=lambda r, console: r.shows_table(console, counted, 20 if limit is None else limit),
         to_dict=lambda s: show_row(*s),
         limit=limit,
+        blank=(Show("-", "-"), []),
     )
     if not shows:
         raise typer.Exit(1)
@@ -229,7 +240,14 @@ def search(
     if not rows and fmt == "table":
         typer.echo(f"TVmaze knows no show called {query!r}", err=True)
         raise typer.Exit(1)
-    emit(settings, fmt, rows, table=lambda r, console: r.search_table(console, rows), to_dict=dict)
+    emit(
+        settings,
+        fmt,
+        rows,
+        table=lambda r, console: r.search_table(console, rows),
+        to_dict=dict,
+        blank=tvmaze.search_row(tvmaze.SearchHit(tvmaze.TvShow(0))),
+    )
     if not rows:
         raise typer.Exit(1)
 
@@ -463,6 +481,7 @@ def upcoming(
         to_dict=to_dict,
         limit=limit,
         columns=columns,
+        blank=blank_release(),
     )
     if not views:
         raise typer.Exit(1)
@@ -481,17 +500,22 @@ def _entry_dict(view: "ReleaseView | EpisodeView") -> dict[str, Any]:
     return {**view.to_dict(), "kind": "release"}
 
 
+def blank_release() -> "ReleaseView":
+    """A release row with nothing in it: the columns of a listing of releases."""
+    from showtrack.models import Release, ReleaseView, Show
+
+    return ReleaseView(
+        Release(id="-/s1", show_id="-"), Show("-", "-"), None, "", None, None, "", False
+    )
+
+
 def _mixed_columns() -> tuple[str, ...]:
     """With --episodes, CSV and TSV rows have a release's columns (and `kind`), then an
     episode's own: each row fills those of its kind ('-' in TSV for the others)."""
     from showtrack.cli.episodes import EPISODE_COLUMNS
-    from showtrack.models import Release, ReleaseView, Show
     from showtrack.output import flatten
 
-    blank = ReleaseView(
-        Release(id="-/s1", show_id="-"), Show("-", "-"), None, "", None, None, "", False
-    )
-    release = [*flatten(blank.to_dict()), "kind"]
+    release = [*flatten(blank_release().to_dict()), "kind"]
     return (*release, *(c for c in EPISODE_COLUMNS if c not in release))
 
 
@@ -507,12 +531,17 @@ def check(
     episodes: Annotated[
         bool, option("--episodes", "also one line per episode airing within the lead time")
     ] = False,
+    output: Annotated[
+        str | None,
+        option("-o --output", "json, jsonl, csv or tsv: the rows of `upcoming`", metavar="FORMAT"),
+    ] = None,
 ) -> None:
     """For cron and scripts: one line per due release, silence otherwise.
 
-    Due: its window is open, or it can start within its lead time (--remind of
-    the release, else --within, else 7d). Exits 0 when something is due, 1 when
-    nothing is.
+    Due: its window is open, it can start within its lead time (--remind of
+    the release, else --within, else 7d), or it became overdue within that
+    time. Exits 0 when something is due, 1 when nothing is. With -o, the due
+    rows as `upcoming` writes them (a header or [] when none).
     """
     from showtrack.models import EpisodeView, ReleaseView
     from showtrack.text import printable
@@ -539,6 +568,25 @@ def check(
         if episodes:
             skip = {v.release.id for v in views}
             due_episodes = listings.due_episodes(source, today, horizon, settings.clock(), skip)
+    if output is not None:
+        fmt = output_format(output, ("json", "jsonl", "csv", "tsv"))
+        rows: list[Any] = sorted(
+            [*views, *due_episodes],
+            key=lambda r: str(r.air_day if isinstance(r, EpisodeView) else r.effective_earliest),
+        )
+        mixed = bool(episodes)
+        emit(
+            settings,
+            fmt,
+            rows,
+            table=lambda r, console: None,
+            to_dict=_entry_dict if mixed else _release_dict,
+            columns=_mixed_columns() if mixed and fmt in ("csv", "tsv") else None,
+            blank=blank_release(),
+        )
+        if not rows:
+            raise typer.Exit(1)
+        return
     lines: list[tuple[str, str]] = []
     for v in views:
         latest = v.release.window.latest
@@ -644,11 +692,11 @@ def countdown(
         import gc
 
         # The program starts with the collector off (see __main__), which suits a command
-        # that ends in a moment; this one ticks until Ctrl-C.
+        # that ends in a moment; this one ticks until Ctrl-C (which exits 130, as
+        # everywhere: see cli/__init__.py).
         gc.enable()
-        # Ctrl-C is how a live countdown ends: a normal exit, status 0.
-        with contextlib.suppress(KeyboardInterrupt):
-            live_countdown(console, views, settings.now)
+        # Without a terminal nobody watches it tick: one frame, then done.
+        live_countdown(console, views, settings.now, once=not sys.stdout.isatty())
         return
     zone = clock.local_zone()
     countdown_panels(console, views, settings.today(), lambda dt: dt.astimezone(zone))
@@ -732,142 +780,3 @@ def window(
         to_dict=lambda f: f,
         single=True,
     )
-
-
-# --------------------------------------------------------------------------- moving data
-
-
-EXPORT_FORMATS_HELP = "json (everything, for import), csv (one row a release) or ics (a calendar)"
-
-
-@app.command(name="export")
-def export_data(
-    ctx: typer.Context,
-    output: Annotated[
-        Path | None,
-        option("-o --output", "write to FILE (default: standard output)", metavar="FILE"),
-    ] = None,
-    fmt: Annotated[str, option("--format", EXPORT_FORMATS_HELP)] = "json",
-    premieres_only: Annotated[
-        bool, option("--premieres-only", "ics: seasons only, no specials or films")
-    ] = False,
-    tag: Annotated[list[str], option("--tag", "ics: only shows with this tag (repeat)")] = [],  # noqa: B006
-    network: Annotated[list[str], option("--network", "ics: only this network (repeat)")] = [],  # noqa: B006
-    exact_only: Annotated[
-        bool, option("--exact-only", "ics: only releases with an exact day or time")
-    ] = False,
-    episodes: Annotated[bool, option("--episodes", "ics: each dated episode an event too")] = False,
-) -> None:
-    """Everything, for backup, another machine, or a calendar app.
-
-    `--format json` round-trips through `import`; `csv` is one row a release;
-    `ics` is an iCalendar file: exact days as all-day events, exact times as
-    events in UTC, windows as tentative all-day spans ("Luke Cage S2 (expected
-    spring 2018)"). Open-ended ("not before 2018") and TBA windows have no
-    place on a calendar and are left out. Each release keeps its UID, so a
-    calendar re-reading a newer export updates events instead of doubling them.
-    """
-    from showtrack.tracker import listings, transfer
-
-    settings = settings_of(ctx)
-    if fmt not in ("json", "csv", "ics"):
-        raise UsageError(f"export format {fmt!r} is not one of: json, csv, ics")
-    if fmt != "ics" and (premieres_only or tag or network or exact_only or episodes):
-        raise UsageError(
-            "--premieres-only, --tag, --network, --exact-only and --episodes go with --format ics"
-        )
-    if premieres_only and episodes:
-        raise UsageError("--premieres-only leaves episodes out; give one of it and --episodes")
-    st = settings.read_store()
-    data: str | bytes
-    if fmt == "json":
-        data = transfer.export_json(st)
-    elif fmt == "ics":
-        from showtrack.ics import to_ical
-
-        filt = listings.CalendarFilter(premieres_only, tag, network, exact_only)
-        entries = listings.calendar_entries(st, settings.today(), filt)
-        shown = listings.calendar_episodes(st, settings.today(), filt) if episodes else []
-        data = to_ical(entries, settings.now(), shown)
-    else:
-        import io
-
-        from showtrack.output import write_csv
-
-        buffer = io.StringIO()
-        write_csv(transfer.export_rows(st, settings.today()), buffer)
-        data = buffer.getvalue()
-    write_out(data, output)
-
-
-IMPORT_FILE_HELP = "a showtrack export, or a JSON array of releases; - reads standard input"
-
-
-@app.command(name="import")
-def import_data(
-    ctx: typer.Context,
-    file: Annotated[str, argument(IMPORT_FILE_HELP, metavar="FILE")],
-    dry_run: Annotated[bool, option("--dry-run", "check and count, change nothing")] = False,
-) -> None:
-    """Merge an export (JSON or CSV), or a JSON array of releases, into the database.
-
-    All or nothing: one bad record changes nothing and is named in the error.
-    A CSV is read as `export --format csv` writes it (one row a release).
-    """
-    from showtrack import store
-    from showtrack.tracker import transfer
-
-    settings = settings_of(ctx)
-    try:
-        text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}") from None
-    payload = transfer.read_payload(text, file)
-    today = settings.today()
-    with import_progress() as progress:
-        if dry_run:
-            counts = transfer.import_records(store.load(settings.db_path), payload, today, progress)
-        else:
-            with settings.write_store() as st:
-                counts = transfer.import_records(st, payload, today, progress)
-    prefix = "would import" if dry_run else "imported"
-    typer.echo(
-        f"{prefix}: {counts.shows_added} new shows, {counts.releases_added} new releases, "
-        f"{counts.releases_updated} updated releases",
-        err=True,
-    )
-
-
-# --------------------------------------------------------------------------- db
-
-
-@db_app.command("path")
-def db_path(ctx: typer.Context) -> None:
-    """Print where the database is."""
-    typer.echo(str(settings_of(ctx).db_path))
-
-
-@db_app.command("check")
-def db_check(ctx: typer.Context) -> None:
-    """Verify the file and its references; exit 4 when something is wrong."""
-    from showtrack import store
-    from showtrack.errors import DatabaseError
-
-    path = settings_of(ctx).db_path
-    problems = store.check(path)
-    if problems:
-        raise DatabaseError(
-            f"{path}: {len(problems)} problem(s): " + "; ".join(problems[:5]), store.RESTORE_HINT
-        )
-    typer.echo(f"{path}: ok")
-
-
-@db_app.command("restore")
-def db_restore(ctx: typer.Context) -> None:
-    """Put the last backup back; the current file is kept aside first."""
-    from showtrack import store
-
-    path = settings_of(ctx).db_path
-    kept = store.restore(path)
-    suffix = f" (the replaced file is kept as {kept})" if kept else ""
-    typer.echo(f"restored {path} from its backup{suffix}")

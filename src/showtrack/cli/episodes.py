@@ -117,11 +117,11 @@ def episodes(
     season: OptionalSeason = None,
     output: Output = None,
 ) -> None:
-    """A season's episodes: number, title, air day and time in your zone, and how long
-    until each (or when it aired).
+    """A season's episodes: their days and times in your zone, and how long until each.
 
-    Without SEASON: the season with the next episode to come, else the last one
-    with episodes. An episode with no day yet is listed as TBA.
+    Number, title, air day and time, and aired or in how long. Without
+    SEASON: the season with the next episode to come, else the last one with
+    episodes. An episode with no day yet is listed as TBA.
     """
     from showtrack.tracker.episodes import season_episodes
 

@@ -1,6 +1,7 @@
 """The Typer app, the global options and the option aliases every command shares.
 
-Commands live in `commands.py` and `read.py`; `showtrack.cli.main` runs them.
+Commands live in `commands.py`, `episodes.py`, `data.py` and `read.py`; `showtrack.cli.main`
+runs them.
 """
 
 import os

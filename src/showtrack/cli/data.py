@@ -1,0 +1,149 @@
+"""Moving data in and out: `export`, `import`, and `db path|check|restore`."""
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from showtrack.cli.options import app, argument, db_app, option, settings_of
+from showtrack.context import import_progress, write_out
+from showtrack.errors import UsageError
+
+# --------------------------------------------------------------------------- moving data
+
+
+EXPORT_FORMATS_HELP = "json (everything, for import), csv (one row a release) or ics (a calendar)"
+
+
+@app.command(name="export")
+def export_data(
+    ctx: typer.Context,
+    output: Annotated[
+        Path | None,
+        option("-o --output", "write to FILE (default: standard output)", metavar="FILE"),
+    ] = None,
+    fmt: Annotated[str, option("--format", EXPORT_FORMATS_HELP)] = "json",
+    premieres_only: Annotated[
+        bool, option("--premieres-only", "ics: seasons only, no specials or films")
+    ] = False,
+    tag: Annotated[list[str], option("--tag", "ics: only shows with this tag (repeat)")] = [],  # noqa: B006
+    network: Annotated[list[str], option("--network", "ics: only this network (repeat)")] = [],  # noqa: B006
+    exact_only: Annotated[
+        bool, option("--exact-only", "ics: only releases with an exact day or time")
+    ] = False,
+    episodes: Annotated[bool, option("--episodes", "ics: each dated episode an event too")] = False,
+) -> None:
+    """Everything, for backup, another machine, or a calendar app.
+
+    `--format json` round-trips through `import`; `csv` is one row a release;
+    `ics` is an iCalendar file: exact days as all-day events, exact times as
+    events in UTC, windows as tentative all-day spans ("Luke Cage S2 (expected
+    spring 2018)"). Open-ended ("not before 2018") and TBA windows have no
+    place on a calendar and are left out. Each release keeps its UID, so a
+    calendar re-reading a newer export updates events instead of doubling them.
+    """
+    from showtrack.tracker import listings, transfer
+
+    settings = settings_of(ctx)
+    if fmt not in ("json", "csv", "ics"):
+        raise UsageError(f"export format {fmt!r} is not one of: json, csv, ics")
+    if fmt != "ics" and (premieres_only or tag or network or exact_only or episodes):
+        raise UsageError(
+            "--premieres-only, --tag, --network, --exact-only and --episodes go with --format ics"
+        )
+    if premieres_only and episodes:
+        raise UsageError("--premieres-only leaves episodes out; give one of it and --episodes")
+    st = settings.read_store()
+    data: str | bytes
+    if fmt == "json":
+        data = transfer.export_json(st)
+    elif fmt == "ics":
+        from showtrack.ics import to_ical
+
+        filt = listings.CalendarFilter(premieres_only, tag, network, exact_only)
+        entries = listings.calendar_entries(st, settings.today(), filt)
+        shown = listings.calendar_episodes(st, settings.today(), filt) if episodes else []
+        data = to_ical(entries, settings.now(), shown)
+    else:
+        import io
+
+        from showtrack.output import write_csv
+
+        buffer = io.StringIO()
+        write_csv(transfer.export_rows(st, settings.today()), buffer)
+        data = buffer.getvalue()
+    write_out(data, output)
+
+
+IMPORT_FILE_HELP = "a showtrack export, or a JSON array of releases; - reads standard input"
+
+
+@app.command(name="import")
+def import_data(
+    ctx: typer.Context,
+    file: Annotated[str, argument(IMPORT_FILE_HELP, metavar="FILE")],
+    dry_run: Annotated[bool, option("--dry-run", "check and count, change nothing")] = False,
+) -> None:
+    """Merge an export (JSON or CSV), or a JSON array of releases, into the database.
+
+    All or nothing: one bad record changes nothing and is named in the error.
+    A CSV is read as `export --format csv` writes it (one row a release).
+    """
+    from showtrack import store
+    from showtrack.tracker import transfer
+
+    settings = settings_of(ctx)
+    try:
+        text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}") from None
+    payload = transfer.read_payload(text, file)
+    today = settings.today()
+    with import_progress() as progress:
+        if dry_run:
+            counts = transfer.import_records(store.load(settings.db_path), payload, today, progress)
+        else:
+            with settings.write_store() as st:
+                counts = transfer.import_records(st, payload, today, progress)
+    prefix = "would import" if dry_run else "imported"
+    typer.echo(
+        f"{prefix}: {counts.shows_added} new shows, {counts.releases_added} new releases, "
+        f"{counts.releases_updated} updated releases",
+        err=True,
+    )
+
+
+# --------------------------------------------------------------------------- db
+
+
+@db_app.command("path")
+def db_path(ctx: typer.Context) -> None:
+    """Print where the database is."""
+    typer.echo(str(settings_of(ctx).db_path))
+
+
+@db_app.command("check")
+def db_check(ctx: typer.Context) -> None:
+    """Verify the file and its references; exit 4 when something is wrong."""
+    from showtrack import store
+    from showtrack.errors import DatabaseError
+
+    path = settings_of(ctx).db_path
+    problems = store.check(path)
+    if problems:
+        raise DatabaseError(
+            f"{path}: {len(problems)} problem(s): " + "; ".join(problems[:5]), store.RESTORE_HINT
+        )
+    typer.echo(f"{path}: ok")
+
+
+@db_app.command("restore")
+def db_restore(ctx: typer.Context) -> None:
+    """Put the last backup back; the current file is kept aside first."""
+    from showtrack import store
+
+    path = settings_of(ctx).db_path
+    kept = store.restore(path)
+    suffix = f" (the replaced file is kept as {kept})" if kept else ""
+    typer.echo(f"restored {path} from its backup{suffix}")
