@@ -251,7 +251,7 @@ def test_unreadable_phrase_is_3_and_leaves_the_database(marvel: Runner, db: Path
         ("upcoming", "-o", "xml"),
         ("expect", "Jessica Jones", "2", "2018", "--stage", "vibes"),
         ("expect", "Jessica Jones", "2", "2018", "--lag", "2w"),
-        ("expect", "Jessica Jones", "2", "2018", "--as-of", "yesterday"),
+        ("expect", "Jessica Jones", "2", "2018", "--as-of", "someday"),
         ("expect", "Jessica Jones", "2", "2018", "--region", "Atlantis"),
         ("expect", "Jessica Jones", "2", "2018-03-08", "--at", "25:00"),
         ("--today", "someday", "upcoming"),
@@ -1050,3 +1050,24 @@ def test_check_writes_the_rows_of_upcoming_for_scripts(marvel: Runner) -> None:
     lines = marvel("check", "-o", "jsonl").out.splitlines()
     assert [json.loads(line)["id"] for line in lines] == [r["id"] for r in rows]
     assert marvel("check", "-o", "table").code == 2  # a table is what check prints anyway
+
+
+def test_dates_in_words_wherever_a_date_is_taken(cli: Runner) -> None:
+    """Today is Saturday 2017-07-01 (conftest.TODAY)."""
+    cli("add", "Severance")
+    said = cli("expect", "Severance", "1", "spring 2018", "--as-of", "last monday")
+    assert said.code == 0, said.err
+    (entry,) = json.loads(cli("history", "Severance", "1", "-o", "json").out)
+    assert entry["as_of"] == "2017-06-26"
+    assert cli("expect", "Severance", "2", "friday", "--at", "9pm").code == 0
+    (row,) = [r for r in json.loads(cli("upcoming", "-o", "json").out) if r["season"] == 2]
+    assert row["air_time"] == "2017-07-07T21:00:00-04:00"
+    assert cli("upcoming", "--until", "tomorrow", "-o", "tsv").code == 1
+    soon = json.loads(cli("upcoming", "--until", "next friday", "-o", "json").out)
+    assert [r["season"] for r in soon] == [2]
+    assert cli("released", "Severance", "1", "yesterday").out.endswith("released 2017-06-30\n")
+    march = cli("calendar", "march")
+    assert march.code == 0 and "March 2018" in march.out
+    assert "August 2017" in cli("calendar", "next month").out
+    vague = cli("upcoming", "--until", "march")
+    assert vague.code == 2 and "does not name one day" in vague.err

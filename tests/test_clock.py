@@ -17,7 +17,7 @@ def test_today_honours_the_override_then_the_environment(monkeypatch: pytest.Mon
 
 
 def test_a_bad_today_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SHOWTRACK_TODAY", "next tuesday-ish")
+    monkeypatch.setenv("SHOWTRACK_TODAY", "whenever it suits")
     with pytest.raises(UsageError, match="SHOWTRACK_TODAY"):
         clock.today()
 
@@ -40,3 +40,10 @@ def test_the_users_zone_comes_from_tz(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_history_stamps_are_utc_to_the_second() -> None:
     stamp = clock.utc_stamp()
     assert stamp.endswith("+00:00") and "." not in stamp
+
+
+def test_today_may_be_words_for_a_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SHOWTRACK_TODAY", raising=False)
+    real = clock.today()
+    assert clock.today("tomorrow") == date.fromordinal(real.toordinal() + 1)
+    assert clock.today("yesterday") == date.fromordinal(real.toordinal() - 1)

@@ -19,7 +19,7 @@ ALLOWED: dict[str, set[str]] = {
     "text": set(),
     "errors": set(),
     # The clock refuses a day outside the years the window model keeps.
-    "clock": {"showtrack.errors", "showtrack.windows.window"},
+    "clock": {"showtrack.errors", "showtrack.windows.window", "showtrack.windows.days"},
     "models": {"msgspec", "showtrack.errors", "showtrack.text", "showtrack.windows"},
     "store": {
         "tinydb",

@@ -8,6 +8,7 @@ consistent day.
 from __future__ import annotations
 
 import os
+import re
 from datetime import date, datetime, timezone, tzinfo
 from pathlib import Path
 
@@ -53,11 +54,21 @@ def local_zone() -> tzinfo:
     return timezone.utc
 
 
+def _pretended(text: str) -> date:
+    """The day --today names: a date, or words for one read against the real today
+    ("tomorrow", "friday", "march 8")."""
+    if re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", text):
+        return parse_iso_day(text, "--today/SHOWTRACK_TODAY")
+    from showtrack.windows.days import parse_day
+
+    return parse_day(text, datetime.now(local_zone()).date(), "--today/SHOWTRACK_TODAY")
+
+
 def today(override: str | None = None) -> date:
     """Today's date: `override` (from --today), else $SHOWTRACK_TODAY, else the local date."""
     text = override or os.environ.get(TODAY_ENV)
     if text:
-        return parse_iso_day(text, "--today/SHOWTRACK_TODAY")
+        return _pretended(text)
     return datetime.now(local_zone()).date()
 
 
@@ -72,7 +83,7 @@ def now(override: str | None = None) -> datetime:
     text = override or os.environ.get(TODAY_ENV)
     if not text:
         return real
-    day = parse_iso_day(text, "--today/SHOWTRACK_TODAY")
+    day = _pretended(text)
     return real.replace(year=day.year, month=day.month, day=day.day)
 
 

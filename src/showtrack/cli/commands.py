@@ -28,6 +28,7 @@ from showtrack.cli.options import (
     Tags,
     app,
     argument,
+    day_option,
     echo_safe,
     option,
     settings_of,
@@ -380,7 +381,7 @@ def expect(
     from showtrack.windows.window import window_dates
 
     settings = settings_of(ctx)
-    given = {**locals(), "as_of": clock.parse_iso_day(as_of, "--as-of") if as_of else None}
+    given = {**locals(), "as_of": day_option(settings, as_of, "--as-of")}
     # Every option of this command is a field of ExpectOptions, under the same name.
     options = edits.ExpectOptions(**{f: given[f] for f in edits.ExpectOptions.__struct_fields__})
     today = settings.today()
@@ -408,7 +409,7 @@ def released(
     from showtrack.tracker import edits
 
     settings = settings_of(ctx)
-    when = clock.parse_iso_day(day, "DATE") if day else settings.today()
+    when = day_option(settings, day, "DATE") or settings.today()
     with settings.write_store() as st:
         found, release = edits.mark_released(st, show, season, when, settings.today(), source)
     echo_safe(f"{release.label(found.title)} released {release.release_date}")
@@ -450,7 +451,7 @@ def upcoming(
         raise UsageError("give --within or --until, not both")
     filt = listings.UpcomingFilter(
         within=duration(within),
-        until=clock.parse_iso_day(until, "--until") if until else None,
+        until=day_option(settings, until, "--until", "future"),
         networks=network,
         tags=tag,
         statuses=status,
@@ -731,11 +732,12 @@ def timeline(
 @app.command()
 def calendar(
     ctx: typer.Context,
-    month: Annotated[str | None, argument("default: this month", metavar="[YYYY-MM]")] = None,
+    month: Annotated[str | None, argument("default: this month", metavar="[MONTH]")] = None,
 ) -> None:
-    """A month grid: exact releases on their days, open windows shaded."""
-    import re
+    """A month grid: exact releases on their days, open windows shaded.
 
+    MONTH: 2018-03, march, 'march 2018', 'next month' (default: this month).
+    """
     from showtrack.render import month_calendar
     from showtrack.tracker import listings
 
@@ -744,10 +746,9 @@ def calendar(
     if month is None:
         year, number = today.year, today.month
     else:
-        m = re.fullmatch(r"(\d{4})-(0[1-9]|1[0-2])", month)
-        if m is None:
-            raise UsageError(f"month {month!r} is not YYYY-MM", "e.g. showtrack calendar 2018-03")
-        year, number = int(m[1]), int(m[2])
+        from showtrack.windows.days import parse_month
+
+        year, number = parse_month(month, today)
     views = listings.all_views(settings.read_store(), today, settings.clock())
     month_calendar(settings.console(), views, year, number, today)
 
@@ -770,7 +771,7 @@ def window(
     settings = settings_of(ctx)
     fmt = output_format(output or "table", ("table", "json"))
     today = settings.today()
-    said = clock.parse_iso_day(as_of, "--as-of") if as_of else today
+    said = day_option(settings, as_of, "--as-of") or today
     fields = explain(phrase, said, region, today, settings.now(), clock.local_zone())
     emit(
         settings,

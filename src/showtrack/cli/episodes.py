@@ -14,6 +14,7 @@ from showtrack.cli.options import (
     SourceName,
     app,
     argument,
+    day_option,
     echo_safe,
     option,
     settings_of,
@@ -85,7 +86,7 @@ def episode(
         from showtrack.errors import UsageError
 
         raise UsageError(f"--url {url!r} is not a web address", "give an http(s):// address")
-    given = {**locals(), "as_of": clock.parse_iso_day(as_of, "--as-of") if as_of else None}
+    given = {**locals(), "as_of": day_option(settings, as_of, "--as-of")}
     # Every option of this command is a field of EpisodeOptions, under the same name.
     fields = episodes.EpisodeOptions.__struct_fields__
     options = episodes.EpisodeOptions(**{f: given[f] for f in fields})

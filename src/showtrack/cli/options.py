@@ -6,12 +6,15 @@ runs them.
 
 import os
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from showtrack import __version__
 from showtrack.context import OUTPUT_FORMATS, Settings, complete_show
+
+if TYPE_CHECKING:
+    from datetime import date
 
 app = typer.Typer(
     name="showtrack",
@@ -108,3 +111,17 @@ def echo_safe(text: str) -> None:
     from showtrack.text import printable
 
     typer.echo(printable(text))
+
+
+def day_option(
+    settings: Settings, text: str | None, what: str, direction: str = "past"
+) -> "date | None":
+    """The day a date option names (None when it was not given): an ISO date, or words
+    for one read against today ("yesterday", "last monday", "march 8"; spec/cli.md).
+    `direction`: a looking-back option reads "friday" as the last one, a looking-ahead
+    one as the next."""
+    if text is None:
+        return None
+    from showtrack.windows.days import parse_day
+
+    return parse_day(text, settings.today(), what, "future" if direction == "future" else "past")

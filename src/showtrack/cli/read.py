@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from showtrack import clock
-from showtrack.cli.options import Region, app, argument, option, settings_of
+from showtrack.cli.options import Region, app, argument, day_option, option, settings_of
 from showtrack.context import emit, output_format
 from showtrack.errors import UsageError, WindowError
 
@@ -68,7 +68,7 @@ def read(
     if apply and dry_run:
         raise UsageError("--apply and --dry-run contradict each other", "give one of them")
     today = settings.today()
-    given = clock.parse_iso_day(as_of, "--as-of") if as_of else None
+    given = day_option(settings, as_of, "--as-of")
     if given is not None and given > today:
         raise UsageError(f"--as-of {given} is after today ({today})", "give the day it was said")
     article = load_article(source, today)

@@ -5,9 +5,8 @@ store opened for writing and changes records in it; the caller saves once."""
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import NamedTuple
 
 import msgspec
@@ -244,16 +243,16 @@ class ExpectOptions(msgspec.Struct):
 def air_instant(window_day: date | None, at: str, tz: str | None, fallback: tzinfo) -> str:
     """The instant `at` (HH:MM) on `window_day` in the zone `tz` (else `fallback`), with
     that day's offset, as ISO 8601."""
-    m = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", at.strip())
-    if m is None:
-        raise UsageError(f"--at {at!r} is not a time", "use HH:MM in 24 hours, e.g. 21:00")
+    from showtrack.windows.days import parse_time
+
+    at_time = parse_time(at, "--at")
     if window_day is None:
         raise WindowError(
             "--at needs a window that is a single day",
             "give the day, e.g. 2018-03-08, then --at 21:00",
         )
     zone = resolve_zone(tz) if tz else fallback
-    return datetime.combine(window_day, time(int(m[1]), int(m[2])), tzinfo=zone).isoformat()
+    return datetime.combine(window_day, at_time, tzinfo=zone).isoformat()
 
 
 def _state(release: Release) -> tuple[str | None, str | None, str | None, str | None]:
