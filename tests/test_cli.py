@@ -439,7 +439,9 @@ def test_overdue_is_shown_by_all_and_flagged(marvel: Runner) -> None:
     rows = json.loads(marvel("--today", "2019-01-01", "upcoming", "--all", "-o", "json").out)
     overdue = {r["id"] for r in rows if r["status"] == "overdue"}
     assert overdue == {"the-defenders/s1", "jessica-jones/s2"}
-    assert marvel("--today", "2019-01-01", "upcoming", "-o", "json").out.count('"id"') == 1
+    # Overdue is news (spec/cli.md): listed without --all too, first.
+    plain = json.loads(marvel("--today", "2019-01-01", "upcoming", "-o", "json").out)
+    assert {r["id"] for r in plain[:2]} == overdue and len(plain) == 3
     table = marvel("--today", "2019-01-01", "upcoming", "--all", "-o", "table").out
     assert "overdue by" in table
 
@@ -1071,3 +1073,30 @@ def test_dates_in_words_wherever_a_date_is_taken(cli: Runner) -> None:
     assert "August 2017" in cli("calendar", "next month").out
     vague = cli("upcoming", "--until", "march")
     assert vague.code == 2 and "does not name one day" in vague.err
+
+
+def test_an_overdue_release_is_news_not_noise(cli: Runner) -> None:
+    cli("add", "Game of Thrones", "--network", "HBO")
+    cli("add", "Severance")
+    cli("expect", "Game of Thrones", "7", "2017-07-16", "--at", "21:00", "--tz", "America/New_York")
+    cli("expect", "Severance", "1", "2017-07-20")
+    day_after = ("--today", "2017-07-17")
+    rows = json.loads(cli(*day_after, "upcoming", "-o", "json").out)
+    assert [(r["title"], r["status"]) for r in rows] == [
+        ("Game of Thrones S7", "overdue"),  # first, though Severance is sooner to come
+        ("Severance S1", "upcoming"),
+    ]
+    assert rows[0]["countdown"] == "overdue by 1 day"  # not "aired": nobody said so
+    table = cli(*day_after, "upcoming", "-o", "table").out
+    assert 'showtrack released "Game of Thrones" 7' in table
+    assert "overdue" in cli(*day_after, "countdown").out
+    assert "Game of Thrones S7" in cli(*day_after, "timeline").out
+    # check tells once when it becomes overdue, and not for ever after.
+    first = cli(*day_after, "check", "--once")
+    assert "Game of Thrones S7  overdue by 1 day" in first.out
+    again = cli(*day_after, "check", "--once")
+    assert "Game of Thrones" not in again.out
+    assert "Game of Thrones" not in cli("--today", "2017-09-01", "check").out
+    # Released: no longer overdue, no longer listed.
+    cli(*day_after, "released", "Game of Thrones", "7", "2017-07-16")
+    assert "Game of Thrones" not in cli(*day_after, "upcoming", "-o", "tsv").out

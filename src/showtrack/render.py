@@ -202,6 +202,19 @@ def upcoming_table(
         rows.append(row)
     print_table(console, (*UPCOMING_COLUMNS, STAGE_COLUMN) if wide else UPCOMING_COLUMNS, rows)
     _more_line(console, len(shown), len(views))
+    overdue = next((v for v in shown if isinstance(v, ReleaseView) and v.status == "overdue"), None)
+    if overdue is not None:
+        console.print(Text(overdue_hint(overdue), style="yellow"))
+
+
+def overdue_hint(view: ReleaseView) -> str:
+    """What to do about a release past its window: say it is out, or give a new window."""
+    r = view.release
+    which = f'"{printable(view.show.title)}" {r.season if r.season is not None else r.id}'
+    return (
+        f"overdue: its window has passed. If it is out: showtrack released {which}; "
+        f"if not: showtrack expect {which} WINDOW"
+    )
 
 
 def episode_when(view: EpisodeView) -> str:

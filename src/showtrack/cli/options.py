@@ -92,7 +92,7 @@ TableOrJson = Annotated[str | None, option("-o --output", "table or json", metav
 Limit = Annotated[int | None, option("--limit", LIMIT_HELP, min=0)]
 Networks = Annotated[list[str], option("--network", "only this network (repeat)")]
 Tags = Annotated[list[str], option("--tag", "only shows with this tag (repeat)")]
-IncludeAll = Annotated[bool, option("--all", "include released and overdue")]
+IncludeAll = Annotated[bool, option("--all", "include released releases")]
 AsOf = Annotated[
     str | None, option("--as-of", "the day it was said (default: today)", metavar="DATE")
 ]

@@ -474,7 +474,9 @@ def mark_released(
 def once_key(view: ReleaseView) -> str:
     """What `check --once` remembers of a release: a changed window is news again."""
     w = view.release.window
-    return f"{w.earliest}|{w.latest}|{view.release.air_time or ''}"
+    # Becoming overdue is news of its own, once.
+    overdue = "|overdue" if view.status == "overdue" else ""
+    return f"{w.earliest}|{w.latest}|{view.release.air_time or ''}{overdue}"
 
 
 def report_once(store: Store, views: Sequence[ReleaseView]) -> list[ReleaseView]:

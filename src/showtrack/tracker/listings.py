@@ -111,14 +111,15 @@ class _Row(msgspec.Struct):
         return self.record
 
     def sort_key(self) -> tuple[int, date, date, str, int, str]:
-        """Soonest effective earliest first (a season on air: its next episode's day),
-        then latest, then show and season; TBA last."""
+        """Overdue first (news: spec/cli.md), then soonest effective earliest (a season on
+        air: its next episode's day), then latest, then show and season; TBA last."""
         far = date.max
         effective, latest = self.effective, self.latest
         if self.on_air and self.next_episode is not None:
             effective = latest = self.next_episode.air_day
+        rank = 0 if self.status == "overdue" else (2 if effective is None else 1)
         return (
-            1 if effective is None else 0,
+            rank,
             effective or far,
             latest or far,
             _folded_title(self.show),
@@ -342,7 +343,7 @@ class MixedViews(Sequence[Entry]):
 def _episode_sort_key(view: EpisodeView) -> tuple[int, date, date, str, int, str]:
     day = view.air_day
     return (
-        1 if day is None else 0,
+        2 if day is None else 1,
         day or date.max,
         day or date.max,
         _folded_title(view.show),
@@ -425,7 +426,7 @@ def _upcoming_rows(
     chosen = []
     for row in _with_next_episodes(_rows(source, today), today, now):
         on_air = row.on_air and row.next_episode is not None
-        if not filt.include_all and row.status in ("released", "overdue") and not on_air:
+        if not filt.include_all and row.status == "released" and not on_air:
             continue
         if (
             filt.statuses
@@ -443,12 +444,13 @@ def _upcoming_rows(
 
 
 def due(source: Source, today: date, within: Duration | None, now: Clock | None = None) -> Views:
-    """Releases `check` reports: open now, or opening within the lead time (the release's
-    own --remind, else `within`, else 7 days)."""
+    """Releases `check` reports: open now, opening within the lead time (the release's
+    own --remind, else `within`, else 7 days), or overdue since at most that long."""
     from showtrack.windows.durations import Duration, parse_duration
 
     default_horizon = (within or Duration(days=DEFAULT_LEAD_DAYS)).after(today)
     chosen = []
+    lead = default_horizon - today
     for row in _rows(source, today):
         if row.status == "open":
             chosen.append(row)
@@ -456,6 +458,13 @@ def due(source: Source, today: date, within: Duration | None, now: Clock | None 
             remind = row.record.remind
             horizon = parse_duration(remind).after(today) if remind else default_horizon
             if row.effective <= horizon:
+                chosen.append(row)
+        elif row.status == "overdue" and row.latest is not None:
+            # News when it happens: reported while it is freshly overdue (as long after
+            # its window as the lead time), and with --once just once.
+            remind = row.record.remind
+            since = today - (parse_duration(remind).after(today) - today if remind else lead)
+            if row.latest >= since:
                 chosen.append(row)
     return _sorted_views(chosen, today, now)
 
@@ -538,7 +547,7 @@ def countdown_views(
         rows = [
             row
             for row in rows
-            if row.status in ("upcoming", "open") or (row.on_air and row.next_episode)
+            if row.status in ("upcoming", "open", "overdue") or (row.on_air and row.next_episode)
         ]
     return list(_sorted_views(rows, today, now))
 

@@ -243,7 +243,8 @@ def countdown_text(
         return f"released {release_date.isoformat()}"
     if earliest is None:
         return "TBA" if latest is None else f"TBA, by {latest.isoformat()}"
-    if air_time is not None and now is not None and earliest == latest:
+    if air_time is not None and now is not None and earliest == latest and today <= latest:
+        # Past its day it is overdue (below), never "aired": nobody said it was out.
         return until_instant(air_time, now)
     if today < earliest:
         lo = (earliest - today).days
