@@ -1100,3 +1100,33 @@ def test_an_overdue_release_is_news_not_noise(cli: Runner) -> None:
     # Released: no longer overdue, no longer listed.
     cli(*day_after, "released", "Game of Thrones", "7", "2017-07-16")
     assert "Game of Thrones" not in cli(*day_after, "upcoming", "-o", "tsv").out
+
+
+def test_revising_a_release_keeps_its_air_time_unless_the_day_moves(cli: Runner) -> None:
+    cli("add", "Game of Thrones")
+    cli("expect", "Game of Thrones", "7", "2017-07-16", "--at", "21:00")
+    again = cli("expect", "Game of Thrones", "7", "2017-07-16", "--source", "HBO")
+    assert again.code == 0 and "dropped" not in again.out
+
+    def air() -> str | None:
+        (row,) = json.loads(cli("upcoming", "-o", "json").out)
+        return row["air_time"]  # type: ignore[no-any-return]
+
+    assert air() == "2017-07-16T21:00:00-04:00"
+    moved = cli("expect", "Game of Thrones", "7", "2017-07-23")
+    assert "its air time (21:00 EDT) was dropped with the old day; give --at" in moved.out
+    assert air() is None
+
+
+def test_info_shows_every_field_of_a_release_once(cli: Runner) -> None:
+    cli("add", "Game of Thrones", "--network", "HBO")
+    cli(
+        "expect", "Game of Thrones", "7", "2017-07-16", "--at", "21:00", "--platform",
+        "HBO Max", "--region", "US", "--remind", "2w", "--source", "HBO",
+    )  # fmt: skip
+    cli("expect", "Game of Thrones", "7", "2017-07-16", "--source", "HBO", "--stage", "dated")
+    out = cli("info", "Game of Thrones").out
+    for line in ("airs    Sun 2017-07-16 21:00 EDT", "on      HBO Max", "region  US"):
+        assert line in out
+    assert "remind  2w" in out
+    assert out.count("source  HBO") == 1

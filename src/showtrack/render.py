@@ -488,8 +488,14 @@ def shows_table(console: Console, rows: Sequence[tuple[Show, int]], limit: int) 
     _more_line(console, len(shown), len(rows))
 
 
-def show_info(console: Console, show: Show, views: Sequence[ReleaseView]) -> None:
-    """`info`: a show, its releases, their windows, constraints and sources."""
+def show_info(
+    console: Console,
+    show: Show,
+    views: Sequence[ReleaseView],
+    local: Callable[[datetime], datetime] = lambda dt: dt,
+) -> None:
+    """`info`: a show, its releases, their windows, air times (in the user's zone via
+    `local`), where and for which region, constraints, reminders and sources."""
     from rich.panel import Panel
 
     head = Text()
@@ -515,16 +521,35 @@ def show_info(console: Console, show: Show, views: Sequence[ReleaseView]) -> Non
         body.append("window  ")
         body.append(printable(r.window.phrase or "TBA"), style="italic")
         body.append(f"  ({window_dates(r.window.earliest, r.window.latest)})\n")
+        if r.air_time:
+            body.append(
+                f"airs    {local(datetime.fromisoformat(r.air_time)):%a %Y-%m-%d %H:%M %Z}\n"
+            )
+        if v.next_episode is not None:
+            body.append(
+                f"next    {printable(v.next_episode.label)}  {episode_when(v.next_episode)}\n"
+            )
         body.append(f"stage   {printable(r.stage or '-')}")
+        for label, value in (
+            ("on", v.platform),
+            ("region", r.region),
+            ("remind", r.remind and f"{r.remind} before (check)"),
+        ):
+            if value:
+                body.append(f"\n{label:7} {printable(value)}")
         for link in r.after:
             lag = f" + {link.lag}" if link.lag else ""
             body.append(f"\nafter   {printable(link.release)}{lag}")
         if v.effective_earliest and r.after:
             body.append(f" (not before {v.effective_earliest})")
-        for s in r.sources:
-            body.append(f"\nsource  {printable(s.name)}")
-            if s.url:
-                body.append(f"  {printable(s.url)}", style="dim")
+        # One line a source: the same name and address reported again is one source.
+        sources = {(src.name, src.url): src for src in r.sources}
+        for src in sources.values():
+            body.append(f"\nsource  {printable(src.name)}")
+            if src.as_of:
+                body.append(f" ({src.as_of})", style="dim")
+            if src.url:
+                body.append(f"  {printable(src.url)}", style="dim")
         if r.notes:
             body.append(f"\nnotes   {printable(r.notes)}")
         console.print(Panel(body, title=cell(v.title), title_align="left", expand=False))

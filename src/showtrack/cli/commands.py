@@ -212,7 +212,9 @@ def info(ctx: typer.Context, show: ShowArg, output: TableOrJson = None) -> None:
         settings,
         fmt,
         [found],
-        table=lambda r, console: r.show_info(console, found, views),
+        table=lambda r, console: r.show_info(
+            console, found, views, lambda dt: dt.astimezone(clock.local_zone())
+        ),
         to_dict=to_dict,
         single=True,
     )
@@ -386,15 +388,16 @@ def expect(
     options = edits.ExpectOptions(**{f: given[f] for f in edits.ExpectOptions.__struct_fields__})
     today = settings.today()
     with settings.write_store() as st:
-        release, created, changed, older, conflict = edits.expect(
-            st, show, season, window, options, today, clock.local_zone()
-        )
+        done = edits.expect(st, show, season, window, options, today, clock.local_zone())
+        release, created, changed, older, conflict = done[:5]
         title = names.show_title(st, release.show_id)
     verb = "added" if created else ("revised" if changed else "unchanged:")
     verb = "recorded an older report; still current for" if older and changed else verb
     sys.stderr.write(f"showtrack: warning: {conflict} (a conflict)\n" if conflict else "")
     w = release.window
     echo_safe(f"{verb} {release.label(title)}: {w.phrase} ({window_dates(w.earliest, w.latest)})")
+    if done.note:
+        echo_safe(f"  {done.note}")
 
 
 @app.command()

@@ -270,6 +270,8 @@ class Expected(NamedTuple):
     changed: bool
     older: bool = False
     conflict: str | None = None
+    #: What else the user should know (an air time dropped with its old day).
+    note: str | None = None
 
 
 def expect(
@@ -337,6 +339,15 @@ def expect(
         name=None if season is not None else season_text,
     )
     old_state = _state(release)
+    note = None
+    if air_time is None and release.air_time and options.at is None:
+        same_day = window.is_exact and release.window.is_exact
+        same_day = same_day and release.window.earliest == _iso(window.earliest)
+        if same_day:
+            air_time = release.air_time  # the day repeated: its known time stands
+        else:
+            at = datetime.fromisoformat(release.air_time).astimezone(local_zone)
+            note = f"its air time ({at:%H:%M %Z}) was dropped with the old day; give --at"
     current_news = (release.window, release.stage, release.air_time)
     release.window = WindowRecord.of(window)
     release.region = region
@@ -377,7 +388,7 @@ def expect(
     # Only a release that waits on another can be pushed past its window; looking costs
     # a decode of every release, which a plain expect must not pay.
     conflict = _conflict(store, release.id, today) if release.after else None
-    return Expected(release, created, changed, older, conflict)
+    return Expected(release, created, changed, older, conflict, note)
 
 
 def _conflict(store: Store, release_id: str, today: date) -> str | None:
@@ -420,6 +431,10 @@ def _wait_on(store: Store, release: Release, other: Release, lag: str | None) ->
             "that would make releases wait on each other: " + " -> ".join(cycle),
             "drop one of the --after links",
         )
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
 
 def history_entry(

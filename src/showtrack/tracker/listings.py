@@ -526,7 +526,7 @@ def show_views(
 
     show = resolve_show(store.shows(), name)
     rows = [row for row in _rows(store, today) if row.record.show_id == show.id]
-    return show, list(_sorted_views(rows, today, now))
+    return show, list(_sorted_views(_with_next_episodes(rows, today, now), today, now))
 
 
 def countdown_views(
