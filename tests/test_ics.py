@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,7 @@ def _events(cli: Runner, *args: str) -> dict[str, Any]:
 
 
 def test_each_kind_of_window_becomes_the_event_a_calendar_expects(shows: Runner) -> None:
-    events = _events(shows)
+    events = _events(shows, "--windows", "as-span")
     # "not before 2018" has no end: no place on a calendar.
     assert "jessica-jones/s2@showtrack" not in events
 
@@ -118,6 +119,31 @@ def test_khal_imports_and_lists_the_calendar(shows: Runner, tmp_path: Path) -> N
     run = khal_runner(tmp_path)
     run("import", "--batch", "-a", "tv", str(target))
     listed = run("list", "2017-12-01", "200d")
-    assert "Luke Cage S2 (expected spring 2018)" in listed
+    # By default a window is a marker on its first day, not three months of days.
+    assert "Luke Cage S2 window opens (spring 2018, until 2018-05-31)" in listed
+    assert listed.count("Luke Cage S2") == 1
     assert "Luke Cage: Christmas Special" in listed
     assert "The Expanse S3" in listed
+
+
+def test_a_window_is_by_default_a_marker_on_its_first_day(shows: Runner) -> None:
+    marker = _events(shows)["luke-cage/s2@showtrack"]
+    assert marker["dtstart"].dt == date(2018, 3, 1)
+    assert marker["dtend"].dt == date(2018, 3, 2)
+    assert str(marker["summary"]) == "Luke Cage S2 window opens (spring 2018, until 2018-05-31)"
+    assert str(marker["status"]) == "TENTATIVE"
+    without = _events(shows, "--windows", "none")
+    assert "luke-cage/s2@showtrack" not in without
+    assert "luke-cage/christmas-special@showtrack" in without  # an exact day stays
+    refused = shows("export", "--format", "ics", "--windows", "sideways")
+    assert refused.code == 2 and "--windows" in refused.err
+    assert shows("export", "--windows", "none").code == 2  # not with json
+
+
+def test_network_picks_the_same_releases_as_upcoming(shows: Runner) -> None:
+    shows("expect", "Luke Cage", "2", "2018-06-22", "--platform", "Hulu")
+    for network in ("hulu", "netflix", "amazon"):
+        ics = {uid.split("@")[0] for uid in _events(shows, "--network", network)}
+        listed = shows("upcoming", "--all", "--network", network, "-o", "json").out
+        upcoming = {r["id"] for r in json.loads(listed)}
+        assert ics == {r for r in upcoming if r != "jessica-jones/s2"}, network

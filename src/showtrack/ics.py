@@ -3,8 +3,10 @@
 - an exact day is an all-day event;
 - an exact instant (`expect --at`) is a one-hour event at that instant, written in UTC,
   which every calendar app places correctly whatever the DST rules of either side;
-- a window with both ends is an all-day event across the window, TENTATIVE and
-  TRANSPARENT (it does not make you look busy), its summary saying it is a window;
+- a window with both ends is, by default, a one-day all-day marker on its first day
+  ("Luke Cage S2 window opens (spring 2018, until 2018-05-31)"); with `--windows
+  as-span` an all-day event across the window; with `--windows none` left out; either
+  way TENTATIVE and TRANSPARENT (it does not make you look busy);
 - an open-ended or TBA window has no place on a calendar and is left out.
 
 With `--episodes`, each dated episode is an event too: timed (UTC, its runtime long,
@@ -68,8 +70,17 @@ def _description(entry: CalendarEntry) -> str:
     return "\n".join(printable(line) for line in lines)
 
 
-def event_for(entry: CalendarEntry, fallback_stamp: datetime) -> Event | None:
-    """The event of one release, or None when its window has no place on a calendar."""
+WINDOW_MODES = ("as-start", "as-span", "none")
+"""How `--windows` puts a window (a span of days, not one day) on a calendar: a one-day
+marker on its first day (the default: a three-month event fills every day of a
+calendar view for three months), the span itself, or not at all."""
+
+
+def event_for(
+    entry: CalendarEntry, fallback_stamp: datetime, windows: str = "as-start"
+) -> Event | None:
+    """The event of one release, or None when its window has no place on a calendar (or
+    `windows` is "none" and it is a window)."""
     release, show = entry.release, entry.show
     own_earliest = release.earliest
     latest = release.latest
@@ -96,13 +107,19 @@ def event_for(entry: CalendarEntry, fallback_stamp: datetime) -> Event | None:
         event.add("dtend", earliest + timedelta(days=1))
         event.add("summary", title)
         event.add("transp", "TRANSPARENT")
+    elif windows == "none":
+        return None
     else:
-        event.add("dtstart", earliest)
-        event.add("dtend", latest + timedelta(days=1))
         phrase = printable(release.window.phrase or "")
-        if not phrase.lower().startswith("expected"):
-            phrase = f"expected {phrase}"
-        event.add("summary", f"{title} ({phrase})")
+        event.add("dtstart", earliest)
+        if windows == "as-span":
+            event.add("dtend", latest + timedelta(days=1))
+            if not phrase.lower().startswith("expected"):
+                phrase = f"expected {phrase}"
+            event.add("summary", f"{title} ({phrase})")
+        else:
+            event.add("dtend", earliest + timedelta(days=1))
+            event.add("summary", f"{title} window opens ({phrase}, until {latest})")
         event.add("status", "TENTATIVE")
         event.add("transp", "TRANSPARENT")
     event.add("description", _description(entry))
@@ -157,16 +174,17 @@ def to_ical(
     entries: Iterable[CalendarEntry],
     stamp: datetime,
     episodes: Iterable[EpisodeView] = (),
+    windows: str = "as-start",
 ) -> bytes:
     """The iCalendar file of `entries` (and `episodes`); `stamp` dates events that have
-    no history."""
+    no history; `windows` says how a window is placed (WINDOW_MODES)."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", "showtrack")
     for entry in entries:
-        event = event_for(entry, stamp)
+        event = event_for(entry, stamp, windows)
         if event is not None:
             calendar.add_component(event)
     for view in episodes:

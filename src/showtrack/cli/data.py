@@ -33,24 +33,37 @@ def export_data(
         bool, option("--exact-only", "ics: only releases with an exact day or time")
     ] = False,
     episodes: Annotated[bool, option("--episodes", "ics: each dated episode an event too")] = False,
+    windows: Annotated[
+        str,
+        option(
+            "--windows",
+            "ics: a window as a marker on its first day (as-start), its whole span "
+            "(as-span), or left out (none)",
+        ),
+    ] = "as-start",
 ) -> None:
     """Everything, for backup, another machine, or a calendar app.
 
     `--format json` round-trips through `import`; `csv` is one row a release;
     `ics` is an iCalendar file: exact days as all-day events, exact times as
-    events in UTC, windows as tentative all-day spans ("Luke Cage S2 (expected
-    spring 2018)"). Open-ended ("not before 2018") and TBA windows have no
-    place on a calendar and are left out. Each release keeps its UID, so a
-    calendar re-reading a newer export updates events instead of doubling them.
+    events in UTC, a window as a one-day marker on its first day ("Luke Cage S2
+    window opens (spring 2018, until 2018-05-31)"; --windows as-span for the
+    whole span, none to leave windows out). Open-ended ("not before 2018") and
+    TBA windows have no place on a calendar and are left out. Each release
+    keeps its UID, so a calendar re-reading a newer export updates events
+    instead of doubling them.
     """
     from showtrack.tracker import listings, transfer
 
     settings = settings_of(ctx)
     if fmt not in ("json", "csv", "ics"):
         raise UsageError(f"export format {fmt!r} is not one of: json, csv, ics")
-    if fmt != "ics" and (premieres_only or tag or network or exact_only or episodes):
+    if fmt != "ics" and (
+        premieres_only or tag or network or exact_only or episodes or windows != "as-start"
+    ):
         raise UsageError(
-            "--premieres-only, --tag, --network, --exact-only and --episodes go with --format ics"
+            "--premieres-only, --tag, --network, --exact-only, --episodes and --windows "
+            "go with --format ics"
         )
     if premieres_only and episodes:
         raise UsageError("--premieres-only leaves episodes out; give one of it and --episodes")
@@ -59,12 +72,15 @@ def export_data(
     if fmt == "json":
         data = transfer.export_json(st)
     elif fmt == "ics":
-        from showtrack.ics import to_ical
+        from showtrack.ics import WINDOW_MODES, to_ical
+        from showtrack.models import check_choice
+
+        check_choice(windows, WINDOW_MODES, "--windows")
 
         filt = listings.CalendarFilter(premieres_only, tag, network, exact_only)
         entries = listings.calendar_entries(st, settings.today(), filt)
         shown = listings.calendar_episodes(st, settings.today(), filt) if episodes else []
-        data = to_ical(entries, settings.now(), shown)
+        data = to_ical(entries, settings.now(), shown, windows)
     else:
         import io
 
