@@ -223,17 +223,3 @@ def import_progress() -> Iterator[Callable[[int, int], None] | None]:
 
     with import_progress() as update:
         yield update
-
-
-def complete_show(ctx: Any, incomplete: str) -> list[str]:
-    """Shell completion for show names, from the database."""
-    try:
-        from showtrack import store
-        from showtrack.text import fold
-
-        root = ctx.find_root().params.get("db")
-        path = Path(root) if root else store.default_path()
-        needle = fold(incomplete)
-        return [s.title for s in store.load(path).shows() if needle in fold(s.title)]
-    except Exception:  # completion must never print a traceback into the shell
-        return []

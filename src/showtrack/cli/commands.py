@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from showtrack import clock
+from showtrack.cli.completion import RELEASES, SHOW_NAMES, words
 from showtrack.cli.options import (
     AsOf,
     IncludeAll,
@@ -34,12 +35,12 @@ from showtrack.cli.options import (
     settings_of,
 )
 from showtrack.context import (
-    complete_show,
     duration,
     emit,
     output_format,
 )
 from showtrack.errors import UsageError
+from showtrack.models import STAGES
 
 if TYPE_CHECKING:
     from showtrack.models import EpisodeView, ReleaseView
@@ -363,8 +364,10 @@ def expect(
     as_of: Annotated[str | None, option("--as-of", REPORTED_HELP, metavar="DATE")] = None,
     region: Region = None,
     platform: Annotated[str | None, option("--platform", "default: the show's network")] = None,
-    stage: Annotated[str | None, option("--stage", STAGE_HELP)] = None,
-    after: Annotated[str | None, option("--after", AFTER_HELP, metavar="RELEASE")] = None,
+    stage: Annotated[str | None, option("--stage", STAGE_HELP, click_type=words(*STAGES))] = None,
+    after: Annotated[
+        str | None, option("--after", AFTER_HELP, metavar="RELEASE", click_type=RELEASES)
+    ] = None,
     lag: Annotated[str | None, option("--lag", "with --after: 6mo, 8w", metavar="DUR")] = None,
     at: Annotated[str | None, option("--at", "air time", metavar="HH:MM")] = None,
     tz: Annotated[str | None, option("--tz", "IANA zone or ET/PT", metavar="ZONE")] = None,
@@ -668,7 +671,7 @@ EPISODE_HISTORY_COLUMNS = ("recorded_at", "as_of", "air_date", "air_time", "sour
 def countdown(
     ctx: typer.Context,
     show: Annotated[
-        str | None, argument("a show (default: everything upcoming)", autocompletion=complete_show)
+        str | None, argument("a show (default: everything upcoming)", click_type=SHOW_NAMES)
     ] = None,
     season: Annotated[str | None, argument("one release of it")] = None,
     live: Annotated[bool, option("--live", "tick every second until Ctrl-C")] = False,

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from showtrack import __version__
-from showtrack.context import OUTPUT_FORMATS, Settings, complete_show
+from showtrack.cli.completion import NETWORKS, SEASONS, SHOW_NAMES, TAGS, words
+from showtrack.context import OUTPUT_FORMATS, Settings
 
 if TYPE_CHECKING:
     from datetime import date
@@ -84,14 +85,26 @@ SHOW_HELP = "a show's title, id, alias or a unique part of one"
 OUTPUT_HELP = f"{', '.join(OUTPUT_FORMATS)} (default: table on a terminal, tsv when piped)"
 LIMIT_HELP = "rows to show; a table shows 20 by default, machine formats all; 0 for all"
 
-ShowArg = Annotated[str, argument(SHOW_HELP, autocompletion=complete_show)]
-SeasonArg = Annotated[str, argument("season number (2, S2) or a name for a special or film")]
-OptionalSeason = Annotated[str | None, argument("one release of it (or give show-id/s2)")]
-Output = Annotated[str | None, option("-o --output", OUTPUT_HELP, metavar="FORMAT")]
-TableOrJson = Annotated[str | None, option("-o --output", "table or json", metavar="FORMAT")]
+ShowArg = Annotated[str, argument(SHOW_HELP, click_type=SHOW_NAMES)]
+SeasonArg = Annotated[
+    str, argument("season number (2, S2) or a name for a special or film", click_type=SEASONS)
+]
+OptionalSeason = Annotated[
+    str | None, argument("one release of it (or give show-id/s2)", click_type=SEASONS)
+]
+Output = Annotated[
+    str | None,
+    option("-o --output", OUTPUT_HELP, metavar="FORMAT", click_type=words(*OUTPUT_FORMATS)),
+]
+TableOrJson = Annotated[
+    str | None,
+    option("-o --output", "table or json", metavar="FORMAT", click_type=words("table", "json")),
+]
 Limit = Annotated[int | None, option("--limit", LIMIT_HELP, min=0)]
-Networks = Annotated[list[str], option("--network", "only this network (repeat)")]
-Tags = Annotated[list[str], option("--tag", "only shows with this tag (repeat)")]
+Networks = Annotated[
+    list[str], option("--network", "only this network (repeat)", click_type=NETWORKS)
+]
+Tags = Annotated[list[str], option("--tag", "only shows with this tag (repeat)", click_type=TAGS)]
 IncludeAll = Annotated[bool, option("--all", "include released releases")]
 AsOf = Annotated[
     str | None, option("--as-of", "the day it was said (default: today)", metavar="DATE")
