@@ -198,3 +198,33 @@ def test_the_proposals_table_at_50_columns_breaks_no_word_of_a_release_or_status
     words = console.export_text().split()
     assert {"Release", "Status", "recorded", "Quiet", "Lights", "2024-03-01–05-31"} <= set(words)
     assert all(len(line) <= 50 for line in console.export_text().splitlines())
+
+
+def test_a_narrow_terminal_drops_optional_columns_before_breaking_words() -> None:
+    from showtrack.render import SHOWS_COLUMNS, UPCOMING_COLUMNS
+
+    shows = [
+        [Text("Marvel's Jessica Jones"), Text("marvels-jessica-jones"), Text("Netflix"),
+         Text("renewed"), Text("marvel, drama"), Text("1")],
+        [Text("Stranger Things"), Text("stranger-things"), Text("Netflix"), Text("returning"),
+         Text(""), Text("4")],
+    ]  # fmt: skip
+    at_80 = _printed(80, SHOWS_COLUMNS, shows)
+    assert "Tags" not in at_80 and "Network" in at_80  # the last optional column goes first
+    at_50 = _printed(50, SHOWS_COLUMNS, shows)
+    lines = at_50.splitlines()
+    assert lines[0].split() == ["Show", "Id", "Releases"]
+    assert "marvels-jessica-jones" in at_50 and "stranger-things" in at_50  # ids whole
+    assert all(len(line.rstrip()) <= 50 for line in lines)
+    rows = [
+        [Text("2018-03-01–05-31"), Text("Marvel's Jessica Jones S2"), Text("in 8–11 months"),
+         Text("upcoming"), Text("Netflix")],
+        [Text("2017-07-16"), Text("Game of Thrones S7"), Text("overdue by 1 day"),
+         Text("overdue"), Text("HBO")],
+    ]  # fmt: skip
+    upcoming = _printed(50, UPCOMING_COLUMNS, rows)
+    assert upcoming.splitlines()[0].split() == ["When", "Release", "Countdown", "Status"]
+    assert "upcoming" in upcoming and "overdue" in upcoming.split("Countdown")[1]
+    words = " ".join(upcoming.split())
+    assert all(word in words for word in "Marvel's Jessica Jones S2 Game of Thrones S7".split())
+    assert all(len(line.rstrip()) <= 50 for line in upcoming.splitlines())

@@ -71,6 +71,11 @@ class Column(NamedTuple):
     overflow: OverflowMethod = "ellipsis"
     no_wrap: bool = False
     min_width: int | None = None
+    #: Left out, last first, when the table does not fit, before anything is folded.
+    optional: bool = False
+    #: Its cells (ids, status words) are never broken or cut: the column keeps the width
+    #: of its widest cell.
+    whole: bool = False
 
 
 GUTTER = 3  # spaces between two columns: Table's padding of one a side and its blank rule
@@ -89,11 +94,62 @@ def print_table(
     Otherwise Table lays the columns out and folds what does not fit.
     """
     widths = natural_widths(columns, rows)
+    keep = list(range(len(columns)))
+
+    def total() -> int:
+        return sum(widths[i] for i in keep) + GUTTER * (len(keep) - 1)
+
+    # A narrow terminal loses the optional columns (last first) before a title folds.
+    for i in reversed(range(len(columns))):
+        if total() <= console.width:
+            break
+        if columns[i].optional:
+            keep.remove(i)
+    if len(keep) < len(columns):
+        columns = [columns[i] for i in keep]
+        rows = [[row[i] for i in keep] for row in rows]
+        widths = [widths[i] for i in keep]
     single_line = not any("\n" in text.plain for row in rows for text in row)
     if single_line and sum(widths) + GUTTER * (len(columns) - 1) <= console.width:
         console.print(composed_table(columns, rows, widths), soft_wrap=True)
+    elif sum(widths) + GUTTER * (len(columns) - 1) <= console.width:
+        console.print(rich_table(columns, rows))  # fits; a cell has more than one line
     else:
-        console.print(rich_table(columns, rows))
+        fitted = _fitted(columns, rows, widths, console.width)
+        if fitted is None:
+            # Too narrow even for whole words and headers: Rich cuts what it must to fit,
+            # but a title (a folding column) keeps its words whole.
+            columns = [
+                c._replace(min_width=max(c.min_width or 0, _longest_word(rows, i)))
+                if c.overflow == "fold"
+                else c
+                for i, c in enumerate(columns)
+            ]
+        console.print(rich_table(columns, rows, fitted, whole_headers=fitted is not None))
+
+
+def _longest_word(rows: Sequence[Sequence[Text]], i: int) -> int:
+    return max((len(word) for row in rows for word in row[i].plain.split()), default=0)
+
+
+def _fitted(
+    columns: Sequence[Column], rows: Sequence[Sequence[Text]], widths: list[int], room: int
+) -> list[int] | None:
+    """Column widths for a table too wide for `room`: a whole column (ids, status words)
+    as wide as its widest cell, every header and word unbroken, the rest of the room
+    shared out in proportion to what each column would still like. None when even that
+    does not fit: then Rich cuts what it must."""
+    least = [
+        w if c.whole else max(len(c.header), c.min_width or 0, _longest_word(rows, i))
+        for i, (c, w) in enumerate(zip(columns, widths, strict=True))
+    ]
+    spare = room - GUTTER * (len(columns) - 1) - sum(least)
+    if spare < 0:
+        return None
+    wanted = [max(w - m, 0) for w, m in zip(widths, least, strict=True)]
+    total = sum(wanted) or 1
+    fitted = [m + spare * want // total for m, want in zip(least, wanted, strict=True)]
+    return [min(f, w) if w >= m else f for f, w, m in zip(fitted, widths, least, strict=True)]
 
 
 def natural_widths(columns: Sequence[Column], rows: Sequence[Sequence[Text]]) -> list[int]:
@@ -128,18 +184,27 @@ def composed_table(
     return out
 
 
-def rich_table(columns: Sequence[Column], rows: Sequence[Sequence[Text]]) -> Table:
-    """The same table as Rich lays it out, folding or wrapping cells to the terminal."""
+def rich_table(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[Text]],
+    widths: list[int] | None = None,
+    *,
+    whole_headers: bool = True,
+) -> Table:
+    """The same table as Rich lays it out, folding or wrapping cells to the terminal (to
+    `widths`, when given; headers whole unless the terminal cannot hold them)."""
     from rich import box
     from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    for column in columns:
+    for i, column in enumerate(columns):
         table.add_column(
             column.header,
             overflow=column.overflow,
             no_wrap=column.no_wrap,
-            min_width=column.min_width,
+            # A header is not split or cut ("Netwo|rk") where there is room for it.
+            min_width=max(column.min_width or 0, len(column.header) if whole_headers else 0),
+            width=None if widths is None else widths[i],
         )
     for row in rows:
         table.add_row(*row)
@@ -147,13 +212,13 @@ def rich_table(columns: Sequence[Column], rows: Sequence[Sequence[Text]]) -> Tab
 
 
 UPCOMING_COLUMNS = (
-    Column("When", no_wrap=True),
-    Column("Release", overflow="fold", min_width=12),
-    Column("Countdown", min_width=10),
-    Column("Status", no_wrap=True),
-    Column("Where", overflow="fold", min_width=6),
+    Column("When", no_wrap=True, whole=True),
+    Column("Release", overflow="fold", min_width=7),
+    Column("Countdown", min_width=7),
+    Column("Status", no_wrap=True, whole=True),
+    Column("Where", overflow="fold", min_width=6, optional=True),
 )
-STAGE_COLUMN = Column("Stage", no_wrap=True)
+STAGE_COLUMN = Column("Stage", no_wrap=True, optional=True)
 
 
 def upcoming_table(
@@ -461,12 +526,12 @@ def episode_history_table(
 
 
 SHOWS_COLUMNS = (
-    Column("Show", overflow="fold"),
-    Column("Id", overflow="fold"),
-    Column("Network", overflow="fold"),
-    Column("Status", overflow="fold"),
-    Column("Tags", overflow="fold"),
-    Column("Releases", no_wrap=True),
+    Column("Show", overflow="fold", min_width=8),
+    Column("Id", whole=True),
+    Column("Network", overflow="fold", optional=True),
+    Column("Status", whole=True, optional=True),
+    Column("Tags", overflow="fold", optional=True),
+    Column("Releases", no_wrap=True, whole=True),
 )
 
 
