@@ -41,7 +41,13 @@ ALLOWED: dict[str, set[str]] = {
         "showtrack.tracker",
     },
     "output": {"msgspec", "showtrack.models", "showtrack.text"},
-    "render": {"rich", "showtrack.models", "showtrack.windows", "showtrack.text"},
+    "render": {
+        "rich",
+        "showtrack.models",
+        "showtrack.windows",
+        "showtrack.text",
+        "showtrack.render",
+    },
     "ics": {"icalendar", "showtrack.models", "showtrack.text"},
     "reader": {
         "trafilatura",

@@ -1,0 +1,200 @@
+"""The house style of every table: columns three spaces apart under bold headers, no
+borders; composed as text when the table fits (Rich's Table costs more than the rows),
+laid out to the terminal when it does not. Database text always goes through `cell()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+from rich.console import Console
+from rich.text import Text
+
+from showtrack.text import printable
+
+if TYPE_CHECKING:
+    from rich.console import OverflowMethod
+    from rich.table import Table
+
+STATUS_STYLES = {
+    "upcoming": "cyan",
+    "aired": "dim",
+    "open": "bold green",
+    "overdue": "bold red",
+    "released": "dim",
+    "unknown": "dim",
+}
+
+
+def make_console(no_color: bool = False, stderr: bool = False) -> Console:
+    """A console that never interprets markup, emoji codes or highlighting in output."""
+    return Console(
+        stderr=stderr,
+        no_color=no_color or None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        color_system=None if no_color else "auto",
+    )
+
+
+def cell(text: str | None, style: str = "") -> Text:
+    """Database text as a safe table cell."""
+    return Text(printable(text or ""), style=style)
+
+
+def _more_line(console: Console, shown: int, total: int) -> None:
+    if total > shown:
+        console.print(
+            Text(f"… {total - shown} more; --limit 0 shows all, --limit N shows N", style="dim")
+        )
+
+
+class Column(NamedTuple):
+    """A table column: its header, and how its cells give way when the table is too wide
+    for the terminal: they wrap at spaces unless `no_wrap`, and a word still too long is
+    broken anywhere ('fold') or cut short with an ellipsis ('ellipsis', Rich's default)."""
+
+    header: str
+    overflow: OverflowMethod = "ellipsis"
+    no_wrap: bool = False
+    min_width: int | None = None
+    #: Left out, last first, when the table does not fit, before anything is folded.
+    optional: bool = False
+    #: Its cells (ids, status words) are never broken or cut: the column keeps the width
+    #: of its widest cell.
+    whole: bool = False
+
+
+GUTTER = 3  # spaces between two columns: Table's padding of one a side and its blank rule
+
+
+def print_table(
+    console: Console, columns: Sequence[Column], rows: Sequence[Sequence[Text]]
+) -> None:
+    """A listing table in the house style: bold headers over a rule, columns three spaces
+    apart, no borders, every column as wide as its widest cell.
+
+    rich.table.Table measures, pads and wraps every cell, which costs more than building
+    the row (bench/RESULTS.md); a listing is printed on every start, so when every cell
+    fits on one line at its natural width (nearly always) the lines are composed here
+    instead, exactly as Table would draw them (tests/test_render.py holds them to it).
+    Otherwise Table lays the columns out and folds what does not fit.
+    """
+    widths = natural_widths(columns, rows)
+    keep = list(range(len(columns)))
+
+    def total() -> int:
+        return sum(widths[i] for i in keep) + GUTTER * (len(keep) - 1)
+
+    # A narrow terminal loses the optional columns (last first) before a title folds.
+    for i in reversed(range(len(columns))):
+        if total() <= console.width:
+            break
+        if columns[i].optional:
+            keep.remove(i)
+    if len(keep) < len(columns):
+        columns = [columns[i] for i in keep]
+        rows = [[row[i] for i in keep] for row in rows]
+        widths = [widths[i] for i in keep]
+    single_line = not any("\n" in text.plain for row in rows for text in row)
+    if single_line and sum(widths) + GUTTER * (len(columns) - 1) <= console.width:
+        console.print(composed_table(columns, rows, widths), soft_wrap=True)
+    elif sum(widths) + GUTTER * (len(columns) - 1) <= console.width:
+        console.print(rich_table(columns, rows))  # fits; a cell has more than one line
+    else:
+        fitted = _fitted(columns, rows, widths, console.width)
+        if fitted is None:
+            # Too narrow even for whole words and headers: Rich cuts what it must to fit,
+            # but a title (a folding column) keeps its words whole.
+            columns = [
+                c._replace(min_width=max(c.min_width or 0, _longest_word(rows, i)))
+                if c.overflow == "fold"
+                else c
+                for i, c in enumerate(columns)
+            ]
+        console.print(rich_table(columns, rows, fitted, whole_headers=fitted is not None))
+
+
+def _longest_word(rows: Sequence[Sequence[Text]], i: int) -> int:
+    return max((len(word) for row in rows for word in row[i].plain.split()), default=0)
+
+
+def _fitted(
+    columns: Sequence[Column], rows: Sequence[Sequence[Text]], widths: list[int], room: int
+) -> list[int] | None:
+    """Column widths for a table too wide for `room`: a whole column (ids, status words)
+    as wide as its widest cell, every header and word unbroken, the rest of the room
+    shared out in proportion to what each column would still like. None when even that
+    does not fit: then Rich cuts what it must."""
+    least = [
+        w if c.whole else max(len(c.header), c.min_width or 0, _longest_word(rows, i))
+        for i, (c, w) in enumerate(zip(columns, widths, strict=True))
+    ]
+    spare = room - GUTTER * (len(columns) - 1) - sum(least)
+    if spare < 0:
+        return None
+    wanted = [max(w - m, 0) for w, m in zip(widths, least, strict=True)]
+    total = sum(wanted) or 1
+    fitted = [m + spare * want // total for m, want in zip(least, wanted, strict=True)]
+    return [min(f, w) if w >= m else f for f, w, m in zip(fitted, widths, least, strict=True)]
+
+
+def natural_widths(columns: Sequence[Column], rows: Sequence[Sequence[Text]]) -> list[int]:
+    """Each column's width when nothing is folded: its widest cell, header or minimum."""
+    widths = [max(len(c.header), c.min_width or 0) for c in columns]
+    for row in rows:
+        for i, text in enumerate(row):
+            width = text.cell_len
+            if width > widths[i]:
+                widths[i] = width
+    return widths
+
+
+def composed_table(
+    columns: Sequence[Column], rows: Sequence[Sequence[Text]], widths: list[int]
+) -> Text:
+    """The table as one Text, each column `widths[i]` wide: for cells of one line each,
+    in columns at least as wide as their cells (see natural_widths)."""
+    last = len(columns) - 1
+    out = Text()
+    for i, column in enumerate(columns):
+        out.append(column.header, style="bold")
+        if i < last:
+            out.append(" " * (widths[i] - len(column.header) + GUTTER))
+    out.append("\n" + "─" * (sum(widths) + GUTTER * last))
+    for row in rows:
+        out.append("\n")
+        for i, text in enumerate(row):
+            out.append_text(text)
+            if i < last:
+                out.append(" " * (widths[i] - text.cell_len + GUTTER))
+    return out
+
+
+def rich_table(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[Text]],
+    widths: list[int] | None = None,
+    *,
+    whole_headers: bool = True,
+) -> Table:
+    """The same table as Rich lays it out, folding or wrapping cells to the terminal (to
+    `widths`, when given; headers whole unless the terminal cannot hold them)."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    for i, column in enumerate(columns):
+        table.add_column(
+            column.header,
+            overflow=column.overflow,
+            no_wrap=column.no_wrap,
+            # A header is not split or cut ("Netwo|rk") where there is room for it.
+            min_width=max(column.min_width or 0, len(column.header) if whole_headers else 0),
+            width=None if widths is None else widths[i],
+        )
+    for row in rows:
+        table.add_row(*row)
+    return table
