@@ -9,6 +9,7 @@ rich Text (never parsed as markup or emoji codes) with control characters escape
 from __future__ import annotations
 
 import calendar as calendar_module
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
@@ -521,9 +522,42 @@ def _month_starts(first: date, months: int) -> list[date]:
     ]
 
 
+TIMELINE_LEGEND = "█ window  ◆ exact day  ● released  ◀ ▶ beyond the chart  → no end yet  ┃ today"
+
+
+def _label(title: str, width: int) -> str:
+    """A row's label in `width` characters: cut with an ellipsis in the show's name, so
+    that the season ("S2") stays."""
+    title = printable(title)
+    if len(title) <= width:
+        return title.ljust(width)
+    m = re.search(r"( S\d+(?:E\d+)?|: .*)$", title)
+    tail = m[1] if m and len(m[1]) < width - 3 else ""
+    return (title[: width - len(tail) - 1].rstrip() + "…" + tail).ljust(width)
+
+
+def _month_header(starts: Sequence[date], col: Callable[[date], int], chart: int) -> str:
+    """Month names over their columns, a space at least between two: years (January)
+    first, then the other months where there is room, as a chart axis skips labels."""
+    header = [" "] * chart
+
+    def place(name: str, pos: int) -> None:
+        lo, hi = max(pos - 1, 0), pos + len(name) + 1
+        if pos + len(name) <= chart and all(c == " " for c in header[lo:hi]):
+            header[pos : pos + len(name)] = name
+
+    for m in starts:
+        if m.month == 1:
+            place(str(m.year), col(m))
+    for m in starts:
+        if m.month != 1:
+            place(m.strftime("%b"), col(m))
+    return "".join(header)
+
+
 def timeline(console: Console, views: Sequence[ReleaseView], today: date, months: int) -> None:
-    """One row a release, its window drawn across the coming months; ┃ marks today.
-    █ a window, ◆ an exact day, ● released, ▶ a window with no end, ◀ one with no start."""
+    """One row a release, its window drawn across the coming months, ┃ today; a legend
+    line says what each symbol means (TIMELINE_LEGEND)."""
     width = console.width
     label_width = max(12, min(32, width // 4, max((len(v.title) for v in views), default=12)))
     chart = max(20, width - label_width - 2)
@@ -534,46 +568,51 @@ def timeline(console: Console, views: Sequence[ReleaseView], today: date, months
     def col(day: date) -> int:
         return round((day - first).days / total * (chart - 1))
 
-    header = [" "] * chart
-    for m in starts[:-1]:
-        name = m.strftime("%b") if m.month != 1 else m.strftime("%Y")
-        pos = col(m)
-        if pos + len(name) <= chart and all(c == " " for c in header[pos : pos + len(name) + 1]):
-            header[pos : pos + len(name)] = name
-    console.print(Text(" " * (label_width + 2) + "".join(header), style="bold"))
+    console.print(
+        Text(" " * (label_width + 2) + _month_header(starts[:-1], col, chart), style="bold"),
+        no_wrap=True,
+        overflow="crop",
+    )
     today_col = col(today)
     for v in views:
         row = ["·" if i == today_col else " " for i in range(chart)]
         style = STATUS_STYLES.get(v.status, "")
         r = v.release
         eff, latest = v.effective_earliest, r.latest
+        note = ""
         if r.released_on is not None:
             if first <= r.released_on < end:
                 row[col(r.released_on)] = "●"
         elif eff is None and latest is None:
-            pass
+            note = "TBA"
+        elif eff is not None and eff >= end:
+            note = f"{eff.isoformat()} ▶"  # begins past the chart: say when, at its end
+        elif latest is not None and latest < first:
+            note = f"◀ {latest.isoformat()}"
         elif eff is not None and eff == latest:
-            if first <= eff < end:
-                row[col(eff)] = "◆"
+            row[col(eff)] = "◆"
         else:
             lo = col(max(eff, first)) if eff else 0
             hi = col(min(latest, end - timedelta(days=1))) if latest else chart - 1
-            if (eff is None or eff < end) and (latest is None or latest >= first):
-                for i in range(lo, hi + 1):
-                    row[i] = "█"
-                if latest is None or latest >= end:
-                    row[chart - 1] = "▶"
-                if eff is None or eff < first:
-                    row[0] = "◀"
+            for i in range(lo, hi + 1):
+                row[i] = "█"
+            if latest is None:
+                row[chart - 1] = "→"
+            elif latest >= end:
+                row[chart - 1] = "▶"
+            if eff is None or eff < first:
+                row[0] = "◀"
         line = Text()
-        line.append(printable(v.title)[:label_width].ljust(label_width), style="bold")
+        line.append(_label(v.title, label_width), style="bold")
         line.append("  ")
-        bar = "".join(row)
-        line.append(bar, style=style)
-        if v.status in ("unknown",) and not r.window.latest:
-            line = Text()
-            line.append(printable(v.title)[:label_width].ljust(label_width), style="bold")
-            line.append("  TBA", style="dim")
+        if note == "TBA":
+            line.append("TBA", style="dim")
+        elif note.endswith("▶"):
+            line.append(note.rjust(chart), style=style)
+        elif note:
+            line.append(note, style=style)
+        else:
+            line.append("".join(row), style=style)
         console.print(line, no_wrap=True, overflow="crop")
     marker = [" "] * chart
     marker[today_col] = "┃"
@@ -584,6 +623,7 @@ def timeline(console: Console, views: Sequence[ReleaseView], today: date, months
         no_wrap=True,
         overflow="crop",
     )
+    console.print(Text(TIMELINE_LEGEND, style="dim"))
 
 
 # --------------------------------------------------------------------------- calendar
