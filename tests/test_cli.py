@@ -567,7 +567,7 @@ def test_live_countdown_without_a_terminal_prints_once(db: Path, marvel: Runner)
 def test_calendar_shows_exact_days_and_windows(marvel: Runner) -> None:
     marvel("expect", "Luke Cage", "2", "2018-03-14")
     out = marvel("calendar", "2018-03").out
-    assert "March 2018" in out and "Luke Cage" in out  # titles wrap inside a day cell
+    assert "March 2018" in out and "Luke Ca… S2" in out  # cut to its day, season kept
     assert "░ Jessica Jones S2" in out
 
 
@@ -1130,3 +1130,28 @@ def test_info_shows_every_field_of_a_release_once(cli: Runner) -> None:
         assert line in out
     assert "remind  2w" in out
     assert out.count("source  HBO") == 1
+
+
+def test_calendar_without_colour_draws_with_glyphs(marvel: Runner) -> None:
+    marvel("expect", "Luke Cage", "2", "2018-03-14")
+    marvel("add", "A Show With A Title Far Too Long For A Day")
+    marvel("expect", "A Show With", "1", "2018-03-14")
+    out = marvel("--no-color", "--today", "2018-03-06", "calendar").out
+    assert "[6]" in out  # today
+    assert "·26" in out  # a day of February
+    assert "░░░" in out  # Jessica Jones's window is open in March
+    assert "[n] today  ·n another month  ░ a window open that day" in out
+    assert "Luke Ca… S2" in out and "A Show… S1" in out  # one line each, season kept
+    assert "Far Too Long For A Day" not in out
+
+
+def test_countdown_panels_are_one_width_with_their_ends_labelled(marvel: Runner) -> None:
+    marvel("expect", "Luke Cage", "2", "2017-07-02")
+    out = marvel("countdown").out
+    borders = [line for line in out.splitlines() if line.startswith(("╭", "╰"))]
+    assert len({len(line) for line in borders}) == 1
+    luke = out.split("Luke Cage S2", 1)[1].split("╰", 1)[0]
+    assert "window  2017-07-02" in luke and "(2017-07-02)" not in luke  # said once
+    assert "█" in luke  # a window of one day, tomorrow, still shows
+    assert "2017-07-01" in luke and "2017-07-02" in luke
+    assert "─ since first report  │ today  ░ to wait  █ window" in out

@@ -179,8 +179,15 @@ def _announced(release: Release) -> date | None:
     return None
 
 
+BAR_WIDTH = 40
+
+
 def progress_bar(
-    start: date | None, earliest: date | None, latest: date | None, today: date, width: int = 40
+    start: date | None,
+    earliest: date | None,
+    latest: date | None,
+    today: date,
+    width: int = BAR_WIDTH,
 ) -> Text:
     """Where today sits between the announcement and the window: ─ waited, ░ to wait,
     █ the window itself, │ today."""
@@ -200,13 +207,18 @@ def progress_bar(
     for i in range(col(today)):
         if chars[i] == "░":
             chars[i] = "─"
-    chars[col(today)] = "│"
+    now = col(today)
+    if chars[now] == "█" and chars.count("█") == 1:
+        # A window of a day next to today: it keeps its █, today moves a step back.
+        now = now - 1 if now > 0 else now + 1
+    chars[now] = "│"
     bar = Text()
     for i, ch in enumerate(chars):
-        bar.append(
-            ch, style="bold yellow" if i == col(today) else ("green" if ch == "█" else "dim")
-        )
+        bar.append(ch, style="bold yellow" if i == now else ("green" if ch == "█" else "dim"))
     return bar
+
+
+BAR_LEGEND = "─ since first report  │ today  ░ to wait  █ window"
 
 
 def countdown_panels(
@@ -225,9 +237,11 @@ def countdown_panels(
         style = STATUS_STYLES.get(v.status, "")
         lines = [Text(v.countdown, style=f"bold {style}".strip())]
         phrase = r.window.phrase or "TBA"
+        dates = window_dates(r.window.earliest, r.window.latest)
         window = Text("window  ")
         window.append(printable(phrase), style="italic")
-        window.append(f"  ({window_dates(r.window.earliest, r.window.latest)})")
+        if dates != phrase:  # "2017-08-18 (2017-08-18)" says it twice
+            window.append(f"  ({dates})")
         lines.append(window)
         episode = v.next_episode
         if episode is not None:
@@ -242,9 +256,14 @@ def countdown_panels(
             lines.append(Text(f"airs    {when:%a %Y-%m-%d %H:%M %Z}"))
         if v.conflict:
             lines.append(Text("⚠ its constraints push it past its window", style="yellow"))
-        bar = progress_bar(_announced(r), v.effective_earliest, r.latest, today)
-        if bar.plain:
+        announced = _announced(r)
+        bar = progress_bar(announced, v.effective_earliest, r.latest, today)
+        if bar.plain and announced is not None and v.effective_earliest is not None:
             lines.append(bar)
+            # Its ends labelled: the first report, and the window's last day.
+            left = min(announced, today, v.effective_earliest).isoformat()
+            right = max(r.latest or v.effective_earliest, today).isoformat()
+            lines.append(Text(left + right.rjust(BAR_WIDTH - len(left)), style="dim"))
         if r.sources:
             lines.append(Text("source  " + printable(r.sources[-1].name), style="dim"))
         console.print(
@@ -254,10 +273,12 @@ def countdown_panels(
                 title_align="left",
                 subtitle=cell(v.platform),
                 subtitle_align="right",
-                expand=False,
+                expand=True,  # every panel as wide as the others
                 width=min(console.width, 60),
             )
         )
+    if any(_announced(v.release) and v.effective_earliest for v in views):
+        console.print(Text(BAR_LEGEND, style="dim"))
 
 
 def live_countdown(
@@ -632,10 +653,14 @@ def timeline(console: Console, views: Sequence[ReleaseView], today: date, months
 def month_calendar(
     console: Console, views: Sequence[ReleaseView], year: int, month: int, today: date
 ) -> None:
-    """A month grid: exact releases on their days, open windows shaded across days."""
+    """A month grid: exact releases on their days, one line each (cut with an ellipsis),
+    open windows shaded across days. Without colour (NO_COLOR, --no-color, a pipe) the
+    shading, today and the other months' days are drawn with glyphs instead, and the
+    legend says which."""
     from rich import box
     from rich.table import Table
 
+    plain = console.no_color or console.color_system is None
     weeks = calendar_module.Calendar(firstweekday=0).monthdatescalendar(year, month)
     table = Table(
         title=f"{calendar_module.month_name[month]} {year}",
@@ -644,12 +669,19 @@ def month_calendar(
         expand=True,
     )
     for name in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"):
-        table.add_column(name, ratio=1, overflow="fold")
+        table.add_column(name, ratio=1, overflow="ellipsis", no_wrap=True)
+    # Each cell's text width: the table's width shared by 7 columns, less borders and padding.
+    room = max((console.width - 8) // 7 - 2, 6)
     for week in weeks:
         cells = []
         for day in week:
+            label = str(day.day)
+            if plain and day == today:
+                label = f"[{day.day}]"
+            elif plain and day.month != month:
+                label = f"·{day.day}"
             text = Text(
-                str(day.day),
+                label,
                 style="bold reverse" if day == today else ("bold" if day.month == month else "dim"),
             )
             shaded = False
@@ -660,7 +692,7 @@ def month_calendar(
                 )
                 if day_of == day:
                     text.append("\n")
-                    text.append(printable(v.title), style="bold green")
+                    text.append(_label(v.title, room).rstrip(), style="bold green")
                 elif (
                     day_of is None
                     and v.effective_earliest is not None
@@ -669,10 +701,15 @@ def month_calendar(
                 ):
                     shaded = True
             if shaded and day.month == month:
-                text.stylize("on grey23")
+                if plain:
+                    text.append("\n" + "░" * room)
+                else:
+                    text.stylize("on grey23")
             cells.append(text)
         table.add_row(*cells)
     console.print(table)
+    if plain:
+        console.print(Text("[n] today  ·n another month  ░ a window open that day"))
     windows = [
         v
         for v in views
@@ -688,7 +725,10 @@ def month_calendar(
         if first <= date(year, month, calendar_module.monthrange(year, month)[1]) and (
             last is None or last >= date(year, month, 1)
         ):
-            line = Text("  ░ ", style="dim")
+            line = Text("  ░ " if plain else "  ", style="dim")
+            if not plain:
+                line.append("  ", style="on grey23")
+                line.append(" ")
             line.append(printable(v.title))
             line.append(
                 f"  {window_dates(first.isoformat(), last.isoformat() if last else None)}",
