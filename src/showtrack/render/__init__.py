@@ -671,7 +671,7 @@ def month_calendar(
     for name in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"):
         table.add_column(name, ratio=1, overflow="ellipsis", no_wrap=True)
     # Each cell's text width: the table's width shared by 7 columns, less borders and padding.
-    room = max((console.width - 8) // 7 - 2, 6)
+    room = max((console.width - 8) // 7 - 2, 3)
     for week in weeks:
         cells = []
         for day in week:
