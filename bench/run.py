@@ -279,6 +279,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "python -c 'import typer, rich.table, tinydb'",
             [sys.executable, "-c", "import typer, rich.table, tinydb"],
         )
+        add("showtrack --help", [SHOWTRACK, "--help"])
         khal = None if args.no_khal else khal_command(folder, 1_000)
         if khal:
             add("khal list (1k events)", khal)
@@ -330,6 +331,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("upcoming 1k ÷ bare import of our stack", "upcoming (1k)", stack, 1.2),
         ("check 1k ÷ khal list 1k", "check (1k)", "khal list (1k events)", 0.65),
         ("upcoming 10k ÷ upcoming 1k", "upcoming (10k)", "upcoming (1k)", 2.0),
+        ("--help ÷ upcoming 1k", "showtrack --help", "upcoming (1k)", 1.0),
         ("expect 10k ÷ upcoming 1k", "expect (10k)", "upcoming (1k)", 2.5),
         ("upcoming 100k", "upcoming (100k)", "", 1.5),
         ("upcoming 100k peak memory", "upcoming (100k)", "MB", 300),

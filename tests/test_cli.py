@@ -319,6 +319,8 @@ def test_help_teaches(cli: Runner) -> None:
     result = cli("--help")
     assert result.code == 0
     assert "showtrack expect" in result.out
+    # Plain text that appears at once, not Rich panels (bench: --help ÷ upcoming).
+    assert "╭" not in result.out and "Commands:" in result.out
 
 
 # --- text from the database is text ----------------------------------------------------------

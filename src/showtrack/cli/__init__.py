@@ -39,7 +39,9 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:
         # Click's usage errors (unknown option, missing argument) carry their exit code.
         if type(exc).__name__ == "NoArgsIsHelpError":
-            sys.exit(0)  # `showtrack` or `showtrack db` alone: the help was the answer
+            # `showtrack` or `showtrack db` alone: the help is the answer, not an error.
+            typer.echo(getattr(exc, "format_message", lambda: "")())
+            sys.exit(0)
         code = getattr(exc, "exit_code", None)
         format_message = getattr(exc, "format_message", None)
         if isinstance(code, int) and callable(format_message):

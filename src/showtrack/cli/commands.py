@@ -45,20 +45,6 @@ from showtrack.models import STAGES
 if TYPE_CHECKING:
     from showtrack.models import EpisodeView, ReleaseView
 
-# --------------------------------------------------------------------------- help
-
-
-@app.command(name="help")
-def help_command(
-    ctx: typer.Context,
-    command: Annotated[list[str] | None, argument("a command, e.g. upcoming or db restore")] = None,
-) -> None:
-    """Help on showtrack, or on one command: `showtrack help upcoming`."""
-    # `showtrack help WORDS` is read as `showtrack WORDS --help` (cli/argv.py) before it
-    # gets here; this is what `help` alone would print if it ever arrives.
-    typer.echo(ctx.find_root().get_help())
-
-
 # --------------------------------------------------------------------------- shows
 
 
@@ -435,7 +421,9 @@ def upcoming(
     ] = None,
     network: Networks = [],  # noqa: B006
     tag: Tags = [],  # noqa: B006
-    status: Annotated[list[str], option("--status", STATUS_HELP + " (repeat)")] = [],  # noqa: B006
+    status: Annotated[
+        list[str], option("--status", STATUS_HELP + " (repeat)", metavar="STATUS")
+    ] = [],  # noqa: B006
     include_all: IncludeAll = False,
     episodes: Annotated[
         bool, option("--episodes", "a season on air as its next episode's own row")
@@ -787,3 +775,17 @@ def window(
         to_dict=lambda f: f,
         single=True,
     )
+
+
+# --------------------------------------------------------------------------- help
+
+
+@app.command(name="help")
+def help_command(
+    ctx: typer.Context,
+    command: Annotated[list[str] | None, argument("a command, e.g. upcoming or db restore")] = None,
+) -> None:
+    """Help on showtrack, or on one command: `showtrack help upcoming`."""
+    # `showtrack help WORDS` is read as `showtrack WORDS --help` (cli/argv.py) before it
+    # gets here; this is what `help` alone would print if it ever arrives.
+    typer.echo(ctx.find_root().get_help())

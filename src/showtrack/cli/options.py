@@ -25,10 +25,15 @@ app = typer.Typer(
     'then:  showtrack expect "Jessica Jones" 2 "spring 2018" --source "Hollywood Reporter"',
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Plain help appears at once: Typer's Rich panels cost Rich, markdown-it and pygments
+    # on every --help (bench/RESULTS.md), more than a listing of 1,000 releases.
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 db_app = typer.Typer(
-    help="Where the data lives; verify it; roll back to the last backup.", no_args_is_help=True
+    help="Where the data lives; verify it; roll back to the last backup.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
 app.add_typer(db_app, name="db")
 
@@ -48,8 +53,11 @@ def _version(value: bool) -> None:
 
 
 def option(names: str, help: str, **settings: Any) -> Any:
-    """typer.Option for the space-separated `names`, with its help line."""
-    return typer.Option(*names.split(), help=help, **settings)
+    """typer.Option for the space-separated `names`, with its help line. Its value is
+    named after the option in the help (`--network NETWORK`) unless `metavar` says."""
+    flags = names.split()
+    settings.setdefault("metavar", max(flags, key=len).lstrip("-").upper())
+    return typer.Option(*flags, help=help, **settings)
 
 
 def argument(help: str, **settings: Any) -> Any:
@@ -100,11 +108,14 @@ TableOrJson = Annotated[
     str | None,
     option("-o --output", "table or json", metavar="FORMAT", click_type=words("table", "json")),
 ]
-Limit = Annotated[int | None, option("--limit", LIMIT_HELP, min=0)]
+Limit = Annotated[int | None, option("--limit", LIMIT_HELP, min=0, metavar="N")]
 Networks = Annotated[
-    list[str], option("--network", "only this network (repeat)", click_type=NETWORKS)
+    list[str],
+    option("--network", "only this network (repeat)", click_type=NETWORKS, metavar="NETWORK"),
 ]
-Tags = Annotated[list[str], option("--tag", "only shows with this tag (repeat)", click_type=TAGS)]
+Tags = Annotated[
+    list[str], option("--tag", "only shows with this tag (repeat)", click_type=TAGS, metavar="TAG")
+]
 IncludeAll = Annotated[bool, option("--all", "include released releases")]
 AsOf = Annotated[
     str | None, option("--as-of", "the day it was said (default: today)", metavar="DATE")
