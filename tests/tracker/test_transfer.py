@@ -162,3 +162,21 @@ def test_a_release_of_the_wrong_shape_is_named(opened: store.Store) -> None:
     bad = {"id": "x/s1", "window": {"phrase": "2018"}, "sources": [{"name": 5}]}
     with pytest.raises(UsageError, match=r"record 1 \(x/s1\).*name"):
         transfer.import_records(opened, [bad], TODAY)
+
+
+def test_the_json_export_is_what_json_dumps_writes(tmp_path: Path) -> None:
+    """msgspec writes it; the bytes are those of json.dumps(indent=2, ensure_ascii=False),
+    which earlier exports were made with (and which diff tools have seen)."""
+    import json
+
+    from showtrack import store
+    from showtrack.models import Release, Show
+    from showtrack.tracker.transfer import export_json
+
+    path = tmp_path / "db.json"
+    with store.open_for_writing(path) as st:
+        st.insert([Show("shogun", "Shōgun \u202e\x1b[31m", notes="«ünïcode» 🎬")])
+        st.insert([Release(id="shogun/s2", show_id="shogun", season=2, notes="a\tb\nc")])
+    text = export_json(store.load(path))
+    assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
+    assert "Shōgun" in text and "🎬" in text
