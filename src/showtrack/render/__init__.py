@@ -595,6 +595,9 @@ def timeline(console: Console, views: Sequence[ReleaseView], today: date, months
         overflow="crop",
     )
     today_col = col(today)
+    # One Text for all the rows, printed once: a print a row costs Rich's whole render
+    # path each time (bench/RESULTS.md), and every row already fits the width.
+    chart_rows = Text(no_wrap=True, overflow="crop")
     for v in views:
         row = ["·" if i == today_col else " " for i in range(chart)]
         style = STATUS_STYLES.get(v.status, "")
@@ -634,7 +637,12 @@ def timeline(console: Console, views: Sequence[ReleaseView], today: date, months
             line.append(note, style=style)
         else:
             line.append("".join(row), style=style)
-        console.print(line, no_wrap=True, overflow="crop")
+        line.truncate(width)
+        chart_rows.append_text(line)
+        chart_rows.append("\n")
+    chart_rows.rstrip()
+    if chart_rows.plain:
+        console.print(chart_rows, no_wrap=True, overflow="crop")
     marker = [" "] * chart
     marker[today_col] = "┃"
     console.print(
@@ -670,6 +678,24 @@ def month_calendar(
     )
     for name in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"):
         table.add_column(name, ratio=1, overflow="ellipsis", no_wrap=True)
+    grid_first, grid_last = weeks[0][0], weeks[-1][-1]
+
+    def in_grid(v: ReleaseView) -> bool:
+        r = v.release
+        day_of = r.released_on or (
+            v.effective_earliest if v.effective_earliest == r.latest else None
+        )
+        if day_of is not None:
+            return grid_first <= day_of <= grid_last
+        first = v.effective_earliest
+        return (
+            first is not None
+            and first <= grid_last
+            and (r.latest is None or r.latest >= grid_first)
+        )
+
+    # Only what touches the grid's six weeks is looked at 42 times, once a day.
+    views = [v for v in views if in_grid(v)]
     # Each cell's text width: the table's width shared by 7 columns, less borders and padding.
     room = max((console.width - 8) // 7 - 2, 3)
     for week in weeks:
