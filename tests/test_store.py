@@ -571,6 +571,9 @@ def test_a_tilde_in_the_database_path_is_the_home_folder(tmp_path: Path) -> None
 DAMAGE = {
     "a window that is text": lambda d: d["releases"]["1"].update(window="spring 2018"),
     "a history of numbers": lambda d: d["releases"]["1"].update(history=[5]),
+    "episodes of numbers": lambda d: d["releases"]["1"].update(
+        episodes=[5], episodes_last_day="2099-01-01"
+    ),
     "an after that is text": lambda d: d["releases"]["1"].update(after="a/s0"),
     "a show that is a list": lambda d: d["shows"].update({"1": ["not", "a", "record"]}),
 }

@@ -19,7 +19,7 @@ from showtrack.output import WRITERS
 
 if TYPE_CHECKING:
     from showtrack.render import Console
-    from showtrack.store import Listing, Store
+    from showtrack.store import Listing, ListingLookup, Store
     from showtrack.windows.durations import Duration
 
 OUTPUT_FORMATS = ("table", *WRITERS)
@@ -69,6 +69,12 @@ class Settings(NamedTuple):
 
         self._say_if_missing()
         return store.read_listing(self.db_path)
+
+    def read_lookup(self) -> ListingLookup:
+        """The database read the fast way, to find one show or release in it."""
+        from showtrack import store
+
+        return store.ListingLookup(self.read_listing())
 
     def _say_if_missing(self) -> None:
         """A read of a database that does not exist lists nothing; say where it looked,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
 
-from showtrack.errors import UsageError
+from showtrack.errors import DatabaseError, UsageError
 from showtrack.text import slugify
 
 if TYPE_CHECKING:
@@ -329,20 +329,36 @@ class ReleaseRecord(ReleaseFields, kw_only=True):
         """The whole release, sources decoded, and its history and episodes unless told
         not to (a listing shows neither)."""
         fields = {f: getattr(self, f) for f in ReleaseFields.__struct_fields__}
-        return Release(
-            **fields,
-            sources=msgspec.json.decode(self.sources, type=list[Source]),
-            history=(
-                msgspec.json.decode(self.history, type=list[HistoryEntry]) if with_history else []
-            ),
-            episodes=self.decoded_episodes() if with_episodes else [],
-        )
+        try:
+            return Release(
+                **fields,
+                sources=msgspec.json.decode(self.sources, type=list[Source]),
+                history=(
+                    msgspec.json.decode(self.history, type=list[HistoryEntry])
+                    if with_history
+                    else []
+                ),
+                episodes=self.decoded_episodes() if with_episodes else [],
+            )
+        except msgspec.MsgspecError as exc:
+            raise self._damaged(exc) from None
 
     def decoded_episodes(self) -> list[Episode]:
         """Its episodes, decoded."""
         if self.episodes is _NOTHING:
             return []
-        return msgspec.json.decode(self.episodes, type=list[Episode])
+        try:
+            return msgspec.json.decode(self.episodes, type=list[Episode])
+        except msgspec.MsgspecError as exc:
+            raise self._damaged(exc) from None
+
+    def _damaged(self, exc: Exception) -> DatabaseError:
+        """What was kept undecoded until now turned out damaged: refused as a damaged
+        file is on open (exit 4), never an internal error."""
+        return DatabaseError(
+            f"the database's release {self.id!r} is damaged: {exc}; it was left as it was",
+            "run `showtrack db restore` to go back to the last backup",
+        )
 
 
 class SeasonReport(msgspec.Struct, frozen=True):

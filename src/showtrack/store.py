@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 import msgspec
 
@@ -671,6 +671,42 @@ class Listing(msgspec.Struct):
     shows: list[Show]
     releases: list[ReleaseRecord]
     meta: dict[str, Any]
+
+
+class Lookup(Protocol):
+    """What finding one show or release needs of a database: a Store, or a ListingLookup
+    over the fast read of a listing."""
+
+    def shows(self) -> list[Show]: ...
+
+    def release(self, release_id: str) -> Release | None: ...
+
+    def releases(self) -> list[Release]: ...
+
+
+class ListingLookup:
+    """A Lookup over the fast read: one release's history is decoded when it is asked for,
+    not every release's (a `history` on 100,000 releases costs about what `upcoming`
+    does)."""
+
+    def __init__(self, listing: Listing) -> None:
+        self.listing = listing
+        self._ids = {record.id: record for record in listing.releases}
+
+    def shows(self) -> list[Show]:
+        """Every show."""
+        return self.listing.shows
+
+    def release(self, release_id: str) -> Release | None:
+        """The release with this id, history and episodes decoded, or None."""
+        record = self._ids.get(release_id)
+        return None if record is None else record.to_release()
+
+    def releases(self) -> list[Release]:
+        """Every release, without history or episodes (for naming them in an error)."""
+        return [
+            r.to_release(with_history=False, with_episodes=False) for r in self.listing.releases
+        ]
 
 
 def read_listing(path: Path) -> Listing:

@@ -187,11 +187,11 @@ def info(ctx: typer.Context, show: ShowArg, output: TableOrJson = None) -> None:
 
     settings = settings_of(ctx)
     fmt = output_format(output or "table", ("table", "json"))
-    st = settings.read_store()
-    found, views = listings.show_views(st, show, settings.today(), settings.clock())
+    listing = settings.read_listing()  # the fast read: no release's history is decoded
+    found, views = listings.show_views(listing, show, settings.today(), settings.clock())
 
     def to_dict(_: object) -> dict[str, Any]:
-        doc = show_row(found, [r.id for r in st.releases() if r.show_id == found.id])
+        doc = show_row(found, [r.id for r in listing.releases if r.show_id == found.id])
         doc["release_details"] = [v.to_dict() for v in views]
         return doc
 
@@ -626,7 +626,7 @@ def history(
 
     settings = settings_of(ctx)
     fmt = output_format(output)
-    st = settings.read_store()
+    st = settings.read_lookup()  # one release's history decoded, not every one's
     episode = listings.episode_ref(show, season)
     if episode is not None:
         title, moves = listings.episode_history(st, show, season, settings.today())

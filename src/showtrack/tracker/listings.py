@@ -29,7 +29,7 @@ from showtrack.models import (
     Show,
     known_since,
 )
-from showtrack.store import Listing, Store
+from showtrack.store import Listing, Lookup, Store
 from showtrack.text import fold
 from showtrack.windows.window import STATUSES, countdown_text, status_on
 
@@ -519,13 +519,13 @@ def shows_with_releases(store: Store) -> list[tuple[Show, list[str]]]:
 
 
 def show_views(
-    store: Store, name: str, today: date, now: Clock | None = None
+    source: Source, name: str, today: date, now: Clock | None = None
 ) -> tuple[Show, list[ReleaseView]]:
     """A show (by name) and its releases as known on `today`, soonest first (`info`)."""
     from showtrack.tracker.names import resolve_show
 
-    show = resolve_show(store.shows(), name)
-    rows = [row for row in _rows(store, today) if row.record.show_id == show.id]
+    show = resolve_show(source.shows() if isinstance(source, Store) else source.shows, name)
+    rows = [row for row in _rows(source, today) if row.record.show_id == show.id]
     return show, list(_sorted_views(_with_next_episodes(rows, today, now), today, now))
 
 
@@ -553,7 +553,7 @@ def countdown_views(
 
 
 def history(
-    store: Store, show_name: str, season: str | None, today: date
+    store: Lookup, show_name: str, season: str | None, today: date
 ) -> tuple[str, list[HistoryEntry], int]:
     """A release's title, its history as known on `today`, and how many times its latest
     date moved later (slipped)."""
@@ -590,7 +590,7 @@ def episode_ref(show_arg: str, season_arg: str | None) -> tuple[str, int, int] |
 
 
 def episode_history(
-    store: Store, show_arg: str, season_arg: str | None, today: date
+    store: Lookup, show_arg: str, season_arg: str | None, today: date
 ) -> tuple[str, list[EpisodeMove]]:
     """An episode's title ('The Flash S6E15') and how its air day moved, as reported by
     `today`."""

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from showtrack.errors import AmbiguousNameError, NotFoundError, UsageError
 from showtrack.models import Release, Show, parse_season, release_slug
-from showtrack.store import Store
+from showtrack.store import Lookup, Store
 from showtrack.text import fold, slugify
 
 
@@ -73,7 +73,7 @@ def release_id(show: Show, season_text: str) -> str:
     return f"{show.id}/{release_slug(parse_season(season_text), season_text)}"
 
 
-def resolve_release(store: Store, show_arg: str, season_arg: str | None) -> tuple[Show, Release]:
+def resolve_release(store: Lookup, show_arg: str, season_arg: str | None) -> tuple[Show, Release]:
     """The release a user names; unknown or ambiguous is exit 3."""
     show_name, season_text = split_release_ref(show_arg, season_arg)
     if season_text is None:
