@@ -184,14 +184,15 @@ def fail(message: str, hint: str | None, code: int) -> NoReturn:
     sys.exit(code)
 
 
-GLOBAL_OPTIONS_WITH_VALUE = frozenset({"--db", "--today"})
+#: The global options (spec/cli.md), with whether each takes a value.
+GLOBAL_OPTIONS = {"--db": True, "--today": True, "--no-color": False, "--version": False}
 
 
 def command_word(argv: Sequence[str]) -> str | None:
     """The command a command line names, skipping the global options before it."""
     args = iter(argv)
     for arg in args:
-        if arg in GLOBAL_OPTIONS_WITH_VALUE:
+        if GLOBAL_OPTIONS.get(arg):
             next(args, None)
         elif not arg.startswith("-"):
             return arg

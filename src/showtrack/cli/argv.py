@@ -4,8 +4,7 @@ and task. Global options may follow the command (`showtrack upcoming --today
 
 from collections.abc import Sequence
 
-#: The global options (spec/cli.md), with whether each takes a value.
-GLOBAL_OPTIONS = {"--db": True, "--today": True, "--no-color": False, "--version": False}
+from showtrack.context import GLOBAL_OPTIONS
 
 
 def _global(arg: str) -> tuple[str, bool] | None:

@@ -658,6 +658,14 @@ def timeline(console: Console, views: Sequence[ReleaseView], today: date, months
 # --------------------------------------------------------------------------- calendar
 
 
+def _day_of(view: ReleaseView) -> date | None:
+    """The one day a release has on a calendar: released, or an exact window; None for a
+    window of more than a day."""
+    r = view.release
+    exact = view.effective_earliest if view.effective_earliest == r.latest else None
+    return r.released_on or exact
+
+
 def month_calendar(
     console: Console, views: Sequence[ReleaseView], year: int, month: int, today: date
 ) -> None:
@@ -680,22 +688,15 @@ def month_calendar(
         table.add_column(name, ratio=1, overflow="ellipsis", no_wrap=True)
     grid_first, grid_last = weeks[0][0], weeks[-1][-1]
 
-    def in_grid(v: ReleaseView) -> bool:
-        r = v.release
-        day_of = r.released_on or (
-            v.effective_earliest if v.effective_earliest == r.latest else None
-        )
+    def in_grid(v: ReleaseView, day_of: date | None) -> bool:
         if day_of is not None:
             return grid_first <= day_of <= grid_last
-        first = v.effective_earliest
-        return (
-            first is not None
-            and first <= grid_last
-            and (r.latest is None or r.latest >= grid_first)
-        )
+        first, last = v.effective_earliest, v.release.latest
+        return first is not None and first <= grid_last and (last is None or last >= grid_first)
 
-    # Only what touches the grid's six weeks is looked at 42 times, once a day.
-    views = [v for v in views if in_grid(v)]
+    # Only what touches the grid's six weeks is looked at 42 times, once a day; the day
+    # each falls on is worked out once.
+    placed = [(v, day) for v in views if in_grid(v, day := _day_of(v))]
     # Each cell's text width: the table's width shared by 7 columns, less borders and padding.
     room = max((console.width - 8) // 7 - 2, 3)
     for week in weeks:
@@ -711,11 +712,8 @@ def month_calendar(
                 style="bold reverse" if day == today else ("bold" if day.month == month else "dim"),
             )
             shaded = False
-            for v in views:
+            for v, day_of in placed:
                 r = v.release
-                day_of = r.released_on or (
-                    v.effective_earliest if v.effective_earliest == r.latest else None
-                )
                 if day_of == day:
                     text.append("\n")
                     text.append(_label(v.title, room).rstrip(), style="bold green")
@@ -736,13 +734,8 @@ def month_calendar(
     console.print(table)
     if plain:
         console.print(Text("[n] today  ·n another month  ░ a window open that day"))
-    windows = [
-        v
-        for v in views
-        if v.effective_earliest
-        and v.effective_earliest != v.release.latest
-        and not v.release.released_on
-    ]
+    # The windows (no single day) among what touches the grid, named under it.
+    windows = [v for v, day in placed if day is None and v.effective_earliest]
     for v in windows:
         first = v.effective_earliest
         last = v.release.latest

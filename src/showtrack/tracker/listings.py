@@ -19,6 +19,7 @@ from showtrack.errors import UsageError
 from showtrack.models import (
     SHOW_STATUSES,
     CalendarEntry,
+    Episode,
     EpisodeMove,
     EpisodeView,
     HistoryEntry,
@@ -160,6 +161,14 @@ def _with_history(record: ReleaseFields) -> Release:
     return record.to_release()
 
 
+def _episodes_of(record: ReleaseFields) -> list[Episode]:
+    """A release's episodes: decoded from a listing's record, or as a Store holds them."""
+    if isinstance(record, ReleaseRecord):
+        return record.decoded_episodes()
+    assert isinstance(record, Release)
+    return record.episodes
+
+
 def _resolve(rows: list[_Row], today: date) -> list[_Row]:
     """Constraints resolved and status set, on every row."""
     waiting = [row for row in rows if row.record.after]
@@ -255,11 +264,7 @@ def _with_next_episodes(rows: list[_Row], today: date, now: Clock | None) -> lis
             from showtrack.clock import local_zone
 
             zone = local_zone()
-        if isinstance(record, ReleaseRecord):
-            episodes = record.decoded_episodes()
-        else:
-            assert isinstance(record, Release)
-            episodes = record.episodes
+        episodes = _episodes_of(record)
         row.next_episode, row.on_air = next_up(record, episodes, row.show, today, now, zone)
         if row.released_on is not None and row.released_on <= today:
             row.on_air = True
@@ -491,11 +496,7 @@ def due_episodes(
         if record.id in skip or not has_episodes_to_come(record, row.show, today):
             continue
         horizon = parse_duration(record.remind).after(today) if record.remind else default_horizon
-        if isinstance(record, ReleaseRecord):
-            episodes = record.decoded_episodes()
-        else:
-            assert isinstance(record, Release)
-            episodes = record.episodes
+        episodes = _episodes_of(record)
         found += upcoming_in(record, episodes, row.show, today, horizon, now, zone)
     found.sort(key=_episode_sort_key)
     return found
