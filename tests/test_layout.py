@@ -28,6 +28,7 @@ ALLOWED: dict[str, set[str]] = {
         "showtrack.models",
         "showtrack.clock",
         "showtrack.errors",
+        "showtrack.store",
         "showtrack.windows",
     },
     "tracker": {

@@ -166,7 +166,7 @@ def write_out(data: str | bytes, path: Path | None) -> None:
         else:
             sys.stdout.write(data)
         return
-    from showtrack.store import atomic_write
+    from showtrack.store.files import atomic_write
 
     try:
         atomic_write(path.resolve(), data)

@@ -242,6 +242,15 @@ class Show(msgspec.Struct):
         return from_plain(cls, data)
 
 
+class ShowName(msgspec.Struct):
+    """What naming a show needs of it (tracker/names.py): decoded alone, finding one
+    show among thousands does not decode them all."""
+
+    id: str
+    title: str
+    aliases: list[str] = msgspec.field(default_factory=list)
+
+
 class ReleaseFields(msgspec.Struct, kw_only=True):
     """What every stored shape of a release has: all but its sources and history."""
 

@@ -262,7 +262,7 @@ def link(
     from showtrack.tracker import edits, names
 
     settings = settings_of(ctx)
-    target = names.resolve_show(settings.read_store().shows(), show)
+    target = names.find_show(settings.read_store(), show)
     found = tvmaze.find(target.title, tvmaze_id, imdb, thetvdb)
     with settings.write_store() as st:
         linked = edits.link_show(st, target.id, tvmaze.link_of(found))
@@ -303,7 +303,7 @@ def sync(
     fmt = output_format(output or "table", ("table", "json"))
     today = settings.today()
     st = settings.read_store()
-    named = [names.resolve_show(st.shows(), name) for name in show or []]
+    named = [names.find_show(st, name) for name in show or []]
     targets = syncing.linked(st, named)
     if not targets:
         if not quiet:

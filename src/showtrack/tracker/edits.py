@@ -32,6 +32,7 @@ from showtrack.store import Store
 from showtrack.text import fold, slugify, web_address
 from showtrack.tracker.names import (
     find_release_by_ref,
+    find_show,
     names_a_release,
     release_id,
     resolve_release,
@@ -90,7 +91,7 @@ def edit_show(
 ) -> tuple[Show, bool]:
     """Change a show's network, tags, aliases, status or notes. Returns the show and
     whether anything changed; it is stored only then."""
-    before = resolve_show(store.shows(), name)
+    before = find_show(store, name)
     show = msgspec.structs.replace(before)  # every field changed below gets a new value
     if network is not None:
         show.network = network or None
@@ -128,7 +129,7 @@ def rename_show(store: Store, name: str, new_title: str) -> Show:
 
 def link_show(store: Store, name: str, link: TvmazeLink) -> Show:
     """Link a show to TVmaze; a TVmaze show is linked to one tracked show at most."""
-    show = resolve_show(store.shows(), name)
+    show = find_show(store, name)
     for other in store.shows():
         if other.id != show.id and other.tvmaze is not None and other.tvmaze.id == link.id:
             raise UsageError(
@@ -143,7 +144,7 @@ def link_show(store: Store, name: str, link: TvmazeLink) -> Show:
 
 def unlink_show(store: Store, name: str) -> Show:
     """Forget a show's TVmaze link; its history stays."""
-    show = resolve_show(store.shows(), name)
+    show = find_show(store, name)
     if show.tvmaze is None:
         raise UsageError(f"{show.title} is not linked to TVmaze")
     show.tvmaze = None
@@ -175,7 +176,7 @@ def plan_removal(
     what other releases wait on is refused, naming them."""
     releases = store.releases()
     if not names_a_release(show_name, season):
-        show = resolve_show(store.shows(), show_name)
+        show = find_show(store, show_name)
         going = {r.id for r in releases if r.show_id == show.id}
         plan = Removal(
             f"{show.title} and its releases", show.id, None, _dependents(releases, going)
@@ -289,7 +290,7 @@ def expect(
     from showtrack.windows.phrases import parse_window
 
     try:
-        show = resolve_show(store.shows(), show_name)
+        show = find_show(store, show_name)
     except NotFoundError:
         if not options.create_show:
             raise

@@ -244,9 +244,9 @@ def season_episodes(
     """A season's episodes as shown on `today`, in air order (`episodes`). Without a
     season: the one with the next episode to come, else the last one with episodes."""
     from showtrack.clock import local_zone
-    from showtrack.tracker.names import resolve_show
+    from showtrack.tracker.names import find_show
 
-    show = resolve_show(store.shows(), show_name)
+    show = find_show(store, show_name)
     zone = local_zone()
     if season_text is None:
         candidates = sorted(
@@ -351,11 +351,11 @@ def record_episode(
     the instant changed. The season is created (TBA) if it is not tracked yet; a first
     episode's day becomes its season's window."""
     from showtrack.tracker.edits import air_instant, history_entry
-    from showtrack.tracker.names import resolve_show
+    from showtrack.tracker.names import find_show
     from showtrack.windows.phrases import parse_window
     from showtrack.windows.window import make_window, window_dates
 
-    show = resolve_show(store.shows(), show_name)
+    show = find_show(store, show_name)
     season = parse_season(season_text)
     if season is None:
         raise UsageError(

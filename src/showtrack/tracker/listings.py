@@ -535,14 +535,14 @@ def countdown_views(
 ) -> list[ReleaseView]:
     """What `countdown` shows: one release, one show's releases, or (with no name)
     everything upcoming or open; soonest first."""
-    from showtrack.tracker.names import names_a_release, resolve_release, resolve_show
+    from showtrack.tracker.names import find_show, names_a_release, resolve_release
 
     rows = _with_next_episodes(_rows(store, today), today, now)
     if show is not None and names_a_release(show, season):
         _, release = resolve_release(store, show, season)
         rows = [row for row in rows if row.record.id == release.id]
     elif show is not None:
-        found = resolve_show(store.shows(), show)
+        found = find_show(store, show)
         rows = [row for row in rows if row.record.show_id == found.id]
     else:
         rows = [

@@ -7,6 +7,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
+from typing import Protocol, TypeVar
 
 from showtrack.errors import AmbiguousNameError, NotFoundError, UsageError
 from showtrack.models import Release, Show, parse_season, release_slug
@@ -14,7 +15,23 @@ from showtrack.store import Lookup, Store
 from showtrack.text import fold, slugify
 
 
-def resolve_show(shows: Sequence[Show], name: str) -> Show:
+class _Named(Protocol):
+    """What resolve_show reads of a show (a Show, or a ShowName)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def aliases(self) -> list[str]: ...
+
+
+Named = TypeVar("Named", bound=_Named)
+
+
+def resolve_show(shows: Sequence[Named], name: str) -> Named:
     """A show by id, title, alias, or an unambiguous part of one (case- and accent-blind)."""
     key = fold(name)
     if not key:
@@ -42,6 +59,15 @@ def resolve_show(shows: Sequence[Show], name: str) -> Show:
         else "see `showtrack list`, or add it with `showtrack add`"
     )
     raise NotFoundError(f"no show called {name!r}", hint)
+
+
+def find_show(store: Lookup, name: str) -> Show:
+    """The show a user names (see resolve_show), decoding only the one found."""
+    named = resolve_show(store.show_names(), name)
+    show = named if isinstance(named, Show) else store.show(named.id)
+    if show is None:  # a name decoded a moment ago: only a damaged file gets here
+        raise NotFoundError(f"no show called {name!r}")
+    return show
 
 
 def show_title(store: Store, show_id: str) -> str:
@@ -79,16 +105,16 @@ def resolve_release(store: Lookup, show_arg: str, season_arg: str | None) -> tup
     if season_text is None:
         whole = store.release(show_arg)
         if whole is not None:
-            return resolve_show(store.shows(), whole.show_id), whole
+            return find_show(store, whole.show_id), whole
         raise UsageError(
             f"{show_arg!r} names a show, not a release",
             'add the season: SHOW SEASON, e.g. "Jessica Jones" 2',
         )
-    show = resolve_show(store.shows(), show_name)
+    show = find_show(store, show_name)
     found = store.release(release_id(show, season_text))
     if found is not None:
         return show, found
-    known = ", ".join(r.id for r in store.releases() if r.show_id == show.id) or "none yet"
+    known = ", ".join(r.id for r in store.releases_of(show.id)) or "none yet"
     raise NotFoundError(
         f"{show.title} has no release {season_text!r}",
         f"its releases: {known}; record one with `showtrack expect`",

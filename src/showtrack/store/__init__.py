@@ -11,6 +11,11 @@ snapshot, and a write command saves at most once:
   folder, so a reader never sees half a file and a crash never leaves one;
 - after keeping the previous good file as `<db>.bak`.
 
+A file laid out as showtrack writes it keeps each record as its undecoded line
+(msgspec.Raw) until a command asks for that record: a write decodes what it
+reads and re-encodes only what it changed, and every other line is written back
+byte for byte.
+
 A file this version cannot read (empty, truncated, not JSON, not showtrack's
 shape, or from a newer schema) is refused and never overwritten.
 """
@@ -18,13 +23,9 @@ shape, or from a newer schema) is refused and never overwritten.
 from __future__ import annotations
 
 import contextlib
-import errno
-import math
 import os
-import shutil
 import stat
-import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
@@ -32,15 +33,43 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 import msgspec
 
 from showtrack.clock import utc_stamp
-from showtrack.errors import DatabaseError, LockedError, UsageError
-from showtrack.models import Release, ReleaseFields, ReleaseRecord, Show, from_plain
+from showtrack.errors import DatabaseError, UsageError
+from showtrack.models import (
+    Release,
+    ReleaseFields,
+    ReleaseRecord,
+    Show,
+    ShowName,
+    from_plain,
+)
+from showtrack.store.files import (
+    WriteLock as WriteLock,
+)
+from showtrack.store.files import (
+    atomic_write,
+    cannot_write,
+    commit,
+    keep_backup,
+    read_bytes,
+    stage,
+    sweep_temp_files,
+    unused_name,
+)
+from showtrack.store.files import (
+    backup_path as backup_path,
+)
+from showtrack.store.files import (
+    lock_path as lock_path,
+)
+from showtrack.store.files import (
+    lock_timeout as lock_timeout,
+)
+from showtrack.store.lines import Layout, split_document
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
 TABLES = ("meta", "shows", "releases")
 DB_ENV = "SHOWTRACK_DB"
-LOCK_TIMEOUT_ENV = "SHOWTRACK_LOCK_TIMEOUT"
-DEFAULT_LOCK_TIMEOUT = 10.0
 RESTORE_HINT = "run `showtrack db restore` to go back to the last backup"
 
 Data = dict[str, dict[str, Any]]
@@ -59,16 +88,6 @@ def default_path() -> Path:
 def real_path(path: Path) -> Path:
     """The file a (possibly symlinked) database path stands for; writes go there."""
     return Path(os.path.realpath(path))
-
-
-def backup_path(path: Path) -> Path:
-    """Where the previous good state is kept."""
-    return path.with_name(path.name + ".bak")
-
-
-def lock_path(path: Path) -> Path:
-    """The lock file beside the database; never deleted, so the lock always has one inode."""
-    return path.with_name(path.name + ".lock")
 
 
 def empty_data() -> Data:
@@ -199,9 +218,11 @@ def migrate(data: Data) -> None:
 def serialize(data: Data) -> bytes:
     """The file's bytes: tables in a fixed order, documents by id, one document a line with
     sorted keys, so the file reads well and a change shows as one changed line in a diff.
-    (Built as bytes in as few Python steps a document as possible: `expect` on 10,000
-    releases writes every one of them.)"""
+    A document still undecoded (msgspec.Raw, see `load`) is written as it was read.
+    (Built as bytes in as few Python steps a document as possible: a write on a big
+    database writes every line.)"""
     encode = msgspec.json.Encoder(order="sorted").encode
+    raw_type = msgspec.Raw
     names = [*TABLES, *sorted(set(data) - set(TABLES))]
     parts = [b"{\n"]
     for t, name in enumerate(names):
@@ -215,201 +236,22 @@ def serialize(data: Data) -> bytes:
         except ValueError:  # not TinyDB's: a hand-edited file
             ids = sorted(docs, key=_document_order)
         parts += [b"  ", encode(name), b": {\n    "]
-        parts.append(b",\n    ".join([encode(i) + b": " + encode(docs[i]) for i in ids]))
-        parts += [b"\n  ", end]
+        for i in ids:
+            doc = docs[i]
+            parts += (
+                encode(i),
+                b": ",
+                doc if type(doc) is raw_type else encode(doc),
+                b",\n    ",
+            )
+        parts[-1] = b"\n  "
+        parts.append(end)
     parts.append(b"}\n")
     return b"".join(parts)
 
 
 def _document_order(doc_id: str) -> int:
     return int(doc_id) if doc_id.isdigit() else 0
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):  # not every platform or filesystem can
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _sweep_temp_files(path: Path) -> None:
-    """Remove temp files a killed writer left; only called under the lock."""
-    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
-
-
-def _stage(path: Path, content: str | bytes, mode: int | None = None) -> Path:
-    """`content` (text as UTF-8) written and synced to a new temp file beside `path`,
-    ready to be renamed over it. A full disk fails here, before anything is replaced."""
-    import tempfile
-
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is None:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    return tmp
-
-
-def _commit(tmp: Path, path: Path) -> None:
-    """Rename a staged file over `path` (replacing a link there, never following it)."""
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    _fsync_dir(path.parent)
-
-
-def atomic_write(path: Path, content: str | bytes, mode: int | None = None) -> None:
-    """Replace `path` with `content` (text is written as UTF-8) so that no reader or crash
-    ever sees half of it; a link at `path` is replaced, not followed."""
-    _commit(_stage(path, content, mode), path)
-
-
-def _unused_name(path: Path) -> Path:
-    """`path`, or `path-2`, `path-3`...: the first name nothing (not even a link) has."""
-    candidate, n = path, 1
-    while os.path.lexists(candidate):
-        n += 1
-        candidate = path.with_name(f"{path.name}-{n}")
-    return candidate
-
-
-def _cannot_write(exc: OSError, path: Path) -> DatabaseError:
-    """An operating-system error while saving, as the one line of exit 4."""
-    where = exc.filename or path
-    return DatabaseError(
-        f"cannot write {where}: {exc.strerror or exc}; the database was left as it was",
-        "free some space, or check the folder's permissions, then try again",
-    )
-
-
-def _keep_backup(path: Path) -> None:
-    """Keep the current (good) file as the backup: a hard link, renamed into place,
-    costs no copy and is atomic; where links are not possible, a copy."""
-    backup = backup_path(path)
-    # A writer killed between keeping the backup and replacing the file leaves the backup
-    # as a hard link to the current file; rename() between two links to one file does
-    # nothing (POSIX), which would strand the staging link. The backup is already right.
-    with contextlib.suppress(FileNotFoundError):
-        if os.path.samefile(path, backup):
-            return
-    staging = path.with_name(f".{path.name}.bak.{os.getpid()}.tmp")
-    with contextlib.suppress(FileNotFoundError):
-        staging.unlink()
-    try:
-        os.link(path, staging)
-    except OSError:
-        shutil.copy2(path, staging)
-    os.replace(staging, backup)
-
-
-# --------------------------------------------------------------------------- locking
-
-
-class WriteLock:
-    """An exclusive lock on `<db>.lock`, waited for at most `timeout` seconds."""
-
-    def __init__(self, path: Path, timeout: float) -> None:
-        self.path = lock_path(path)
-        self.timeout = timeout
-        self._fd: int | None = None
-
-    def __enter__(self) -> WriteLock:
-        import fcntl
-
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            # A planted link must not make us truncate, or create, what it points at.
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
-        except OSError as exc:
-            why = "it is a symbolic link" if exc.errno == errno.ELOOP else exc.strerror
-            raise DatabaseError(
-                f"cannot open {self.path} to lock the database: {why}",
-                "remove it; showtrack makes its own lock file",
-            ) from None
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            os.close(fd)
-            raise DatabaseError(
-                f"{self.path} is not a regular file; cannot lock the database with it",
-                "remove it; showtrack makes its own lock file",
-            )
-        deadline = time.monotonic() + self.timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except OSError as exc:
-                if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                    os.close(fd)
-                    raise
-                if time.monotonic() >= deadline:
-                    holder = _live_pid(os.pread(fd, 32, 0))
-                    os.close(fd)
-                    raise LockedError(
-                        f"database is locked by another showtrack (pid {holder}); "
-                        f"waited {self.timeout:g} s",
-                        f"try again when it has finished, or raise {LOCK_TIMEOUT_ENV}",
-                    ) from None
-                time.sleep(0.05)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-        self._fd = fd
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        import fcntl
-
-        if self._fd is not None:
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
-            os.close(self._fd)
-            self._fd = None
-
-
-def _live_pid(written: bytes) -> str:
-    """The pid the lock holder wrote, if that process is alive; a holder that has not
-    written its pid yet leaves the previous holder's, which is no one to name."""
-    text = written.decode("ascii", "replace").strip()
-    if not text.isdigit():
-        return "not known yet"
-    try:
-        os.kill(int(text), 0)
-    except ProcessLookupError:
-        return "not known yet"
-    except (PermissionError, OverflowError):
-        pass
-    return text
-
-
-MAX_LOCK_TIMEOUT = 600.0
-
-
-def lock_timeout() -> float:
-    """How long a writer waits for the lock: $SHOWTRACK_LOCK_TIMEOUT seconds (0 to 600),
-    else 10."""
-    try:
-        value = float(os.environ.get(LOCK_TIMEOUT_ENV, DEFAULT_LOCK_TIMEOUT))
-    except ValueError:
-        return DEFAULT_LOCK_TIMEOUT
-    if math.isnan(value):
-        return DEFAULT_LOCK_TIMEOUT
-    return min(max(value, 0.0), MAX_LOCK_TIMEOUT)
 
 
 # --------------------------------------------------------------------------- the store
@@ -455,18 +297,44 @@ def _refuse_unkept(path: Path, release_id: str) -> DatabaseError:
     return _refuse(path, f"release {release_id!r} has a date outside the years {KEPT_YEARS}")
 
 
+class _Key(msgspec.Struct):
+    """What finding a record needs of its stored line: its id and its show's."""
+
+    id: Any = None
+    show_id: Any = None
+
+
+_read_key = msgspec.json.Decoder(_Key).decode
+
+
 class Store:
     """One command's view of the database: read once, saved at most once.
 
     Records go in and come out typed (Show, Release); how they are kept (TinyDB tables
-    of documents, one a line in the file) stays in here.
+    of documents, one a line in the file, each undecoded until asked for) stays in here.
     """
 
-    def __init__(self, path: Path, db: TinyDB, original: bytes | None, writable: bool) -> None:
+    def __init__(
+        self,
+        path: Path,
+        db: TinyDB,
+        original: bytes | None,
+        writable: bool,
+        layout: Layout | None = None,
+    ) -> None:
         self.path = path
         self.writable = writable
         self._db = db
         self._original = original
+        self._layout = layout
+        # Per table: documents inserted or replaced since the file was read.
+        self._changed: dict[str, set[str]] = {}
+        # (table, record id) -> document id, for records already found by a search.
+        self._found: dict[tuple[str, str], str] = {}
+        # Per table: document id -> its record's id and show id, read on first use.
+        self._keys: dict[str, dict[str, _Key]] = {}
+        # Per table: record id -> the document id of the first record with it.
+        self._where: dict[str, dict[str, str]] = {}
 
     @property
     def _data(self) -> Data:
@@ -478,78 +346,197 @@ class Store:
         doc: dict[str, Any] = self._data["meta"].setdefault("1", {"schema": SCHEMA_VERSION})
         return doc
 
-    def _decode(self, cls: type[Record], doc: Mapping[str, Any]) -> Record:
+    def _damaged(self, table: str, doc_id: str, record_id: object, why: object) -> DatabaseError:
+        name = repr(record_id) if isinstance(record_id, str) else f"number {doc_id}"
+        return _refuse(self.path, f"{table} record {name} is damaged: {why}")
+
+    def _plain(self, table: str, doc_id: str) -> dict[str, Any]:
+        """A document as a dict, decoding its stored line if it is still undecoded."""
+        doc = self._data[table][doc_id]
+        if type(doc) is msgspec.Raw:
+            try:
+                doc = msgspec.json.decode(doc)
+            except msgspec.DecodeError as exc:
+                raise self._damaged(table, doc_id, None, exc) from None
+        if not isinstance(doc, dict):
+            raise self._damaged(table, doc_id, None, "it is not an object")
+        return doc
+
+    def _decode(self, cls: type[Record], doc_id: str) -> Record:
         """A stored record, typed; a damaged one, or a release with a date outside the
         kept years, makes the file refused (exit 4) rather than a crash later."""
+        table = _TABLE_OF[cls]
+        doc = self._plain(table, doc_id)
         try:
             record = from_plain(cls, doc)
         except (msgspec.ValidationError, TypeError) as exc:
-            raise _refuse(
-                self.path, f"{_TABLE_OF[cls]} record {doc.get('id', '?')!r} is damaged: {exc}"
-            ) from None
+            raise self._damaged(table, doc_id, doc.get("id"), exc) from None
         if isinstance(record, Release) and unkept_dates([record]) is not None:
             raise _refuse_unkept(self.path, record.id)
         return record
 
-    def _find(self, cls: type[Record], record_id: str) -> dict[str, Any] | None:
-        # One key compared a document: a TinyDB query would run a Python test on each.
-        docs: dict[str, dict[str, Any]] = self._data[_TABLE_OF[cls]]
-        for doc in docs.values():
-            if doc.get("id") == record_id:
-                return doc
-        return None
+    def _keys_of(self, table: str) -> dict[str, _Key]:
+        """Each document's record id and show id, read from its line without decoding
+        the rest of it."""
+        keys = self._keys.get(table)
+        if keys is None:
+            keys = {}
+            for doc_id, doc in self._data[table].items():
+                if type(doc) is msgspec.Raw:
+                    try:
+                        keys[doc_id] = _read_key(doc)
+                    except msgspec.MsgspecError as exc:
+                        raise self._damaged(table, doc_id, None, exc) from None
+                elif isinstance(doc, dict):
+                    keys[doc_id] = _Key(doc.get("id"), doc.get("show_id"))
+                else:
+                    raise self._damaged(table, doc_id, None, "it is not an object")
+            self._keys[table] = keys
+        return keys
+
+    def _where_of(self, table: str) -> dict[str, str]:
+        where = self._where.get(table)
+        if where is None:
+            where = {}
+            for doc_id, key in self._keys_of(table).items():
+                if isinstance(key.id, str):
+                    where.setdefault(key.id, doc_id)
+            self._where[table] = where
+        return where
+
+    def _searched(self, table: str, field: str, value: str, *, every: bool) -> list[str] | None:
+        """The documents whose `field` is `value`, in file order (the first only unless
+        `every`), found by a byte search of the file as read, each match checked by
+        decoding its key, and among the documents changed since; None when the file's
+        layout cannot say."""
+        layout = self._layout
+        if layout is None or (every and layout.may_hide(table)):
+            return None
+        holding = layout.holding(table, value)
+        if holding is None:
+            return None
+        docs = self._data[table]
+        found = []
+        for doc_id in sorted(
+            {*holding, *self._changed.get(table, ())} & docs.keys(), key=_document_order
+        ):
+            doc = docs[doc_id]
+            if type(doc) is msgspec.Raw:
+                try:
+                    key = _read_key(doc)
+                except msgspec.MsgspecError as exc:
+                    raise self._damaged(table, doc_id, None, exc) from None
+                if getattr(key, field) == value:
+                    found.append(doc_id)
+            elif isinstance(doc, dict) and doc.get(field) == value:
+                found.append(doc_id)
+            if found and not every:
+                break
+        if not found and layout.may_hide(table):
+            return None
+        return found
+
+    def _doc_id(self, table: str, record_id: str) -> str | None:
+        """The document id of the first record with this id, or None."""
+        known = self._found.get((table, record_id))
+        if known is not None:
+            return known
+        found = None
+        if table not in self._where:
+            found = self._searched(table, "id", record_id, every=False)
+        if found is None:
+            return self._where_of(table).get(record_id)
+        if found:
+            self._found[table, record_id] = found[0]
+        return found[0] if found else None
+
+    def _get(self, cls: type[Record], record_id: str) -> Record | None:
+        doc_id = self._doc_id(_TABLE_OF[cls], record_id)
+        return None if doc_id is None else self._decode(cls, doc_id)
 
     def show(self, show_id: str) -> Show | None:
         """The show with this id, or None."""
-        doc = self._find(Show, show_id)
-        return None if doc is None else self._decode(Show, doc)
+        return self._get(Show, show_id)
 
     def release(self, release_id: str) -> Release | None:
         """The release with this id, or None."""
-        doc = self._find(Release, release_id)
-        return None if doc is None else self._decode(Release, doc)
+        return self._get(Release, release_id)
 
     def shows(self) -> list[Show]:
         """Every show, in the order they were added."""
-        return [self._decode(Show, doc) for doc in self._data["shows"].values()]
+        return [self._decode(Show, doc_id) for doc_id in self._data["shows"]]
 
     def releases(self) -> list[Release]:
         """Every release, in the order they were added."""
-        return [self._decode(Release, doc) for doc in self._data["releases"].values()]
+        return [self._decode(Release, doc_id) for doc_id in self._data["releases"]]
+
+    def show_names(self) -> list[ShowName]:
+        """Every show's id, title and aliases, in the order they were added: for finding
+        one by name without decoding the rest of every show."""
+        docs = self._data["shows"].values()
+        if all(type(doc) is msgspec.Raw for doc in docs):
+            with contextlib.suppress(msgspec.MsgspecError):
+                # One decode for all: a null or wrong value goes the careful way below.
+                return msgspec.json.decode(b"[" + b",".join(docs) + b"]", type=list[ShowName])
+        return [ShowName(s.id, s.title, s.aliases) for s in self.shows()]
+
+    def releases_of(self, show_id: str) -> list[Release]:
+        """The releases of one show, in the order they were added (only theirs decoded)."""
+        found = None
+        if "releases" not in self._keys:
+            found = self._searched("releases", "show_id", show_id, every=True)
+        if found is None:
+            keys = self._keys_of("releases")
+            found = [doc_id for doc_id, key in keys.items() if key.show_id == show_id]
+        return [self._decode(Release, doc_id) for doc_id in found]
+
+    def _forget_keys(self, table: str) -> None:
+        self._keys.pop(table, None)
+        self._where.pop(table, None)
 
     def insert(self, records: Sequence[Show | Release]) -> None:
         """Add new records (their ids must not be stored yet)."""
         for cls in (Show, Release):
             docs = [r.to_dict() for r in records if type(r) is cls]
             if docs:
-                self._db.table(_TABLE_OF[cls], cache_size=0).insert_multiple(docs)
+                table = _TABLE_OF[cls]
+                doc_ids = self._db.table(table, cache_size=0).insert_multiple(docs)
+                keys, where = self._keys.get(table), self._where.get(table)
+                for doc_id, doc in zip(map(str, doc_ids), docs, strict=True):
+                    self._changed.setdefault(table, set()).add(doc_id)
+                    if keys is not None:
+                        keys[doc_id] = _Key(doc.get("id"), doc.get("show_id"))
+                    if where is not None:
+                        where.setdefault(doc["id"], doc_id)
 
     def update(self, records: Sequence[Show | Release]) -> None:
         """Put each record in place of the stored one with the same id, keeping its place
-        in the file; one pass over a table however many records."""
+        in the file; only these records are encoded."""
         for cls in (Show, Release):
-            new = {r.id: r.to_dict() for r in records if type(r) is cls}
-            docs = self._data[_TABLE_OF[cls]]
-            for doc_id, doc in docs.items():
-                replacement = new.pop(doc.get("id"), None)
-                if replacement is not None:
-                    docs[doc_id] = replacement
-            if new:
-                raise KeyError(f"{_TABLE_OF[cls]}: no record {next(iter(new))!r}")
+            table = _TABLE_OF[cls]
+            for record in records:
+                if type(record) is not cls:
+                    continue
+                doc_id = self._doc_id(table, record.id)
+                if doc_id is None:
+                    raise KeyError(f"{table}: no record {record.id!r}")
+                doc = record.to_dict()
+                self._data[table][doc_id] = doc
+                self._changed.setdefault(table, set()).add(doc_id)
+                keys = self._keys.get(table)
+                if keys is not None:
+                    keys[doc_id] = _Key(doc.get("id"), doc.get("show_id"))
 
     def remove(self, records: Sequence[Show | Release]) -> None:
         """Forget these records."""
         for cls in (Show, Release):
             ids = {r.id for r in records if type(r) is cls}
             if ids:
-                table = self._db.table(_TABLE_OF[cls], cache_size=0)
-                table.remove(
-                    doc_ids=[
-                        int(key)
-                        for key, doc in self._data[_TABLE_OF[cls]].items()
-                        if doc.get("id") in ids
-                    ]
-                )
+                table = _TABLE_OF[cls]
+                going = [int(k) for k, key in self._keys_of(table).items() if key.id in ids]
+                self._db.table(table, cache_size=0).remove(doc_ids=going)
+                self._forget_keys(table)
+                self._found.clear()
 
     def to_bytes(self) -> bytes:
         """The file's bytes for what the store holds now (see serialize)."""
@@ -575,7 +562,7 @@ class Store:
         try:
             self._write(content)
         except OSError as exc:
-            raise _cannot_write(exc, self.path) from None
+            raise cannot_write(exc, self.path) from None
         self._original = content
         return True
 
@@ -583,7 +570,7 @@ class Store:
         """The new file staged first, then the backup kept, then the rename: a full disk
         or a refused write leaves the database and its backup as they were."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        _sweep_temp_files(self.path)
+        sweep_temp_files(self.path)
         mode = None
         if self._original is not None:
             mode = os.stat(self.path).st_mode & 0o7777
@@ -592,15 +579,15 @@ class Store:
                     f"{self.path} is read-only (mode {mode:04o}); it was left as it was",
                     "make it writable (chmod u+w) to change it",
                 )
-        tmp = _stage(self.path, content, mode)
+        tmp = stage(self.path, content, mode)
         try:
             if self._original is not None:
-                _keep_backup(self.path)
+                keep_backup(self.path)
                 self._keep_migrated(self._original)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
-        _commit(tmp, self.path)
+        commit(tmp, self.path)
 
     def _keep_migrated(self, original: bytes) -> None:
         """Before the first save of a migrated file, keep it as it was, under
@@ -610,30 +597,51 @@ class Store:
         if old is None:
             return
         keep = self.path.with_name(f"{self.path.name}.schema{old}.bak")
-        if not keep.is_symlink() and _read_bytes(keep) == original:
+        if not keep.is_symlink() and read_bytes(keep) == original:
             return
         atomic_write(keep, original)
 
 
-def _read_bytes(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raise DatabaseError(f"cannot read {path}: {exc.strerror}") from None
-
-
-def load(path: Path, *, writable: bool = False) -> Store:
-    """Read the database once; a missing file is an empty database."""
+def load(path: Path, *, writable: bool = False, decoded: bool = False) -> Store:
+    """Read the database once; a missing file is an empty database. Records stay
+    undecoded until asked for (see `split_document`) unless `decoded`."""
     real = real_path(path)
     if real.is_dir():
         raise DatabaseError(f"{path} is a folder, not a database file")
-    raw = _read_bytes(real)
-    data = empty_data() if raw is None else parse_document(raw, real)
+    raw = read_bytes(real)
+    split = None if raw is None or decoded else _split(raw)
+    layout = None
+    if split is not None:
+        data, layout = split
+    else:
+        data = empty_data() if raw is None else parse_document(raw, real)
     from tinydb import TinyDB
 
-    return Store(real, TinyDB(data, storage=_SnapshotStorage), raw, writable)
+    return Store(real, TinyDB(data, storage=_SnapshotStorage), raw, writable, layout)
+
+
+def _split(raw: bytes) -> tuple[Data, Layout] | None:
+    """The file's records undecoded (see store/lines.py) when it is of this schema and
+    laid out as `serialize` writes it; None sends it through `parse_document`."""
+    split = split_document(raw, TABLES)
+    if split is None:
+        return None
+    tables, layout = split
+    if not set(tables) <= {*TABLES, "_default"}:
+        return None
+    try:
+        meta = {key: msgspec.json.decode(doc) for key, doc in tables["meta"].items()}
+    except msgspec.MsgspecError:
+        return None
+    first = meta.get("1")
+    if not isinstance(first, dict) or type(first.get("schema")) is not int:
+        return None
+    if first["schema"] != SCHEMA_VERSION or not all(isinstance(d, dict) for d in meta.values()):
+        return None
+    # The layout keeps the tables as read; the store changes its own copies.
+    data: Data = {name: dict(docs) for name, docs in tables.items()}
+    data["meta"] = meta
+    return data, layout
 
 
 @contextlib.contextmanager
@@ -679,6 +687,12 @@ class Lookup(Protocol):
 
     def shows(self) -> list[Show]: ...
 
+    def show_names(self) -> Sequence[ShowName | Show]: ...
+
+    def show(self, show_id: str) -> Show | None: ...
+
+    def releases_of(self, show_id: str) -> list[Release]: ...
+
     def release(self, release_id: str) -> Release | None: ...
 
     def releases(self) -> list[Release]: ...
@@ -696,6 +710,18 @@ class ListingLookup:
     def shows(self) -> list[Show]:
         """Every show."""
         return self.listing.shows
+
+    def show_names(self) -> list[Show]:
+        """Every show (read whole already)."""
+        return self.listing.shows
+
+    def show(self, show_id: str) -> Show | None:
+        """The show with this id, or None."""
+        return next((s for s in self.listing.shows if s.id == show_id), None)
+
+    def releases_of(self, show_id: str) -> list[Release]:
+        """The releases of one show, history and episodes decoded."""
+        return [r.to_release() for r in self.listing.releases if r.show_id == show_id]
 
     def release(self, release_id: str) -> Release | None:
         """The release with this id, history and episodes decoded, or None."""
@@ -725,7 +751,7 @@ def read_listing(path: Path) -> Listing:
             document = msgspec.json.decode(raw, type=_ListingDocument)
     meta = document.meta.get("1") if document is not None else None
     if document is None or not meta or meta.get("schema") != SCHEMA_VERSION:
-        store = load(path)
+        store = load(path, decoded=True)
         try:
             document = msgspec.json.decode(msgspec.json.encode(store._data), type=_ListingDocument)
         except msgspec.ValidationError as exc:
@@ -749,7 +775,7 @@ def check(path: Path) -> list[str]:
     dates outside the kept years, history out of order, a backup that is no backup."""
     from showtrack.models import history_order
 
-    store = load(path)
+    store = load(path, decoded=True)
     problems: list[str] = []
     backup = backup_path(store.path)
     with contextlib.suppress(OSError):
@@ -795,13 +821,13 @@ def restore(path: Path) -> Path | None:
     real = real_path(path)
     backup = backup_path(real)
     with WriteLock(real, lock_timeout()):
-        raw = _read_bytes(backup)
+        raw = read_bytes(backup)
         if raw is None:
             raise DatabaseError(
                 f"there is no backup at {backup}", "a backup is kept from the second save on"
             )
         parse_document(raw, backup)
-        current = _read_bytes(real)
+        current = read_bytes(real)
         if current == raw:
             raise DatabaseError(
                 f"the backup {backup} is the database itself (or the same bytes): "
@@ -812,9 +838,9 @@ def restore(path: Path) -> Path | None:
         try:
             if current is not None:
                 stamp = utc_stamp().replace(":", "").replace("+0000", "Z")
-                kept = _unused_name(real.with_name(f"{real.name}.replaced-{stamp}"))
+                kept = unused_name(real.with_name(f"{real.name}.replaced-{stamp}"))
                 atomic_write(kept, current)
             atomic_write(real, raw)
         except OSError as exc:
-            raise _cannot_write(exc, real) from None
+            raise cannot_write(exc, real) from None
         return kept

@@ -1,0 +1,229 @@
+"""Files that are never seen half written, and the lock writers take turns by.
+
+- `atomic_write`: a temp file in the same folder, fsync, `os.replace`, fsync of the
+  folder, so a reader never sees half a file and a crash never leaves one;
+- `keep_backup`: the current good file kept as `<db>.bak` at the cost of a link;
+- `WriteLock`: an exclusive lock on a separate, never-deleted `<db>.lock` file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import math
+import os
+import shutil
+import stat
+import time
+from pathlib import Path
+
+from showtrack.errors import DatabaseError, LockedError
+
+LOCK_TIMEOUT_ENV = "SHOWTRACK_LOCK_TIMEOUT"
+DEFAULT_LOCK_TIMEOUT = 10.0
+
+
+def backup_path(path: Path) -> Path:
+    """Where the previous good state is kept."""
+    return path.with_name(path.name + ".bak")
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file beside the database; never deleted, so the lock always has one inode."""
+    return path.with_name(path.name + ".lock")
+
+
+def read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise DatabaseError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every platform or filesystem can
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def sweep_temp_files(path: Path) -> None:
+    """Remove temp files a killed writer left; only called under the lock."""
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+def stage(path: Path, content: str | bytes, mode: int | None = None) -> Path:
+    """`content` (text as UTF-8) written and synced to a new temp file beside `path`,
+    ready to be renamed over it. A full disk fails here, before anything is replaced."""
+    import tempfile
+
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return tmp
+
+
+def commit(tmp: Path, path: Path) -> None:
+    """Rename a staged file over `path` (replacing a link there, never following it)."""
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(path.parent)
+
+
+def atomic_write(path: Path, content: str | bytes, mode: int | None = None) -> None:
+    """Replace `path` with `content` (text is written as UTF-8) so that no reader or crash
+    ever sees half of it; a link at `path` is replaced, not followed."""
+    commit(stage(path, content, mode), path)
+
+
+def unused_name(path: Path) -> Path:
+    """`path`, or `path-2`, `path-3`...: the first name nothing (not even a link) has."""
+    candidate, n = path, 1
+    while os.path.lexists(candidate):
+        n += 1
+        candidate = path.with_name(f"{path.name}-{n}")
+    return candidate
+
+
+def cannot_write(exc: OSError, path: Path) -> DatabaseError:
+    """An operating-system error while saving, as the one line of exit 4."""
+    where = exc.filename or path
+    return DatabaseError(
+        f"cannot write {where}: {exc.strerror or exc}; the database was left as it was",
+        "free some space, or check the folder's permissions, then try again",
+    )
+
+
+def keep_backup(path: Path) -> None:
+    """Keep the current (good) file as the backup: a hard link, renamed into place,
+    costs no copy and is atomic; where links are not possible, a copy."""
+    backup = backup_path(path)
+    # A writer killed between keeping the backup and replacing the file leaves the backup
+    # as a hard link to the current file; rename() between two links to one file does
+    # nothing (POSIX), which would strand the staging link. The backup is already right.
+    with contextlib.suppress(FileNotFoundError):
+        if os.path.samefile(path, backup):
+            return
+    staging = path.with_name(f".{path.name}.bak.{os.getpid()}.tmp")
+    with contextlib.suppress(FileNotFoundError):
+        staging.unlink()
+    try:
+        os.link(path, staging)
+    except OSError:
+        shutil.copy2(path, staging)
+    os.replace(staging, backup)
+
+
+# --------------------------------------------------------------------------- locking
+
+
+class WriteLock:
+    """An exclusive lock on `<db>.lock`, waited for at most `timeout` seconds."""
+
+    def __init__(self, path: Path, timeout: float) -> None:
+        self.path = lock_path(path)
+        self.timeout = timeout
+        self._fd: int | None = None
+
+    def __enter__(self) -> WriteLock:
+        import fcntl
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # A planted link must not make us truncate, or create, what it points at.
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+        except OSError as exc:
+            why = "it is a symbolic link" if exc.errno == errno.ELOOP else exc.strerror
+            raise DatabaseError(
+                f"cannot open {self.path} to lock the database: {why}",
+                "remove it; showtrack makes its own lock file",
+            ) from None
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise DatabaseError(
+                f"{self.path} is not a regular file; cannot lock the database with it",
+                "remove it; showtrack makes its own lock file",
+            )
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                    os.close(fd)
+                    raise
+                if time.monotonic() >= deadline:
+                    holder = _live_pid(os.pread(fd, 32, 0))
+                    os.close(fd)
+                    raise LockedError(
+                        f"database is locked by another showtrack (pid {holder}); "
+                        f"waited {self.timeout:g} s",
+                        f"try again when it has finished, or raise {LOCK_TIMEOUT_ENV}",
+                    ) from None
+                time.sleep(0.05)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        self._fd = fd
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        import fcntl
+
+        if self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
+
+
+def _live_pid(written: bytes) -> str:
+    """The pid the lock holder wrote, if that process is alive; a holder that has not
+    written its pid yet leaves the previous holder's, which is no one to name."""
+    text = written.decode("ascii", "replace").strip()
+    if not text.isdigit():
+        return "not known yet"
+    try:
+        os.kill(int(text), 0)
+    except ProcessLookupError:
+        return "not known yet"
+    except (PermissionError, OverflowError):
+        pass
+    return text
+
+
+MAX_LOCK_TIMEOUT = 600.0
+
+
+def lock_timeout() -> float:
+    """How long a writer waits for the lock: $SHOWTRACK_LOCK_TIMEOUT seconds (0 to 600),
+    else 10."""
+    try:
+        value = float(os.environ.get(LOCK_TIMEOUT_ENV, DEFAULT_LOCK_TIMEOUT))
+    except ValueError:
+        return DEFAULT_LOCK_TIMEOUT
+    if math.isnan(value):
+        return DEFAULT_LOCK_TIMEOUT
+    return min(max(value, 0.0), MAX_LOCK_TIMEOUT)
