@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from showtrack.text import fold, printable, slugify
+from showtrack.text import fold, fold_all, printable, slugify
 
 
 @pytest.mark.parametrize(
@@ -40,3 +42,12 @@ def test_slugify(title: str, slug: str) -> None:
 )
 def test_printable_escapes_control_and_bidi_characters(text: str, shown: str) -> None:
     assert printable(text) == shown
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("aZ é\t\x00\x1f-"), max_size=6), max_size=5))
+def test_fold_all_folds_each_text_as_fold_does(texts: list[str]) -> None:
+    assert fold_all(texts) == [fold(text) for text in texts]
+
+
+def test_fold_all_folds_plain_titles_in_one_pass() -> None:
+    assert fold_all(["The Defenders", "DARK", "Show 1"]) == ["the defenders", "dark", "show 1"]

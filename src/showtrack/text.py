@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 
 def fold(text: str) -> str:
@@ -14,6 +15,23 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.casefold().split())
+
+
+# Whitespace that fold would collapse or strip, around or between the texts joined by
+# fold_all (str.split also splits on the separators \x1c-\x1f, hence NUL).
+_UNEVEN_SPACE = re.compile(r"[^\S ]|  |^ | $| \x00|\x00 ")
+
+
+def fold_all(texts: Sequence[str]) -> list[str]:
+    """fold() of each text; for plain ASCII texts, in one pass over them all (finding a
+    show among 20,000 folds each one's id and title)."""
+    if not texts:
+        return []
+    joined = "\x00".join(texts)
+    plain = joined.isascii() and joined.count("\x00") == len(texts) - 1
+    if plain and not _UNEVEN_SPACE.search(joined):
+        return joined.casefold().split("\x00")
+    return [fold(text) for text in texts]
 
 
 def bare_title(name: str) -> str:

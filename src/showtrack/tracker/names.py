@@ -12,7 +12,7 @@ from typing import Protocol, TypeVar
 from showtrack.errors import AmbiguousNameError, NotFoundError, UsageError
 from showtrack.models import Release, Show, parse_season, release_slug
 from showtrack.store import Lookup, Store
-from showtrack.text import fold, slugify
+from showtrack.text import fold, fold_all, slugify
 
 
 class _Named(Protocol):
@@ -36,14 +36,19 @@ def resolve_show(shows: Sequence[Named], name: str) -> Named:
     key = fold(name)
     if not key:
         raise UsageError("a show name is empty", "give the show's title or id")
-    exact = [s for s in shows if key in (fold(s.id), fold(s.title), *(fold(a) for a in s.aliases))]
+    ids, titles = fold_all([s.id for s in shows]), fold_all([s.title for s in shows])
+    exact = [
+        s
+        for s, folded_id, title in zip(shows, ids, titles, strict=True)
+        if key in (folded_id, title) or (s.aliases and key in fold_all(s.aliases))
+    ]
     if len(exact) == 1:
         return exact[0]
     slug = slugify(name)
     partial = exact or [
         s
-        for s in shows
-        if key in fold(s.title) or slug in s.id or any(key in fold(a) for a in s.aliases)
+        for s, title in zip(shows, titles, strict=True)
+        if key in title or slug in s.id or any(key in a for a in fold_all(s.aliases))
     ]
     if len(partial) == 1:
         return partial[0]
@@ -52,7 +57,7 @@ def resolve_show(shows: Sequence[Named], name: str) -> Named:
         raise AmbiguousNameError(
             f"{name!r} matches more than one show: {names}", "use more of the title, or the id"
         )
-    close = difflib.get_close_matches(key, [fold(s.title) for s in shows], n=3, cutoff=0.6)
+    close = difflib.get_close_matches(key, titles, n=3, cutoff=0.6)
     hint = (
         f"did you mean {', '.join(repr(c) for c in close)}?"
         if close
