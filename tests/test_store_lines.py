@@ -186,3 +186,24 @@ def test_a_record_that_is_not_an_object_is_refused_when_read(tmp_path: Path) -> 
         with store.open_for_writing(path) as loaded:
             loaded.releases()
     assert path.read_bytes() == before
+
+
+def test_an_export_passes_records_on_undecoded_and_equal_to_decoded_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from showtrack.tracker import transfer
+
+    path = tmp_path / "db.json"
+    shows = [Show(id=f"show-{n}", title=f"Shōw {n}", notes='"quoted"') for n in range(5)]
+    _write(path, shows, [_release(s.id, k, note="é\\") for s in shows for k in (1, 2)])
+    whole = transfer.export_json_bytes(store.load(path, decoded=True))
+    decoded = _decodes(monkeypatch)
+    lazy = store.load(path)
+    assert transfer.export_json_bytes(lazy) == whole
+    assert decoded == []
+    release = lazy.release("show-3/s2")
+    assert release is not None
+    release.notes = "changed"
+    lazy.update([release])
+    exported = transfer.export_document(lazy)
+    assert [r["notes"] for r in exported["releases"]].count("changed") == 1

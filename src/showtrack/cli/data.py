@@ -70,7 +70,7 @@ def export_data(
     st = settings.read_store()
     data: str | bytes
     if fmt == "json":
-        data = transfer.export_json(st)
+        data = transfer.export_json_bytes(st)
     elif fmt == "ics":
         from showtrack.ics import WINDOW_MODES, to_ical
         from showtrack.models import check_choice

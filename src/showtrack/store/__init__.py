@@ -470,6 +470,23 @@ class Store:
         """Every release, in the order they were added."""
         return [self._decode(Release, doc_id) for doc_id in self._data["releases"]]
 
+    def stored(self, cls: type[Show | Release]) -> list[msgspec.Raw]:
+        """Every show or every release as its stored JSON object (keys sorted), in the
+        order they were added: an export writes these. Read from a file laid out as
+        showtrack writes it, a record is passed on as its bytes, undecoded; any other
+        file's records are decoded first, so that a damaged one is refused."""
+        table = _TABLE_OF[cls]
+        encode = msgspec.json.Encoder(order="sorted").encode
+        if self._layout is None:
+            records: list[Show] | list[Release] = (
+                self.shows() if cls is Show else self.releases()
+            )
+            return [msgspec.Raw(encode(r.to_dict())) for r in records]
+        return [
+            doc if type(doc) is msgspec.Raw else msgspec.Raw(encode(doc))
+            for doc in self._data[table].values()
+        ]
+
     def show_names(self) -> list[ShowName]:
         """Every show's id, title and aliases, in the order they were added: for finding
         one by name without decoding the rest of every show."""
