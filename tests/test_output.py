@@ -14,7 +14,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from showtrack.output import JSON_BATCH, write_object, write_rows
+from showtrack.output import BATCH, write_object, write_rows
 from showtrack.text import csv_cell, csv_value
 
 # What listing rows hold: text (any valid Unicode: accents, CJK, emoji, control
@@ -62,7 +62,7 @@ def test_a_json_object_is_what_the_json_module_writes(obj: dict[str, Any]) -> No
 
 
 def test_rows_across_batches_make_one_array() -> None:
-    rows = [{"id": f"show/s{n}", "season": n, "after": []} for n in range(JSON_BATCH * 2 + 3)]
+    rows = [{"id": f"show/s{n}", "season": n, "after": []} for n in range(BATCH * 2 + 3)]
     assert _written(rows) == json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
     assert json.loads(_written(rows)) == rows
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from showtrack.text import fold, fold_all, printable, slugify
+from showtrack.text import fold, fold_all, json_safe, json_safe_utf8, printable, slugify
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,12 @@ def test_fold_all_folds_each_text_as_fold_does(texts: list[str]) -> None:
 
 def test_fold_all_folds_plain_titles_in_one_pass() -> None:
     assert fold_all(["The Defenders", "DARK", "Show 1"]) == ["the defenders", "dark", "show 1"]
+
+
+@given(st.text(st.characters(exclude_categories=["Cs"])))
+def test_json_safe_on_utf8_escapes_what_json_safe_escapes(text: str) -> None:
+    assert json_safe_utf8(text.encode()) == json_safe(text).encode()
+
+
+def test_json_safe_on_utf8_escapes_terminal_controls() -> None:
+    assert json_safe_utf8("a\u202eb\x9bc–".encode()) == "a\\u202eb\\u009bc–".encode()

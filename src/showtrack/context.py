@@ -18,6 +18,7 @@ from showtrack.errors import UsageError
 from showtrack.output import WRITERS
 
 if TYPE_CHECKING:
+    from showtrack.output import Row
     from showtrack.render import Console
     from showtrack.store import Listing, ListingLookup, Store
     from showtrack.windows.durations import Duration
@@ -117,7 +118,7 @@ def emit(
     rows: Sequence[Any],
     *,
     table: Callable[[ModuleType, Console], None],
-    to_dict: Callable[[Any], dict[str, Any]],
+    to_dict: Callable[[Any], Row],
     limit: int | None = None,
     columns: Sequence[str] | None = None,
     single: bool = False,
@@ -133,7 +134,7 @@ def emit(
 
         table(render, settings.console())
         return
-    from showtrack.output import write_object, write_rows
+    from showtrack.output import MappedRows, write_object, write_rows
 
     if single:
         write_object(to_dict(rows[0]), sys.stdout)
@@ -145,7 +146,7 @@ def emit(
         from showtrack.output import flatten
 
         columns = list(flatten(to_dict(blank)))
-    write_rows([to_dict(row) for row in chosen], fmt, sys.stdout, columns)
+    write_rows(MappedRows(chosen, to_dict), fmt, sys.stdout, columns)
 
 
 def duration(text: str | None) -> Duration | None:

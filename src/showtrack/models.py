@@ -337,27 +337,21 @@ class ReleaseRecord(ReleaseFields, kw_only=True):
     def to_release(self, *, with_history: bool = True, with_episodes: bool = True) -> Release:
         """The whole release, sources decoded, and its history and episodes unless told
         not to (a listing shows neither)."""
-        fields = {f: getattr(self, f) for f in ReleaseFields.__struct_fields__}
+        fields = msgspec.structs.asdict(self)
         try:
-            return Release(
-                **fields,
-                sources=msgspec.json.decode(self.sources, type=list[Source]),
-                history=(
-                    msgspec.json.decode(self.history, type=list[HistoryEntry])
-                    if with_history
-                    else []
-                ),
-                episodes=self.decoded_episodes() if with_episodes else [],
-            )
+            fields["sources"] = _SOURCES.decode(self.sources)
+            fields["history"] = _HISTORY.decode(self.history) if with_history else []
         except msgspec.MsgspecError as exc:
             raise self._damaged(exc) from None
+        fields["episodes"] = self.decoded_episodes() if with_episodes else []
+        return Release(**fields)
 
     def decoded_episodes(self) -> list[Episode]:
         """Its episodes, decoded."""
         if self.episodes is _NOTHING:
             return []
         try:
-            return msgspec.json.decode(self.episodes, type=list[Episode])
+            return _EPISODES.decode(self.episodes)
         except msgspec.MsgspecError as exc:
             raise self._damaged(exc) from None
 
@@ -368,6 +362,13 @@ class ReleaseRecord(ReleaseFields, kw_only=True):
             f"the database's release {self.id!r} is damaged: {exc}; it was left as it was",
             "run `showtrack db restore` to go back to the last backup",
         )
+
+
+# Decoders made once: msgspec.json.decode(..., type=...) looks the type up on each call,
+# which costs more than decoding a release's few sources.
+_SOURCES = msgspec.json.Decoder(list[Source])
+_HISTORY = msgspec.json.Decoder(list[HistoryEntry])
+_EPISODES = msgspec.json.Decoder(list[Episode])
 
 
 class SeasonReport(msgspec.Struct, frozen=True):
@@ -470,41 +471,76 @@ class ReleaseView(msgspec.Struct):
         """Where it airs: the release's platform, else the show's network."""
         return self.release.platform or self.show.network
 
+    def to_row(self) -> ReleaseRow:
+        """The row writers print: the JSON keys of spec/cli.md, as a Struct that msgspec
+        encodes without a dict in between."""
+        r, show = self.release, self.show
+        effective = self.effective_earliest
+        return ReleaseRow(
+            r.id,
+            show.title,
+            show.id,
+            r.season,
+            r.label(show.title),
+            r.window,
+            None if effective is None else effective.isoformat(),
+            self.status,
+            self.conflict,
+            self.days_until,
+            self.days_left,
+            self.countdown,
+            show.network,
+            r.platform or show.network,
+            r.region,
+            r.stage,
+            r.after,
+            r.release_date,
+            r.air_time,
+            r.remind,
+            r.sources,
+            r.notes,
+            r.name,
+            show.tags,
+            show.aliases,
+            None if self.next_episode is None else self.next_episode.id,
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON keys of spec/cli.md; never renamed once released."""
-        r = self.release
-        return {
-            "id": r.id,
-            "show": self.show.title,
-            "show_id": self.show.id,
-            "season": r.season,
-            "title": self.title,
-            "window": r.window.to_dict(),
-            "effective_earliest": None
-            if self.effective_earliest is None
-            else self.effective_earliest.isoformat(),
-            "status": self.status,
-            "conflict": self.conflict,
-            "days_until": self.days_until,
-            "days_left": self.days_left,
-            "countdown": self.countdown,
-            "network": self.show.network,
-            "platform": self.platform,
-            "region": r.region,
-            "stage": r.stage,
-            "after": [to_plain(a) for a in r.after],
-            "release_date": r.release_date,
-            "air_time": r.air_time,
-            "remind": r.remind,
-            "sources": [s.to_dict() for s in r.sources],
-            "notes": r.notes,
-            # Added after the first release: new keys go last, so that scripts reading
-            # TSV by position keep their columns.
-            "name": r.name,
-            "tags": list(self.show.tags),
-            "aliases": list(self.show.aliases),
-            "next_episode": None if self.next_episode is None else self.next_episode.id,
-        }
+        return to_plain(self.to_row())
+
+
+class ReleaseRow(msgspec.Struct):
+    """A release as writers print it; its fields, in order, are the keys of spec/cli.md,
+    never renamed once released (new keys go last, so that scripts reading TSV by
+    position keep their columns)."""
+
+    id: str
+    show: str
+    show_id: str
+    season: int | None
+    title: str
+    window: WindowRecord
+    effective_earliest: str | None
+    status: str
+    conflict: bool
+    days_until: int | None
+    days_left: int | None
+    countdown: str
+    network: str | None
+    platform: str | None
+    region: str | None
+    stage: str | None
+    after: list[Link]
+    release_date: str | None
+    air_time: str | None
+    remind: str | None
+    sources: list[Source]
+    notes: str | None
+    name: str | None
+    tags: list[str]
+    aliases: list[str]
+    next_episode: str | None
 
 
 CalendarEntry = ReleaseView

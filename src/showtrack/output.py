@@ -14,9 +14,46 @@ from typing import Any, TextIO
 
 import msgspec
 
-from showtrack.text import csv_cell, escaped, json_safe
+from showtrack.text import csv_cell, escaped, json_safe, json_safe_utf8
 
-Rows = Sequence[dict[str, Any]]
+Row = dict[str, Any] | msgspec.Struct
+"""A result row: a dict of spec/cli.md's keys, or a Struct whose fields are those keys in
+order (which JSON encodes without a dict in between)."""
+Rows = Sequence[Row]
+BATCH = 1000  # rows turned into dicts, encoded and written at a time: bounded memory
+
+
+def plain(row: Row) -> dict[str, Any]:
+    """A row as a dict."""
+    if isinstance(row, dict):
+        return row
+    converted: dict[str, Any] = msgspec.to_builtins(row)
+    return converted
+
+
+class MappedRows(Sequence[Row]):
+    """`to_dict` of each item, made when a writer reaches it: a writer holds one batch
+    of dicts at a time, not 100,000 of them."""
+
+    def __init__(self, items: Sequence[Any], to_dict: Callable[[Any], Row]) -> None:
+        self._items = items
+        self._to_dict = to_dict
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self._to_dict(item) for item in self._items[index]]
+        return self._to_dict(self._items[index])
+
+
+def batches(rows: Rows) -> Iterable[Rows]:
+    """The rows, BATCH at a time."""
+    for start in range(0, len(rows), BATCH):
+        yield rows[start : start + BATCH]
+
+
 Writer = Callable[[Rows, TextIO, Sequence[str] | None], None]
 """Writes rows to a stream; `columns` fixes the header of flat formats (csv, tsv) even
 when there are no rows."""
@@ -38,10 +75,10 @@ def _flat_value(value: Any) -> str:
     return str(value)
 
 
-def flatten(row: dict[str, Any]) -> dict[str, str]:
+def flatten(row: Row) -> dict[str, str]:
     """One level of columns from a nested row."""
     flat: dict[str, str] = {}
-    for key, value in row.items():
+    for key, value in plain(row).items():
         if isinstance(value, dict):
             for sub, inner in value.items():
                 flat[f"{key}_{sub}"] = _flat_value(inner)
@@ -65,30 +102,37 @@ def write_csv(rows: Rows, out: TextIO, columns: Sequence[str] | None = None) -> 
     import csv
     import io
 
-    flat = [flatten(r) for r in rows]
-    header = _header(flat, columns)
+    header = _header([flatten(rows[0])] if rows else [], columns)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([csv_cell(row.get(col, "")) for col in header] for row in flat)
+    for batch in batches(rows):
+        flat = [flatten(r) for r in batch]
+        writer.writerows([csv_cell(row.get(col, "")) for col in header] for row in flat)
+        out.write(buffer.getvalue())
+        buffer.seek(0)
+        buffer.truncate()
     out.write(buffer.getvalue())
 
 
 def write_tsv(rows: Rows, out: TextIO, columns: Sequence[str] | None = None) -> None:
     """Tab-separated values with a header line; one record a line, no empty cell."""
-    flat = [flatten(r) for r in rows]
-    header = _header(flat, columns)
+    header = _header([flatten(rows[0])] if rows else [], columns)
     out.write("\t".join(header) + "\n")
-    for row in flat:
-        out.write("\t".join(_tsv_cell(row.get(col, "")) for col in header) + "\n")
+    for batch in batches(rows):
+        lines = (
+            "\t".join(_tsv_cell(row.get(col, "")) for col in header) for row in map(flatten, batch)
+        )
+        out.write("".join(line + "\n" for line in lines))
 
 
 def write_jsonl(rows: Rows, out: TextIO, columns: Sequence[str] | None = None) -> None:
     """One JSON object a line."""
     import json
 
-    for row in rows:
-        out.write(json_safe(json.dumps(row, ensure_ascii=False)) + "\n")
+    for batch in batches(rows):
+        lines = (json_safe(json.dumps(plain(row), ensure_ascii=False)) for row in batch)
+        out.write("".join(line + "\n" for line in lines))
 
 
 def _json_text(value: Any) -> str:
@@ -106,7 +150,26 @@ def _json_text(value: Any) -> str:
     return json_safe(text)
 
 
-JSON_BATCH = 1000  # rows encoded and written at a time: few writes, bounded memory
+def _json_batch(rows: Rows) -> bytes | str:
+    """The rows as the items of an indented JSON array, without its brackets: each as
+    `_json_text` writes it, two spaces in, joined by ",\n". Encoded, indented and made
+    terminal-safe a batch at a time, as UTF-8 (text only for a lone surrogate, which the
+    output stream's error handler shows as an escape)."""
+    try:
+        data = msgspec.json.format(msgspec.json.encode(rows), indent=2)
+    except UnicodeEncodeError:
+        return ",\n".join("  " + _json_text(row).replace("\n", "\n  ") for row in rows)
+    return json_safe_utf8(data[2:-2])  # "[\n" ... "\n]"
+
+
+def _write_bytes(out: TextIO, data: bytes) -> None:
+    """UTF-8 `data` to a text stream: to its bytes underneath when it has them."""
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        out.write(data.decode("utf-8"))
+        return
+    out.flush()
+    buffer.write(data)
 
 
 def write_json(rows: Rows, out: TextIO, columns: Sequence[str] | None = None) -> None:
@@ -115,17 +178,17 @@ def write_json(rows: Rows, out: TextIO, columns: Sequence[str] | None = None) ->
         out.write("[]\n")
         return
     out.write("[\n")
-    for start in range(0, len(rows), JSON_BATCH):
-        batch = rows[start : start + JSON_BATCH]
-        # Each row one level in: its lines indented by two more spaces (no JSON string
-        # holds a raw line break, so every "\n" is between lines).
-        text = ",\n".join("  " + _json_text(row).replace("\n", "\n  ") for row in batch)
-        more = start + JSON_BATCH < len(rows)
-        out.write(text + (",\n" if more else "\n"))
+    for start, batch in zip(range(0, len(rows), BATCH), batches(rows), strict=True):
+        end = ",\n" if start + BATCH < len(rows) else "\n"
+        text = _json_batch(batch)
+        if isinstance(text, bytes):
+            _write_bytes(out, text + end.encode())
+        else:
+            out.write(text + end)
     out.write("]\n")
 
 
-def write_object(obj: dict[str, Any], out: TextIO) -> None:
+def write_object(obj: Row, out: TextIO) -> None:
     """One JSON object (for `window -o json`, `info -o json`)."""
     out.write(_json_text(obj) + "\n")
 

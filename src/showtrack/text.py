@@ -88,9 +88,32 @@ def printable(text: str | None) -> str:
 _TERMINAL_UNSAFE = re.compile("[\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]")
 
 
+# The same characters in UTF-8 (a lead byte never stands for a continuation byte, so
+# each pattern matches only the character it spells).
+_TERMINAL_UNSAFE_UTF8 = re.compile(
+    rb"\x7f|\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
+)
+
+
+_ASCII_BELOW_DEL = bytes(range(0x7F))
+
+
+def json_safe_utf8(data: bytes) -> bytes:
+    """json_safe for JSON as UTF-8 bytes, without decoding it (a listing of 100,000
+    releases is 70 MB of JSON)."""
+    # Every byte of a match is DEL or above it, so a match survives, contiguous, the
+    # deletion of every other byte: a search of what is left (a few kilobytes) says
+    # whether the whole needs one (a quarter of the cost of searching it all).
+    if not _TERMINAL_UNSAFE_UTF8.search(data.translate(None, _ASCII_BELOW_DEL)):
+        return data
+    return _TERMINAL_UNSAFE_UTF8.sub(lambda m: b"\\u%04x" % ord(m[0].decode()), data)
+
+
 def json_safe(text: str) -> str:
     """JSON text with the characters that act on a terminal written as \\u escapes
     (JSON encoders escape only C0 controls)."""
+    if text.isascii() and "\x7f" not in text:  # isascii is a flag: no scan in Python
+        return text
     return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 

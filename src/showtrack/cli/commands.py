@@ -43,7 +43,7 @@ from showtrack.errors import UsageError
 from showtrack.models import STAGES
 
 if TYPE_CHECKING:
-    from showtrack.models import EpisodeView, ReleaseView
+    from showtrack.models import EpisodeView, ReleaseRow, ReleaseView
 
 # --------------------------------------------------------------------------- shows
 
@@ -452,7 +452,7 @@ def upcoming(
         include_all=include_all or any(s in ("released", "overdue") for s in status),
     )
     views: Sequence[Any]
-    to_dict: Callable[[Any], dict[str, Any]]
+    to_dict: Callable[[Any], dict[str, Any] | ReleaseRow]
     columns = None
     if episodes:
         views = listings.upcoming_with_episodes(
@@ -482,8 +482,8 @@ def upcoming(
         raise typer.Exit(1)
 
 
-def _release_dict(view: "ReleaseView") -> dict[str, Any]:
-    return view.to_dict()
+def _release_dict(view: "ReleaseView") -> "ReleaseRow":
+    return view.to_row()
 
 
 def _entry_dict(view: "ReleaseView | EpisodeView") -> dict[str, Any]:

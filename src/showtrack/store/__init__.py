@@ -478,9 +478,7 @@ class Store:
         table = _TABLE_OF[cls]
         encode = msgspec.json.Encoder(order="sorted").encode
         if self._layout is None:
-            records: list[Show] | list[Release] = (
-                self.shows() if cls is Show else self.releases()
-            )
+            records: list[Show] | list[Release] = self.shows() if cls is Show else self.releases()
             return [msgspec.Raw(encode(r.to_dict())) for r in records]
         return [
             doc if type(doc) is msgspec.Raw else msgspec.Raw(encode(doc))
