@@ -49,7 +49,7 @@ ALLOWED: dict[str, set[str]] = {
         "showtrack.text",
         "showtrack.render",
     },
-    "ics": {"icalendar", "showtrack.models", "showtrack.text"},
+    "ics": {"showtrack.models", "showtrack.text"},
     "reader": {
         "trafilatura",
         "msgspec",
