@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import msgspec
 
@@ -471,6 +471,13 @@ class ReleaseView(msgspec.Struct):
         """Where it airs: the release's platform, else the show's network."""
         return self.release.platform or self.show.network
 
+    def chart_row(self) -> ChartRow:
+        """What a chart (the timeline) draws of it."""
+        r = self.release
+        return ChartRow(
+            r.label(self.show.title), self.status, self.effective_earliest, r.latest, r.released_on
+        )
+
     def to_row(self) -> ReleaseRow:
         """The row writers print: the JSON keys of spec/cli.md, as a Struct that msgspec
         encodes without a dict in between."""
@@ -508,6 +515,18 @@ class ReleaseView(msgspec.Struct):
     def to_dict(self) -> dict[str, Any]:
         """The JSON keys of spec/cli.md; never renamed once released."""
         return to_plain(self.to_row())
+
+
+class ChartRow(NamedTuple):
+    """A release as a chart draws it: its title and status, its effective earliest day,
+    its window's latest day and its release date (made from a listing's rows without
+    their views: a timeline of 100,000 releases draws every one)."""
+
+    title: str
+    status: str
+    earliest: date | None
+    latest: date | None
+    released_on: date | None
 
 
 class ReleaseRow(msgspec.Struct):

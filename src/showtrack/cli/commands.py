@@ -720,7 +720,7 @@ def timeline(
     if not views:
         typer.echo("nothing to draw", err=True)
         raise typer.Exit(1)
-    draw(settings.console(), views, settings.today(), months)
+    draw(settings.console(), views.chart_rows(), settings.today(), months)
 
 
 @app.command()

@@ -18,7 +18,15 @@ from typing import Any
 from rich.console import Console as Console  # the type other modules name
 from rich.text import Text
 
-from showtrack.models import EpisodeMove, EpisodeView, HistoryEntry, Release, ReleaseView, Show
+from showtrack.models import (
+    ChartRow,
+    EpisodeMove,
+    EpisodeView,
+    HistoryEntry,
+    Release,
+    ReleaseView,
+    Show,
+)
 from showtrack.render.review import highlighted_sentence, proposal_card, proposals_table
 from showtrack.render.tables import (
     GUTTER,
@@ -576,11 +584,14 @@ def _month_header(starts: Sequence[date], col: Callable[[date], int], chart: int
     return "".join(header)
 
 
-def timeline(console: Console, views: Sequence[ReleaseView], today: date, months: int) -> None:
+def timeline(
+    console: Console, views: Sequence[ReleaseView | ChartRow], today: date, months: int
+) -> None:
     """One row a release, its window drawn across the coming months, ┃ today; a legend
     line says what each symbol means (TIMELINE_LEGEND)."""
+    bars = [v if isinstance(v, ChartRow) else v.chart_row() for v in views]
     width = console.width
-    label_width = max(12, min(32, width // 4, max((len(v.title) for v in views), default=12)))
+    label_width = max(12, min(32, width // 4, max((len(b.title) for b in bars), default=12)))
     chart = max(20, width - label_width - 2)
     starts = _month_starts(today.replace(day=1), months)
     first, end = starts[0], starts[-1]
@@ -595,18 +606,20 @@ def timeline(console: Console, views: Sequence[ReleaseView], today: date, months
         overflow="crop",
     )
     today_col = col(today)
-    # One Text for all the rows, printed once: a print a row costs Rich's whole render
-    # path each time (bench/RESULTS.md), and every row already fits the width.
-    chart_rows = Text(no_wrap=True, overflow="crop")
-    for v in views:
-        row = ["·" if i == today_col else " " for i in range(chart)]
+    rows: list[tuple[str, str, str]] = []  # (label, chart part, its style)
+    empty = "".join("·" if i == today_col else " " for i in range(chart))
+
+    def put(row: str, at: int, mark: str) -> str:
+        return row[:at] + mark + row[at + 1 :]
+
+    for v in bars:
+        row = empty
         style = STATUS_STYLES.get(v.status, "")
-        r = v.release
-        eff, latest = v.effective_earliest, r.latest
+        eff, latest, released_on = v.earliest, v.latest, v.released_on
         note = ""
-        if r.released_on is not None:
-            if first <= r.released_on < end:
-                row[col(r.released_on)] = "●"
+        if released_on is not None:
+            if first <= released_on < end:
+                row = put(row, col(released_on), "●")
         elif eff is None and latest is None:
             note = "TBA"
         elif eff is not None and eff >= end:
@@ -614,35 +627,25 @@ def timeline(console: Console, views: Sequence[ReleaseView], today: date, months
         elif latest is not None and latest < first:
             note = f"◀ {latest.isoformat()}"
         elif eff is not None and eff == latest:
-            row[col(eff)] = "◆"
+            row = put(row, col(eff), "◆")
         else:
             lo = col(max(eff, first)) if eff else 0
             hi = col(min(latest, end - timedelta(days=1))) if latest else chart - 1
-            for i in range(lo, hi + 1):
-                row[i] = "█"
+            row = row[:lo] + "█" * (hi + 1 - lo) + row[hi + 1 :]
             if latest is None:
-                row[chart - 1] = "→"
+                row = put(row, chart - 1, "→")
             elif latest >= end:
-                row[chart - 1] = "▶"
+                row = put(row, chart - 1, "▶")
             if eff is None or eff < first:
-                row[0] = "◀"
-        line = Text()
-        line.append(_label(v.title, label_width), style="bold")
-        line.append("  ")
+                row = put(row, 0, "◀")
+        label = _label(v.title, label_width)
         if note == "TBA":
-            line.append("TBA", style="dim")
+            rows.append((label, "TBA", "dim"))
         elif note.endswith("▶"):
-            line.append(note.rjust(chart), style=style)
-        elif note:
-            line.append(note, style=style)
+            rows.append((label, note.rjust(chart), style))
         else:
-            line.append("".join(row), style=style)
-        line.truncate(width)
-        chart_rows.append_text(line)
-        chart_rows.append("\n")
-    chart_rows.rstrip()
-    if chart_rows.plain:
-        console.print(chart_rows, no_wrap=True, overflow="crop")
+            rows.append((label, note or row, style))
+    _print_rows(console, rows, width)
     marker = [" "] * chart
     marker[today_col] = "┃"
     console.print(
@@ -653,6 +656,45 @@ def timeline(console: Console, views: Sequence[ReleaseView], today: date, months
         overflow="crop",
     )
     console.print(Text(TIMELINE_LEGEND, style="dim"))
+
+
+def _print_rows(console: Console, rows: Sequence[tuple[str, str, str]], width: int) -> None:
+    """Chart rows (a bold label, two spaces, a part in its style), each cut to `width`.
+    Without colour, the lines are written as they are: Rich would print the same
+    characters, at a cost a row that a chart of 100,000 releases feels
+    (bench/RESULTS.md)."""
+    if not rows:
+        return
+    if console.color_system is None:
+        from rich.cells import cell_len, set_cell_size
+
+        # Every chart character is one cell wide: only a label can be wider than long.
+        lines = [
+            line
+            if (len(line) if label.isascii() else cell_len(label) + 2 + len(part)) <= width
+            else set_cell_size(line, width)
+            for label, part, _ in rows
+            for line in (f"{label}  {part}",)
+        ]
+        text = "\n".join(lines).rstrip()
+        if console.record:  # console.out records it (no markup, no wrapping), slowly
+            console.out(text, highlight=False)
+        else:
+            console.file.write(text + "\n")
+        return
+    # With colour: one Text for all the rows, printed once (a print a row costs Rich's
+    # whole render path each time).
+    chart_rows = Text(no_wrap=True, overflow="crop")
+    for label, part, style in rows:
+        line = Text()
+        line.append(label, style="bold")
+        line.append("  ")
+        line.append(part, style=style)
+        line.truncate(width)
+        chart_rows.append_text(line)
+        chart_rows.append("\n")
+    chart_rows.rstrip()
+    console.print(chart_rows, no_wrap=True, overflow="crop")
 
 
 # --------------------------------------------------------------------------- calendar

@@ -19,6 +19,7 @@ from showtrack.errors import UsageError
 from showtrack.models import (
     SHOW_STATUSES,
     CalendarEntry,
+    ChartRow,
     Episode,
     EpisodeMove,
     EpisodeView,
@@ -283,6 +284,19 @@ class Views(Sequence[ReleaseView]):
 
     def __len__(self) -> int:
         return len(self._rows)
+
+    def chart_rows(self) -> list[ChartRow]:
+        """Every row as a chart draws it, without making its view."""
+        return [
+            ChartRow(
+                row.record.label(row.show.title),
+                row.status,
+                row.effective,
+                row.latest,
+                row.released_on,
+            )
+            for row in self._rows
+        ]
 
     def _at(self, index: int) -> ReleaseView:
         view = self._views[index]
