@@ -1,15 +1,18 @@
-"""Time whole showtrack processes on generated databases; print and record the table.
+"""Time whole showtrack processes on generated databases; print and record the tables.
 
 Run it with `make bench`. It generates databases of 1k, 10k and 100k releases
-through `showtrack import`, runs each command several times as a user or cron
+through `showtrack import`, runs every command several times as a user or cron
 would (a fresh process each time, output to a pipe), and reports medians, peak
-memory, and ratios against floors measured in the same run: `python -c pass`,
-the bare import of our stack, khal listing 1,000 events when khal is
-installed (`make bench` installs it beside the project; `--no-khal` skips it),
-and taskwarrior's `task next` on 1,000 tasks when `task` is on the PATH (a C++
-program from the system's packages, e.g. `apt-get install taskwarrior`; the
-native floor, not a budget).
-Machines are noisy, so budgets are ratios within one run. A timing here never
+memory, the growth of each command from 10k to 100k, and the goals of
+bench/RESULTS.md as ratios against floors and peers measured in the same run:
+`python -c pass`; the bare import of our stack; the bare rewrite of the 100k
+database (bench/rewrite_floor.py: read, keep each record undecoded, write back,
+fsync, rename), which no write can beat; khal listing 1,000 events, one a file
+as a vdir holds them, when khal is installed (`make bench` installs it beside
+the project; `--no-khal` skips it); and taskwarrior's `task next` on 1,000 and
+10,000 tasks when `task` is on the PATH (a C++ program from the system's
+packages, e.g. `apt-get install taskwarrior`).
+Machines are noisy, so goals are ratios within one run. A timing here never
 decides whether the tests pass.
 """
 
@@ -113,30 +116,34 @@ def build_database(
     return database, time.perf_counter() - start
 
 
-def _ics_events(count: int) -> str:
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//showtrack bench//EN"]
-    for number in range(count):
-        day = TODAY + timedelta(days=number % 365)
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:bench-{number}@showtrack",
-            f"DTSTAMP:{TODAY:%Y%m%d}T000000Z",
-            f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
-            f"SUMMARY:Show {number} S1",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
+def _ics_event(number: int) -> str:
+    day = TODAY + timedelta(days=number % 365)
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//showtrack bench//EN",
+        "BEGIN:VEVENT",
+        f"UID:bench-{number}@showtrack",
+        f"DTSTAMP:{TODAY:%Y%m%d}T000000Z",
+        f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+        f"SUMMARY:Show {number} S1",
+        "END:VEVENT",
+        "END:VCALENDAR",
+    ]
     return "\r\n".join(lines) + "\r\n"
 
 
 def khal_command(folder: Path, count: int) -> list[str] | None:
-    """A `khal list` over a calendar of `count` events, or None when khal is absent."""
+    """A `khal list` over a calendar of `count` events, one a file as a vdir holds them
+    (khal skips a file with several), or None when khal is absent. Refuses to compare
+    when khal does not list them all."""
     khal = shutil.which("khal") or str(KHAL_VENV / "bin" / "khal")
     if not Path(khal).exists():
         return None
     calendar = folder / "khal-calendar"
     calendar.mkdir(exist_ok=True)
-    (calendar / "events.ics").write_text(_ics_events(count), encoding="utf-8")
+    for number in range(count):
+        (calendar / f"bench-{number}.ics").write_text(_ics_event(number), encoding="utf-8")
     config = folder / "khal.conf"
     config.write_text(
         f"[calendars]\n[[bench]]\npath = {calendar}\ntype = calendar\n"
@@ -146,7 +153,12 @@ def khal_command(folder: Path, count: int) -> list[str] | None:
         f"[sqlite]\npath = {folder / 'khal.db'}\n",
         encoding="utf-8",
     )
-    return [khal, "-c", str(config), "list", TODAY.isoformat(), "365d"]
+    command = [khal, "-c", str(config), "list", TODAY.isoformat(), "365d"]
+    listed = subprocess.run(command, capture_output=True, text=True, check=False).stdout
+    shown = sum(" S1" in line for line in listed.splitlines())
+    if shown < count:
+        raise SystemExit(f"bench: khal listed {shown} of {count} events; not a comparison")
+    return command
 
 
 def taskwarrior_command(folder: Path, count: int) -> list[str] | None:
@@ -156,9 +168,9 @@ def taskwarrior_command(folder: Path, count: int) -> list[str] | None:
     task = shutil.which("task")
     if task is None:
         return None
-    data = folder / "taskwarrior"
+    data = folder / f"taskwarrior-{count}"
     data.mkdir(exist_ok=True)
-    rc = folder / "taskrc"
+    rc = folder / f"taskrc-{count}"
     rc.write_text(
         f"data.location={data}\nconfirmation=off\nverbose=nothing\nnews.version=99.99\n",
         encoding="utf-8",
@@ -216,7 +228,7 @@ def _rows(timings: dict[str, Timing], budgets: list[tuple[str, str, str, float]]
         lines.append(
             f"| `{timing.name}` | {timing.seconds * 1000:,.0f} ms | {timing.peak_mb:,.0f} MB |"
         )
-    lines += ["", "| budget | measured | limit | holds |", "|---|---:|---:|:-:|"]
+    lines += ["", "| goal | measured | limit | holds |", "|---|---:|---:|:-:|"]
     for label, numerator, denominator, limit in budgets:
         if numerator not in timings or denominator not in ("", "MB", *timings):
             lines.append(f"| {label} | not measured | {limit} | |")
@@ -250,6 +262,84 @@ def _kept_notes(results: Path) -> list[str]:
     return [] if start < 0 else [*text[start:].rstrip("\n").split("\n"), ""]
 
 
+def _script(folder: Path, name: str, body: str) -> list[str]:
+    """A shell script run as one command (a write that alternates between two values,
+    so that every run changes something)."""
+    script = folder / f"{name}.sh"
+    script.write_text(body, encoding="utf-8")
+    return ["sh", str(script)]
+
+
+def _toggle(folder: Path, name: str, first: str, second: str) -> list[str]:
+    flag = folder / f"{name}.flip"
+    return _script(
+        folder,
+        name,
+        f'if [ -e "{flag}" ]; then rm "{flag}"; {first}; else touch "{flag}"; {second}; fi\n',
+    )
+
+
+def writes(folder: Path, database: Path, label: str) -> dict[str, list[str]]:
+    """The write commands, each changing the database on every run."""
+    db = f'exec {SHOWTRACK} --db "{database}"'
+    counter = folder / f"added-{label}"
+    counter.write_text("0", encoding="utf-8")
+    return {
+        "expect": _toggle(
+            folder,
+            f"expect-{label}",
+            f'{db} expect show-000001 9 "summer 2027" --source bench --create-show',
+            f'{db} expect show-000001 9 "spring 2027" --source bench --create-show',
+        ),
+        "released": _toggle(
+            folder,
+            f"released-{label}",
+            f"{db} released show-000002 1 2026-11-20",
+            f"{db} released show-000002 1 2026-11-21",
+        ),
+        "add": _script(
+            folder,
+            f"add-{label}",
+            f'n=$(cat "{counter}"); echo $((n + 1)) > "{counter}"\n{db} add "Bench Added $n"\n',
+        ),
+        "episode": _toggle(
+            folder,
+            f"episode-{label}",
+            f"{db} episode show-000003 1 1 2027-01-05",
+            f"{db} episode show-000003 1 1 2027-01-06",
+        ),
+    }
+
+
+def reads(database: Path) -> dict[str, list[str]]:
+    """The read commands, as a person or a script runs them."""
+    db = [SHOWTRACK, "--db", str(database)]
+    return {
+        "upcoming": [*db, "upcoming", "-o", "table"],
+        "upcoming -o json": [*db, "upcoming", "-o", "json"],
+        "upcoming -o tsv": [*db, "upcoming", "-o", "tsv"],
+        "check": [*db, "check"],
+        "info": [*db, "info", "show-000001", "-o", "table"],
+        "history": [*db, "history", "show-000001", "1", "-o", "table"],
+        "timeline": [*db, "timeline"],
+        "calendar": [*db, "calendar"],
+        "export json": [*db, "export"],
+        "export ics": [*db, "export", "--format", "ics"],
+    }
+
+
+def listing_shape(export: Path, listing: Path) -> None:
+    """The releases of an export as a JSON array in the listing shape (what scripts and
+    other trackers produce): each names its show by title, with no show records."""
+    document = json.loads(export.read_text(encoding="utf-8"))
+    titles = {show["id"]: show["title"] for show in document["shows"]}
+    rows = []
+    for release in document["releases"]:
+        row = {k: v for k, v in release.items() if k not in ("id", "show_id", "history")}
+        rows.append({"show": titles[release["show_id"]], **row})
+    listing.write_text(json.dumps(rows), encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark; print the tables and optionally write bench/RESULTS.md."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -266,13 +356,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     env = _environment()
     runs = args.runs
     timings: dict[str, Timing] = {}
-    imports: dict[int, float] = {}
     with tempfile.TemporaryDirectory(prefix="showtrack-bench-") as tmp:
         folder = Path(tmp)
 
         def add(name: str, command: Sequence[str], count: int = runs) -> None:
             timings[name] = measure(name, command, env, count)
-            print(f"{name:<44} {timings[name].seconds * 1000:8.0f} ms", file=sys.stderr)
+            print(f"{name:<48} {timings[name].seconds * 1000:8.0f} ms", file=sys.stderr)
 
         add("python -c pass", [sys.executable, "-c", "pass"])
         add(
@@ -282,29 +371,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         add("showtrack --help", [SHOWTRACK, "--help"])
         khal = None if args.no_khal else khal_command(folder, 1_000)
         if khal:
-            add("khal list (1k events)", khal)
-        taskwarrior = taskwarrior_command(folder, 1_000)
-        if taskwarrior:
-            add("task next (taskwarrior, 1k tasks)", taskwarrior)
+            add("khal list (1k events, one a file)", khal)
+        for count in (1_000, 10_000):
+            taskwarrior = taskwarrior_command(folder, count)
+            if taskwarrior:
+                add(f"task next ({count // 1000}k tasks)", taskwarrior)
         for size in sizes:
-            database, seconds = build_database(folder, size, env)
-            imports[size] = seconds
-            db = [SHOWTRACK, "--db", str(database)]
-            count = runs if size < 100_000 else max(3, runs // 3)
+            database, _ = build_database(folder, size, env)
             label = f"{size // 1000}k"
-            add(f"upcoming ({label})", [*db, "upcoming", "-o", "table"], count)
-            add(f"upcoming -o json ({label})", [*db, "upcoming", "-o", "json"], count)
-            add(f"check ({label})", [*db, "check"], count)
-            # A write that always changes something: alternate between two windows.
-            toggle = folder / f"toggle-{size}.sh"
-            toggle.write_text(
-                f'if [ -e "{folder}/flip-{size}" ]; then rm "{folder}/flip-{size}"; '
-                f'w="summer 2027"; else touch "{folder}/flip-{size}"; w="spring 2027"; fi\n'
-                f'exec {SHOWTRACK} --db "{database}" expect show-000001 9 "$w" '
-                f"--source bench --create-show\n",
-                encoding="utf-8",
-            )
-            add(f"expect ({label})", ["sh", str(toggle)], count)
+            count = runs if size < 100_000 else max(3, runs // 3)
+            commands = reads(database)
+            if size < 10_000:  # start-up: what a listing costs on a small database
+                commands = {k: commands[k] for k in ("upcoming", "upcoming -o json", "check")}
+            for name, command in commands.items():
+                add(f"{name} ({label})", command, count)
+            for name, command in writes(folder, database, label).items():
+                add(f"{name} ({label})", command, count)
+            if size >= 10_000:
+                floor = [sys.executable, str(HERE / "rewrite_floor.py"), str(database)]
+                add(f"rewrite floor ({label})", floor, count)
+                export = folder / f"export-{size}.json"
+                listing = folder / f"listing-{size}.json"
+                listing_shape(export, listing)
+                for shape, source in (("export shape", export), ("listing shape", listing)):
+                    target = folder / f"imported-{size}.json"
+                    command = _script(
+                        folder,
+                        f"import-{shape.split()[0]}-{size}",
+                        f'rm -f "{target}"*; exec {SHOWTRACK} --db "{target}" import "{source}"\n',
+                    )
+                    add(f"import, {shape} ({label})", command, count)
         # Episodes: 1,000 shows (5,000 releases) without episodes, and the same releases
         # with 20,000 episodes, 300 seasons on air. Listings that do not ask for episodes
         # should not pay for them.
@@ -325,51 +421,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             [*db, "upcoming", "--episodes", "-o", "json"],
         )
         add("check --episodes (5k, 20k episodes)", [*db, "check", "--episodes"])
-    stack = "python -c 'import typer, rich.table, tinydb'"
-    budgets = [
-        ("upcoming 1k ÷ khal list 1k", "upcoming (1k)", "khal list (1k events)", 1.0),
-        ("upcoming 1k ÷ bare import of our stack", "upcoming (1k)", stack, 1.2),
-        ("check 1k ÷ khal list 1k", "check (1k)", "khal list (1k events)", 0.65),
-        ("upcoming 10k ÷ upcoming 1k", "upcoming (10k)", "upcoming (1k)", 2.0),
-        ("--help ÷ upcoming 1k", "showtrack --help", "upcoming (1k)", 1.0),
-        ("expect 10k ÷ upcoming 1k", "expect (10k)", "upcoming (1k)", 2.5),
-        ("upcoming 100k", "upcoming (100k)", "", 1.5),
-        ("upcoming 100k peak memory", "upcoming (100k)", "MB", 300),
-        ("check 100k", "check (100k)", "", 1.5),
-        (
-            "upcoming with 20k episodes ÷ without",
-            "upcoming (5k, 20k episodes)",
-            "upcoming (5k, no episodes)",
-            1.1,
-        ),
-        (
-            "upcoming -o json with 20k episodes ÷ without",
-            "upcoming -o json (5k, 20k episodes)",
-            "upcoming -o json (5k, no episodes)",
-            1.1,
-        ),
-        (
-            "check with 20k episodes ÷ without",
-            "check (5k, 20k episodes)",
-            "check (5k, no episodes)",
-            1.1,
-        ),
-        (
-            "upcoming --episodes ÷ upcoming (20k episodes)",
-            "upcoming --episodes (5k, 20k episodes)",
-            "upcoming (5k, 20k episodes)",
-            1.5,
-        ),
-        (
-            "upcoming --episodes -o json ÷ upcoming -o json (20k episodes)",
-            "upcoming --episodes -o json (5k, 20k episodes)",
-            "upcoming -o json (5k, 20k episodes)",
-            1.5,
-        ),
-    ]
-    lines = _rows(timings, budgets)
-    lines += ["", "| import through `showtrack import` | seconds |", "|---|---:|"]
-    lines += [f"| {size:,} releases | {seconds:.2f} s |" for size, seconds in imports.items()]
+    lines = [*_rows(timings, GOALS), "", *_growth(timings)]
     print("\n".join(lines))
     if args.write:
         header = [
@@ -379,15 +431,93 @@ def main(argv: Sequence[str] | None = None) -> int:
             "medians; 100k: a third as many) on: " + _machine() + ".",
             "",
             "Every figure is a whole process, started fresh, output to a pipe, "
-            f"on data as of {TODAY} (`SHOWTRACK_TODAY`); the floors (`python -c pass`, "
-            "the bare import of our stack, khal, and taskwarrior where it is installed) are "
-            "measured in the same run.",
+            f"on data as of {TODAY} (`SHOWTRACK_TODAY`); the floors and peers (`python -c "
+            "pass`, the bare import of our stack, the bare rewrite of the database, khal, "
+            "and taskwarrior where it is installed) are measured in the same run.",
             "",
         ]
         results = HERE / "RESULTS.md"
         notes = _kept_notes(results)
         results.write_text("\n".join([*header, *lines, "", *notes]), encoding="utf-8")
     return 0
+
+
+STACK = "python -c 'import typer, rich.table, tinydb'"
+EPISODES, NO_EPISODES = "(5k, 20k episodes)", "(5k, no episodes)"
+#: (what, measured, against, limit): `against` is a command (a ratio), "" (seconds) or
+#: "MB" (peak memory).
+GOALS: list[tuple[str, str, str, float]] = [
+    *(
+        (f"{write} 100k ÷ rewrite floor 100k", f"{write} (100k)", "rewrite floor (100k)", 1.5)
+        for write in ("expect", "released", "add", "episode")
+    ),
+    *(
+        (f"{write} 100k peak memory", f"{write} (100k)", "MB", 300)
+        for write in ("expect", "released", "add", "episode")
+    ),
+    ("info 100k ÷ upcoming 100k", "info (100k)", "upcoming (100k)", 1.2),
+    ("history 100k ÷ upcoming 100k", "history (100k)", "upcoming (100k)", 1.2),
+    ("timeline 100k ÷ upcoming 100k", "timeline (100k)", "upcoming (100k)", 1.5),
+    ("calendar 100k ÷ upcoming 100k", "calendar (100k)", "upcoming (100k)", 1.5),
+    ("export json 100k ÷ rewrite floor 100k", "export json (100k)", "rewrite floor (100k)", 2.0),
+    ("upcoming -o json 100k ÷ upcoming 100k", "upcoming -o json (100k)", "upcoming (100k)", 2.0),
+    ("upcoming -o json 100k peak memory", "upcoming -o json (100k)", "MB", 400),
+    (
+        "import 100k, listing shape ÷ export shape",
+        "import, listing shape (100k)",
+        "import, export shape (100k)",
+        3.0,
+    ),
+    (
+        "import listing shape, 100k ÷ 10k",
+        "import, listing shape (100k)",
+        "import, listing shape (10k)",
+        12.0,
+    ),
+    ("export ics 10k ÷ upcoming 10k", "export ics (10k)", "upcoming (10k)", 2.0),
+    ("upcoming 10k ÷ task next 10k", "upcoming (10k)", "task next (10k tasks)", 1.0),
+    (
+        "upcoming with 20k episodes ÷ without",
+        f"upcoming {EPISODES}",
+        f"upcoming {NO_EPISODES}",
+        1.1,
+    ),
+    (
+        "upcoming -o json with 20k episodes ÷ without",
+        f"upcoming -o json {EPISODES}",
+        f"upcoming -o json {NO_EPISODES}",
+        1.1,
+    ),
+    ("check with 20k episodes ÷ without", f"check {EPISODES}", f"check {NO_EPISODES}", 1.1),
+    (
+        "upcoming --episodes ÷ upcoming (20k episodes)",
+        f"upcoming --episodes {EPISODES}",
+        f"upcoming {EPISODES}",
+        1.5,
+    ),
+    ("upcoming 1k ÷ bare import of our stack", "upcoming (1k)", STACK, 1.2),
+    ("--help ÷ upcoming 1k", "showtrack --help", "upcoming (1k)", 1.0),
+    ("upcoming 1k ÷ khal list 1k", "upcoming (1k)", "khal list (1k events, one a file)", 1.0),
+    ("upcoming 10k ÷ upcoming 1k", "upcoming (10k)", "upcoming (1k)", 2.0),
+    ("upcoming 100k", "upcoming (100k)", "", 1.5),
+    ("upcoming 100k peak memory", "upcoming (100k)", "MB", 300),
+]
+
+
+def _growth(timings: dict[str, Timing]) -> list[str]:
+    """Each command's time at 100k over its time at 10k (10× the releases)."""
+    lines = ["| command | 10k | 100k | growth |", "|---|---:|---:|---:|"]
+    for name, small in timings.items():
+        if not name.endswith(" (10k)"):
+            continue
+        big = timings.get(name.replace(" (10k)", " (100k)"))
+        if big is None:
+            continue
+        lines.append(
+            f"| `{name[: -len(' (10k)')]}` | {small.seconds * 1000:,.0f} ms "
+            f"| {big.seconds * 1000:,.0f} ms | {big.seconds / small.seconds:.1f}× |"
+        )
+    return lines
 
 
 if __name__ == "__main__":
