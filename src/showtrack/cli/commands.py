@@ -732,7 +732,7 @@ def calendar(
 
     MONTH: 2018-03, march, 'march 2018', 'next month' (default: this month).
     """
-    from showtrack.render import month_calendar
+    from showtrack.render import month_calendar, month_grid
     from showtrack.tracker import listings
 
     settings = settings_of(ctx)
@@ -743,8 +743,11 @@ def calendar(
         from showtrack.windows.days import parse_month
 
         year, number = parse_month(month, today)
-    views = listings.all_views(settings.read_store(), today, settings.clock())
-    month_calendar(settings.console(), views, year, number, today)
+    weeks = month_grid(year, number)
+    rows = listings.calendar_rows(
+        settings.read_listing(), today, weeks[0][0], weeks[-1][-1], settings.clock()
+    )
+    month_calendar(settings.console(), rows, year, number, today)
 
 
 @app.command()

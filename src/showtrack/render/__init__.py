@@ -13,8 +13,10 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
+from itertools import accumulate
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Console as Console  # the type other modules name
 from rich.text import Text
 
@@ -666,7 +668,7 @@ def _print_rows(console: Console, rows: Sequence[tuple[str, str, str]], width: i
     if not rows:
         return
     if console.color_system is None:
-        from rich.cells import cell_len, set_cell_size
+        from rich.cells import set_cell_size
 
         # Every chart character is one cell wide: only a label can be wider than long.
         lines = [
@@ -700,16 +702,25 @@ def _print_rows(console: Console, rows: Sequence[tuple[str, str, str]], width: i
 # --------------------------------------------------------------------------- calendar
 
 
-def _day_of(view: ReleaseView) -> date | None:
+def _day_of(row: ChartRow) -> date | None:
     """The one day a release has on a calendar: released, or an exact window; None for a
     window of more than a day."""
-    r = view.release
-    exact = view.effective_earliest if view.effective_earliest == r.latest else None
-    return r.released_on or exact
+    exact = row.earliest if row.earliest == row.latest else None
+    return row.released_on or exact
+
+
+def month_grid(year: int, month: int) -> list[list[date]]:
+    """The weeks a month's calendar shows, Monday first (days of the months around it
+    fill its first and last week)."""
+    return calendar_module.Calendar(firstweekday=0).monthdatescalendar(year, month)
 
 
 def month_calendar(
-    console: Console, views: Sequence[ReleaseView], year: int, month: int, today: date
+    console: Console,
+    views: Sequence[ReleaseView | ChartRow],
+    year: int,
+    month: int,
+    today: date,
 ) -> None:
     """A month grid: exact releases on their days, one line each (cut with an ellipsis),
     open windows shaded across days. Without colour (NO_COLOR, --no-color, a pipe) the
@@ -719,7 +730,7 @@ def month_calendar(
     from rich.table import Table
 
     plain = console.no_color or console.color_system is None
-    weeks = calendar_module.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    weeks = month_grid(year, month)
     table = Table(
         title=f"{calendar_module.month_name[month]} {year}",
         box=box.SQUARE,
@@ -729,18 +740,28 @@ def month_calendar(
     for name in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"):
         table.add_column(name, ratio=1, overflow="ellipsis", no_wrap=True)
     grid_first, grid_last = weeks[0][0], weeks[-1][-1]
-
-    def in_grid(v: ReleaseView, day_of: date | None) -> bool:
-        if day_of is not None:
-            return grid_first <= day_of <= grid_last
-        first, last = v.effective_earliest, v.release.latest
-        return first is not None and first <= grid_last and (last is None or last >= grid_first)
-
-    # Only what touches the grid's six weeks is looked at 42 times, once a day; the day
-    # each falls on is worked out once.
-    placed = [(v, day) for v in views if in_grid(v, day := _day_of(v))]
     # Each cell's text width: the table's width shared by 7 columns, less borders and padding.
     room = max((console.width - 8) // 7 - 2, 3)
+    # What falls on each day of the grid's six weeks, and how many windows are open on
+    # it (a window adds one where it opens and takes it away after it closes): one pass
+    # over the releases, not one a day.
+    on_day: dict[date, list[str]] = {}
+    opened = [0] * ((grid_last - grid_first).days + 2)
+    windows: list[ChartRow] = []
+    for v in views:
+        row = v if isinstance(v, ChartRow) else v.chart_row()
+        day_of = _day_of(row)
+        if day_of is not None:
+            if grid_first <= day_of <= grid_last:
+                on_day.setdefault(day_of, []).append(row.title)
+            continue
+        first, last = row.earliest, row.latest
+        if first is None or first > grid_last or (last is not None and last < grid_first):
+            continue
+        windows.append(row)
+        opened[(max(first, grid_first) - grid_first).days] += 1
+        opened[((min(last, grid_last) if last else grid_last) - grid_first).days + 1] -= 1
+    open_on = list(accumulate(opened))
     for week in weeks:
         cells = []
         for day in week:
@@ -753,20 +774,10 @@ def month_calendar(
                 label,
                 style="bold reverse" if day == today else ("bold" if day.month == month else "dim"),
             )
-            shaded = False
-            for v, day_of in placed:
-                r = v.release
-                if day_of == day:
-                    text.append("\n")
-                    text.append(_label(v.title, room).rstrip(), style="bold green")
-                elif (
-                    day_of is None
-                    and v.effective_earliest is not None
-                    and v.effective_earliest <= day
-                    and (r.latest is None or day <= r.latest)
-                ):
-                    shaded = True
-            if shaded and day.month == month:
+            for title in on_day.get(day, ()):
+                text.append("\n")
+                text.append(_label(title, room).rstrip(), style="bold green")
+            if open_on[(day - grid_first).days] and day.month == month:
                 if plain:
                     text.append("\n" + "░" * room)
                 else:
@@ -777,25 +788,33 @@ def month_calendar(
     if plain:
         console.print(Text("[n] today  ·n another month  ░ a window open that day"))
     # The windows (no single day) among what touches the grid, named under it.
-    windows = [v for v, day in placed if day is None and v.effective_earliest]
-    for v in windows:
-        first = v.effective_earliest
-        last = v.release.latest
-        if first is None:
+    month_first = date(year, month, 1)
+    month_last = date(year, month, calendar_module.monthrange(year, month)[1])
+    fits: list[str] = []
+    for w in windows:
+        first, last = w.earliest, w.latest
+        if first is None or first > month_last or (last is not None and last < month_first):
             continue
-        if first <= date(year, month, calendar_module.monthrange(year, month)[1]) and (
-            last is None or last >= date(year, month, 1)
-        ):
-            line = Text("  ░ " if plain else "  ", style="dim")
-            if not plain:
-                line.append("  ", style="on grey23")
-                line.append(" ")
-            line.append(printable(v.title))
-            line.append(
-                f"  {window_dates(first.isoformat(), last.isoformat() if last else None)}",
-                style="dim",
-            )
-            console.print(line)
+        title = printable(w.title)
+        dates = window_dates(first.isoformat(), last.isoformat() if last else None)
+        if plain and not console.record:
+            # A line that fits, as Rich would print it without colour (a month of
+            # 100,000 releases lists thousands: bench/RESULTS.md); a longer one goes
+            # through Rich, which wraps it.
+            shown = f"  ░ {title}  {dates}"
+            if (len(shown) if shown.isascii() else cell_len(shown)) <= console.width:
+                fits.append(shown + "\n")
+                continue
+            console.file.write("".join(fits))
+            fits = []
+        line = Text("  ░ " if plain else "  ", style="dim")
+        if not plain:
+            line.append("  ", style="on grey23")
+            line.append(" ")
+        line.append(title)
+        line.append(f"  {dates}", style="dim")
+        console.print(line)
+    console.file.write("".join(fits))
 
 
 @contextmanager

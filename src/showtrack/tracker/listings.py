@@ -524,6 +524,26 @@ def all_views(
     return _sorted_views(rows, today, now) if soonest_first else Views(rows, today, now)
 
 
+def calendar_rows(
+    source: Source, today: date, first: date, last: date, now: Clock | None = None
+) -> list[ChartRow]:
+    """The releases a calendar of the days `first` to `last` shows, soonest first: those
+    released on one of them, and those not yet out whose window touches them (filtered
+    before they are sorted: a month of 100,000 releases shows a few thousand)."""
+    rows = [
+        row
+        for row in _rows(source, today)
+        if (
+            first <= row.released_on <= last
+            if row.released_on is not None
+            else row.effective is not None
+            and row.effective <= last
+            and (row.latest is None or row.latest >= first)
+        )
+    ]
+    return _sorted_views(rows, today, now).chart_rows()
+
+
 def shows_with_releases(store: Store) -> list[tuple[Show, list[str]]]:
     """Every show, in the order they were added, with the ids of its releases (`list`)."""
     shows = store.shows()
