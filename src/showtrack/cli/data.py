@@ -67,10 +67,9 @@ def export_data(
         )
     if premieres_only and episodes:
         raise UsageError("--premieres-only leaves episodes out; give one of it and --episodes")
-    st = settings.read_store()
     data: str | bytes
     if fmt == "json":
-        data = transfer.export_json_bytes(st)
+        data = transfer.export_json_bytes(settings.read_store())
     elif fmt == "ics":
         from showtrack.ics import WINDOW_MODES, to_ical
         from showtrack.models import check_choice
@@ -78,10 +77,12 @@ def export_data(
         check_choice(windows, WINDOW_MODES, "--windows")
 
         filt = listings.CalendarFilter(premieres_only, tag, network, exact_only)
-        entries = listings.calendar_entries(st, settings.today(), filt)
-        shown = listings.calendar_episodes(st, settings.today(), filt) if episodes else []
+        listing = settings.read_listing()
+        entries = listings.calendar_entries(listing, settings.today(), filt)
+        shown = listings.calendar_episodes(listing, settings.today(), filt) if episodes else []
         data = to_ical(entries, settings.now(), shown, windows)
     else:
+        st = settings.read_store()
         import io
 
         from showtrack.output import write_csv

@@ -651,12 +651,15 @@ class CalendarFilter(msgspec.Struct):
     exact_only: bool = False
 
 
-def calendar_entries(store: Store, today: date, filt: CalendarFilter) -> list[CalendarEntry]:
+def calendar_entries(source: Source, today: date, filt: CalendarFilter) -> list[CalendarEntry]:
     """The releases for a calendar, each as known on `today` with its effective earliest
-    and the history reported by then (which counts towards the event's SEQUENCE)."""
+    and the history reported by then (which counts towards the event's SEQUENCE). From
+    a listing, a history is decoded only for a release that can be an event (released,
+    or a window with both ends)."""
     on_network_and_tags = network_and_tag_test(filt.networks, filt.tags)
+    records = {} if isinstance(source, Store) else {r.id: r for r in source.releases}
     entries = []
-    for view in all_views(store, today):
+    for view in all_views(source, today):
         release = view.release
         if filt.premieres_only and release.season is None:
             continue
@@ -665,23 +668,36 @@ def calendar_entries(store: Store, today: date, filt: CalendarFilter) -> list[Ca
         exact = release.released_on is not None or release.window.is_exact
         if filt.exact_only and not exact:
             continue
-        view.release = msgspec.structs.replace(release, history=history_on(release, today))
+        whole: ReleaseFields = release
+        record = records.get(release.id)
+        placed = release.released_on is not None or None not in (release.earliest, release.latest)
+        if record is not None and placed:
+            whole = record.to_release(with_episodes=False)
+        history = history_on(whole, today) if isinstance(whole, Release) else []
+        view.release = msgspec.structs.replace(release, history=history)
         entries.append(view)
     return entries
 
 
-def calendar_episodes(store: Store, today: date, filt: CalendarFilter) -> list[EpisodeView]:
+def calendar_episodes(source: Source, today: date, filt: CalendarFilter) -> list[EpisodeView]:
     """The dated episodes for a calendar (`export --format ics --episodes`), those of a
     season airing at once without a time (a streaming drop) as one."""
     from showtrack.clock import local_zone
     from showtrack.tracker.episodes import dated_episodes
 
     on_network_and_tags = network_and_tag_test(filt.networks, filt.tags)
-    shows = {s.id: s for s in store.shows()}
+    if isinstance(source, Store):
+        shows, releases = source.shows(), source.releases()
+    else:
+        shows = source.shows
+        releases = [
+            r.to_release(with_history=False) for r in source.releases if r.episodes_last_day
+        ]
+    by_id = {s.id: s for s in shows}
     zone = local_zone()
     found: list[EpisodeView] = []
-    for release in store.releases():
-        show = shows.get(release.show_id) or Show(release.show_id, release.show_id)
+    for release in releases:
+        show = by_id.get(release.show_id) or Show(release.show_id, release.show_id)
         if release.episodes and on_network_and_tags(show, release.platform):
             found += dated_episodes(release, show, today, zone)
     return found
