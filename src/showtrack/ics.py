@@ -19,7 +19,7 @@ updates its event instead of adding another; SEQUENCE counts the window's change
 The file is written here, line by line, as the icalendar library writes it (the same
 properties in the same order, escaped and folded the same way: the tests parse it with
 icalendar and hold it to what icalendar writes back); building icalendar's components
-was nine tenths of the cost of an export of 10,000 releases.
+was most of the cost of an export (bench/RESULTS.md).
 """
 
 from __future__ import annotations

@@ -99,11 +99,11 @@ _ASCII_BELOW_DEL = bytes(range(0x7F))
 
 
 def json_safe_utf8(data: bytes) -> bytes:
-    """json_safe for JSON as UTF-8 bytes, without decoding it (a listing of 100,000
-    releases is 70 MB of JSON)."""
+    """json_safe for JSON as UTF-8 bytes, without decoding it (decoding the JSON of a
+    big listing, and searching it as text, cost more than writing it: bench/RESULTS.md)."""
     # Every byte of a match is DEL or above it, so a match survives, contiguous, the
-    # deletion of every other byte: a search of what is left (a few kilobytes) says
-    # whether the whole needs one (a quarter of the cost of searching it all).
+    # deletion of every other byte: a search of what is left says whether the whole
+    # needs one, for less than searching it all (bench/RESULTS.md).
     if not _TERMINAL_UNSAFE_UTF8.search(data.translate(None, _ASCII_BELOW_DEL)):
         return data
     return _TERMINAL_UNSAFE_UTF8.sub(lambda m: b"\\u%04x" % ord(m[0].decode()), data)
