@@ -346,6 +346,13 @@ class ReleaseRecord(ReleaseFields, kw_only=True):
         fields["episodes"] = self.decoded_episodes() if with_episodes else []
         return Release(**fields)
 
+    def decoded_sources(self) -> list[Source]:
+        """Its sources, decoded."""
+        try:
+            return _SOURCES.decode(self.sources)
+        except msgspec.MsgspecError as exc:
+            raise self._damaged(exc) from None
+
     def decoded_episodes(self) -> list[Episode]:
         """Its episodes, decoded."""
         if self.episodes is _NOTHING:
@@ -481,35 +488,17 @@ class ReleaseView(msgspec.Struct):
     def to_row(self) -> ReleaseRow:
         """The row writers print: the JSON keys of spec/cli.md, as a Struct that msgspec
         encodes without a dict in between."""
-        r, show = self.release, self.show
-        effective = self.effective_earliest
-        return ReleaseRow(
-            r.id,
-            show.title,
-            show.id,
-            r.season,
-            r.label(show.title),
-            r.window,
-            None if effective is None else effective.isoformat(),
+        return release_row(
+            self.release,
+            self.release.sources,
+            self.show,
+            self.effective_earliest,
             self.status,
             self.conflict,
+            self.countdown,
+            self.next_episode,
             self.days_until,
             self.days_left,
-            self.countdown,
-            show.network,
-            r.platform or show.network,
-            r.region,
-            r.stage,
-            r.after,
-            r.release_date,
-            r.air_time,
-            r.remind,
-            r.sources,
-            r.notes,
-            r.name,
-            show.tags,
-            show.aliases,
-            None if self.next_episode is None else self.next_episode.id,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -527,6 +516,50 @@ class ChartRow(NamedTuple):
     earliest: date | None
     latest: date | None
     released_on: date | None
+
+
+def release_row(
+    r: ReleaseFields,
+    sources: list[Source],
+    show: Show,
+    effective: date | None,
+    status: str,
+    conflict: bool,
+    countdown: str,
+    next_episode: EpisodeView | None,
+    days_until: int | None,
+    days_left: int | None,
+) -> ReleaseRow:
+    """A release as writers print it, from what its view holds (ReleaseView.to_row, and
+    a listing's rows that need no view: tracker/listings.py)."""
+    return ReleaseRow(
+        r.id,
+        show.title,
+        show.id,
+        r.season,
+        r.label(show.title),
+        r.window,
+        None if effective is None else effective.isoformat(),
+        status,
+        conflict,
+        days_until,
+        days_left,
+        countdown,
+        show.network,
+        r.platform or show.network,
+        r.region,
+        r.stage,
+        r.after,
+        r.release_date,
+        r.air_time,
+        r.remind,
+        sources,
+        r.notes,
+        r.name,
+        show.tags,
+        show.aliases,
+        None if next_episode is None else next_episode.id,
+    )
 
 
 class ReleaseRow(msgspec.Struct):

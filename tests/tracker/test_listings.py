@@ -147,6 +147,22 @@ def test_effective_earliest_is_never_before_own_earliest_nor_what_it_waits_on(
                 assert view.effective_earliest >= lag.after(base) + timedelta(days=1)
 
 
+@settings(max_examples=200, deadline=None)
+@given(waiting_releases(), DAYS, st.booleans())
+def test_release_rows_are_the_rows_of_the_views(
+    docs: list[dict[str, Any]], today: date, timed: bool
+) -> None:
+    """What `-o json` writes without making views is what the views' to_row() gives:
+    conflicts, releases, waits and exact instants included."""
+    for doc in docs:
+        doc["sources"] = msgspec.Raw(b'[{"name":"Variety","url":null,"as_of":"2015-01-01"}]')
+        if timed and doc["window"].get("earliest"):
+            doc["air_time"] = f"{doc['window']['earliest']}T21:00:00-05:00"
+    views = listings.all_views(_listing(docs), today)
+    fast = list(listings.all_views(_listing(docs), today).release_rows())
+    assert fast == [view.to_row() for view in views]
+
+
 def test_upcoming_orders_soonest_first_and_tba_last() -> None:
     docs = [
         {"id": "show/s1", "show_id": "show", "season": 1, "window": {}},

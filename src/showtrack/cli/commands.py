@@ -468,10 +468,14 @@ def upcoming(
         raise typer.Exit(1)
 
     page = 20 if limit is None else limit
+    rows: Sequence[Any] = views
+    if fmt != "table" and isinstance(views, listings.Views):
+        # Each row as writers print it, made without its view (the same row).
+        rows, to_dict = views.release_rows(), _same_row
     emit(
         settings,
         fmt,
-        views,
+        rows,
         table=lambda r, console: r.upcoming_table(console, views, page),
         to_dict=to_dict,
         limit=limit,
@@ -484,6 +488,13 @@ def upcoming(
 
 def _release_dict(view: "ReleaseView") -> "ReleaseRow":
     return view.to_row()
+
+
+def _same_row(row: "ReleaseRow | ReleaseView") -> "ReleaseRow":
+    """A row already as writers print it (blank_release's view too)."""
+    from showtrack.models import ReleaseView
+
+    return row.to_row() if isinstance(row, ReleaseView) else row
 
 
 def _entry_dict(view: "ReleaseView | EpisodeView") -> dict[str, Any]:

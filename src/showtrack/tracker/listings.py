@@ -27,10 +27,13 @@ from showtrack.models import (
     Release,
     ReleaseFields,
     ReleaseRecord,
+    ReleaseRow,
     ReleaseView,
     Show,
     known_since,
+    release_row,
 )
+from showtrack.models import Source as NewsSource
 from showtrack.store import Listing, Lookup, Store
 from showtrack.text import fold
 from showtrack.windows.window import STATUSES, countdown_text, status_on
@@ -220,21 +223,28 @@ def _rows(source: Source, today: date) -> list[_Row]:
     return _resolve(rows, today)
 
 
+def _countdown(row: _Row, today: date, now: Clock | None) -> tuple[bool, str]:
+    """Whether the row's constraints conflict with its window, and its countdown."""
+    earliest, latest = row.effective, row.latest
+    air_time = row.record.air_time
+    air = datetime.fromisoformat(air_time) if air_time else None
+    conflict = earliest is not None and latest is not None and earliest > latest
+    if conflict:  # shown as what it is, never as a backwards range
+        return conflict, f"conflict: waits until {earliest}, window ends {latest}"
+    if row.on_air and row.next_episode is not None:
+        from showtrack.tracker.episodes import on_air_countdown
+
+        return conflict, on_air_countdown(row.next_episode)
+    countdown = countdown_text(
+        earliest, latest, today, row.released_on, air, now() if air and now else None
+    )
+    return conflict, countdown
+
+
 def _view(row: _Row, today: date, now: Clock | None) -> ReleaseView:
     release = row.full()
     earliest, latest = row.effective, row.latest
-    air = datetime.fromisoformat(release.air_time) if release.air_time else None
-    conflict = earliest is not None and latest is not None and earliest > latest
-    if conflict:  # shown as what it is, never as a backwards range
-        countdown = f"conflict: waits until {earliest}, window ends {latest}"
-    elif row.on_air and row.next_episode is not None:
-        from showtrack.tracker.episodes import on_air_countdown
-
-        countdown = on_air_countdown(row.next_episode)
-    else:
-        countdown = countdown_text(
-            earliest, latest, today, row.released_on, air, now() if air and now else None
-        )
+    conflict, countdown = _countdown(row, today, now)
     return ReleaseView(
         release=release,
         show=row.show,
@@ -246,6 +256,31 @@ def _view(row: _Row, today: date, now: Clock | None) -> ReleaseView:
         conflict=conflict,
         next_episode=row.next_episode if row.on_air else None,
     )
+
+
+def _release_row(row: _Row, today: date, now: Clock | None) -> ReleaseRow:
+    """The row's view's to_row(), without making the view (nor a whole Release)."""
+    record = row.record
+    sources = record.sources if isinstance(record, Release) else _sources_of(record)
+    earliest, latest = row.effective, row.latest
+    conflict, countdown = _countdown(row, today, now)
+    return release_row(
+        record,
+        sources,
+        row.show,
+        earliest,
+        row.status,
+        conflict,
+        countdown,
+        row.next_episode if row.on_air else None,
+        None if earliest is None else (earliest - today).days,
+        None if latest is None else (latest - today).days,
+    )
+
+
+def _sources_of(record: ReleaseFields) -> list[NewsSource]:
+    assert isinstance(record, ReleaseRecord)
+    return record.decoded_sources()
 
 
 def _with_next_episodes(rows: list[_Row], today: date, now: Clock | None) -> list[_Row]:
@@ -285,6 +320,11 @@ class Views(Sequence[ReleaseView]):
     def __len__(self) -> int:
         return len(self._rows)
 
+    def release_rows(self) -> ReleaseRows:
+        """Every row as writers print it (each view's to_row()), made when reached and
+        without its view: `-o json` on 100,000 releases makes every one."""
+        return ReleaseRows(self._rows, self._today, self._now)
+
     def chart_rows(self) -> list[ChartRow]:
         """Every row as a chart draws it, without making its view."""
         return [
@@ -314,6 +354,29 @@ class Views(Sequence[ReleaseView]):
         if isinstance(index, slice):
             return [self._at(i) for i in range(*index.indices(len(self._rows)))]
         return self._at(range(len(self._rows))[index])
+
+
+class ReleaseRows(Sequence[ReleaseRow]):
+    """A listing's rows as writers print them (see Views.release_rows)."""
+
+    def __init__(self, rows: list[_Row], today: date, now: Clock | None) -> None:
+        self._rows = rows
+        self._today = today
+        self._now = now
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> ReleaseRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[ReleaseRow]: ...
+
+    def __getitem__(self, index: int | slice) -> ReleaseRow | list[ReleaseRow]:
+        if isinstance(index, slice):
+            return [_release_row(row, self._today, self._now) for row in self._rows[index]]
+        return _release_row(self._rows[index], self._today, self._now)
 
 
 def _sorted_views(rows: list[_Row], today: date, now: Clock | None) -> Views:
