@@ -200,3 +200,10 @@ def test_errors_go_to_stderr_with_their_code(db: Path) -> None:
     result = run_process(db, "check")
     assert (result.code, result.out) == (4, "")
     assert result.err.startswith("showtrack: ")
+
+
+def test_a_write_that_adds_nothing_does_not_load_tinydb(shows: Runner, db: Path) -> None:
+    modules = _modules_loaded_by(db, "expect", "Luke Cage", "2", "summer 2018")
+    assert "showtrack.tracker.edits" in modules
+    assert "tinydb" not in modules  # TinyDB numbers new documents; a revision has none
+    assert "tinydb" in _modules_loaded_by(db, "add", "Daredevil")

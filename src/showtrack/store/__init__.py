@@ -28,7 +28,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import msgspec
 
@@ -317,14 +317,15 @@ class Store:
     def __init__(
         self,
         path: Path,
-        db: TinyDB,
+        data: Data,
         original: bytes | None,
         writable: bool,
         layout: Layout | None = None,
     ) -> None:
         self.path = path
         self.writable = writable
-        self._db = db
+        self._snapshot = data
+        self._tinydb: TinyDB | None = None
         self._original = original
         self._layout = layout
         # Per table: documents inserted or replaced since the file was read.
@@ -338,7 +339,17 @@ class Store:
 
     @property
     def _data(self) -> Data:
-        return cast(_SnapshotStorage, self._db.storage).data
+        return self._snapshot
+
+    @property
+    def _db(self) -> TinyDB:
+        """TinyDB over the snapshot, made for an insert or a removal (which number and
+        drop its documents): other commands do not load it."""
+        if self._tinydb is None:
+            from tinydb import TinyDB
+
+            self._tinydb = TinyDB(self._snapshot, storage=_SnapshotStorage)
+        return self._tinydb
 
     @property
     def meta(self) -> dict[str, Any]:
@@ -630,9 +641,7 @@ def load(path: Path, *, writable: bool = False, decoded: bool = False) -> Store:
         data, layout = split
     else:
         data = empty_data() if raw is None else parse_document(raw, real)
-    from tinydb import TinyDB
-
-    return Store(real, TinyDB(data, storage=_SnapshotStorage), raw, writable, layout)
+    return Store(real, data, raw, writable, layout)
 
 
 def _split(raw: bytes) -> tuple[Data, Layout] | None:
