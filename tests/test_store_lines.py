@@ -207,3 +207,39 @@ def test_an_export_passes_records_on_undecoded_and_equal_to_decoded_ones(
     lazy.update([release])
     exported = transfer.export_document(lazy)
     assert [r["notes"] for r in exported["releases"]].count("changed") == 1
+
+
+def test_saving_what_was_read_writes_nothing_and_serializes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "db.json"
+    _write(path, [Show(id="b", title="B")], [_release("b", 1), _release("b", 2)])
+    serialized: list[int] = []
+    real = store.serialize
+
+    def counting(data: store.Data) -> bytes:
+        serialized.append(1)
+        return real(data)
+
+    monkeypatch.setattr(store, "serialize", counting)
+    with store.open_for_writing(path) as loaded:
+        same = loaded.release("b/s2")
+        assert same is not None
+        loaded.update([same])  # replaced by itself
+    assert not loaded.save() and serialized == []
+    before = path.read_bytes()
+    with store.open_for_writing(path) as loaded:
+        loaded.meta["notified"] = {"b/s2": "x"}  # the meta alone changed
+    assert path.read_bytes() != before and serialized == [1]
+    with store.open_for_writing(path) as loaded:
+        changed = loaded.release("b/s1")
+        assert changed is not None
+        changed.notes = "new"
+        loaded.update([changed])
+    assert store.load(path).release("b/s1").notes == "new"  # type: ignore[union-attr]
+    after_update = path.read_bytes()
+    with store.open_for_writing(path) as loaded:
+        extra = _release("b", 3)
+        loaded.insert([extra])
+        loaded.remove([extra])  # added and dropped: the whole file compared
+    assert path.read_bytes() == after_update

@@ -332,6 +332,8 @@ class Store:
         self._changed: dict[str, set[str]] = {}
         # (table, record id) -> document id, for records already found by a search.
         self._found: dict[tuple[str, str], str] = {}
+        # Whether documents were added or dropped (TinyDB renumbers the table).
+        self._renumbered = False
         # Per table: document id -> its record's id and show id, read on first use.
         self._keys: dict[str, dict[str, _Key]] = {}
         # Per table: record id -> the document id of the first record with it.
@@ -349,6 +351,7 @@ class Store:
             from tinydb import TinyDB
 
             self._tinydb = TinyDB(self._snapshot, storage=_SnapshotStorage)
+        self._renumbered = True
         return self._tinydb
 
     @property
@@ -573,6 +576,8 @@ class Store:
         if not self.writable:
             raise RuntimeError("store opened for reading")
         try:
+            if self._layout is not None and not self._renumbered and self._as_read():
+                return False
             content = self.to_bytes()
         except UnicodeEncodeError as exc:
             # A lone surrogate: bytes that were not UTF-8 on the command line, or a
@@ -583,7 +588,9 @@ class Store:
                 "nothing was changed",
                 "give the text in UTF-8",
             ) from None
-        if content == self._original:
+        # (Read with its layout, and no document added or dropped, a change shows in
+        # the documents replaced: _as_read looked; the whole file need not be compared.)
+        if (self._layout is None or self._renumbered) and content == self._original:
             return False
         try:
             self._write(content)
@@ -591,6 +598,22 @@ class Store:
             raise cannot_write(exc, self.path) from None
         self._original = content
         return True
+
+    def _as_read(self) -> bool:
+        """Whether every document replaced since the file was read (and the meta) would
+        be written back as the file holds it: then saving would change nothing."""
+        assert self._layout is not None
+        encode = msgspec.json.Encoder(order="sorted").encode
+        meta = self._data["meta"]
+        replaced = [("meta", doc_id) for doc_id in meta]
+        replaced += [(t, doc_id) for t, ids in self._changed.items() for doc_id in ids]
+        for table, doc_id in replaced:
+            doc, read = self._data[table].get(doc_id), self._layout.as_read(table, doc_id)
+            if doc is None or read is None:
+                return False
+            if type(doc) is not msgspec.Raw and encode(doc) != bytes(read):
+                return False
+        return len(meta) == len(self._layout.tables_as_read("meta"))
 
     def _write(self, content: bytes) -> None:
         """The new file staged first, then the backup kept, then the rename: a full disk

@@ -35,6 +35,14 @@ class Layout:
         self._lines: dict[str, tuple[list[str], list[int], list[Any]]] = {}
         self._escapes: dict[str, bool] = {}
 
+    def as_read(self, table: str, doc_id: str) -> Any:
+        """A document's bytes (msgspec.Raw) as the file held them; None if it did not."""
+        return self._tables.get(table, {}).get(doc_id)
+
+    def tables_as_read(self, table: str) -> dict[str, Any]:
+        """A table's documents as the file held them."""
+        return self._tables.get(table, {})
+
     def _lines_of(self, table: str) -> tuple[list[str], list[int], list[Any]]:
         """The table's document ids, the sum of the lengths of the ids and records
         before each one (from which its line's start follows), and each record's bytes,
