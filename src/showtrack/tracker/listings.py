@@ -717,27 +717,26 @@ class CalendarFilter(msgspec.Struct):
 def calendar_entries(source: Source, today: date, filt: CalendarFilter) -> list[CalendarEntry]:
     """The releases for a calendar, each as known on `today` with its effective earliest
     and the history reported by then (which counts towards the event's SEQUENCE). From
-    a listing, a history is decoded only for a release that can be an event (released,
-    or a window with both ends)."""
+    a listing, a release is decoded once, history included, and only when it can be an
+    event (released, or a window with both ends)."""
     on_network_and_tags = network_and_tag_test(filt.networks, filt.tags)
-    records = {} if isinstance(source, Store) else {r.id: r for r in source.releases}
+    views = all_views(source, today)
     entries = []
-    for view in all_views(source, today):
-        release = view.release
-        if filt.premieres_only and release.season is None:
+    for index, row in enumerate(views._rows):
+        record = row.record
+        if filt.premieres_only and record.season is None:
             continue
-        if not on_network_and_tags(view.show, release.platform):
+        if not on_network_and_tags(row.show, record.platform):
             continue
-        exact = release.released_on is not None or release.window.is_exact
+        exact = record.released_on is not None or record.window.is_exact
         if filt.exact_only and not exact:
             continue
-        whole: ReleaseFields = release
-        record = records.get(release.id)
-        placed = release.released_on is not None or None not in (release.earliest, release.latest)
-        if record is not None and placed:
-            whole = record.to_release(with_episodes=False)
-        history = history_on(whole, today) if isinstance(whole, Release) else []
-        view.release = msgspec.structs.replace(release, history=history)
+        placed = exact or None not in (record.earliest, record.latest)
+        if isinstance(record, ReleaseRecord):
+            row.record = record.to_release(with_history=placed, with_episodes=False)
+        view = views[index]
+        release = view.release
+        view.release = msgspec.structs.replace(release, history=history_on(release, today))
         entries.append(view)
     return entries
 
