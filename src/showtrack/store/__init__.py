@@ -25,8 +25,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import date
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -42,37 +41,63 @@ from showtrack.models import (
     ShowName,
     from_plain,
 )
-from showtrack.store.files import (
-    WriteLock as WriteLock,
+from showtrack.store.document import (
+    RESTORE_HINT,
+    SCHEMA_VERSION,
+    TABLES,
+    Data,
+    document_order,
+    empty_data,
+    parse_document,
+    refuse,
+    serialize,
 )
 from showtrack.store.files import (
+    WriteLock,
     atomic_write,
+    backup_path,
     cannot_write,
     commit,
     keep_backup,
+    lock_path,
+    lock_timeout,
     read_bytes,
     stage,
     sweep_temp_files,
     unused_name,
 )
-from showtrack.store.files import (
-    backup_path as backup_path,
-)
-from showtrack.store.files import (
-    lock_path as lock_path,
-)
-from showtrack.store.files import (
-    lock_timeout as lock_timeout,
-)
 from showtrack.store.lines import Layout, split_document
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
-TABLES = ("meta", "shows", "releases")
-DB_ENV = "SHOWTRACK_DB"
-RESTORE_HINT = "run `showtrack db restore` to go back to the last backup"
 
-Data = dict[str, dict[str, Any]]
+__all__ = [
+    "DB_ENV",
+    "RESTORE_HINT",
+    "SCHEMA_VERSION",
+    "Data",
+    "DatabaseError",
+    "Listing",
+    "ListingLookup",
+    "Lookup",
+    "Store",
+    "WriteLock",
+    "backup_path",
+    "check",
+    "default_path",
+    "empty_data",
+    "load",
+    "lock_path",
+    "lock_timeout",
+    "open_for_writing",
+    "read_listing",
+    "real_path",
+    "restore",
+    "serialize",
+    "unkept_dates",
+]
+
+DB_ENV = "SHOWTRACK_DB"
 
 
 def default_path() -> Path:
@@ -88,170 +113,6 @@ def default_path() -> Path:
 def real_path(path: Path) -> Path:
     """The file a (possibly symlinked) database path stands for; writes go there."""
     return Path(os.path.realpath(path))
-
-
-def empty_data() -> Data:
-    """A new database."""
-    return {"meta": {"1": {"schema": SCHEMA_VERSION}}, "shows": {}, "releases": {}}
-
-
-# --------------------------------------------------------------------------- reading
-
-
-def _refuse(path: Path, what: str) -> DatabaseError:
-    return DatabaseError(f"{path}: {what}; it was left as it was", RESTORE_HINT)
-
-
-def parse_document(raw: bytes, path: Path) -> Data:
-    """Check a file's bytes are a showtrack database this version can read, and migrate an
-    older schema in memory. Raises DatabaseError naming the file and what to do."""
-    if not raw.strip():
-        raise _refuse(path, "the database file is empty")
-    try:
-        data = msgspec.json.decode(raw)
-    except UnicodeDecodeError:
-        raise _refuse(path, "the database is not UTF-8 text") from None
-    except RecursionError:
-        raise _refuse(path, "the database nests JSON deeper than any showtrack file") from None
-    except msgspec.DecodeError:
-        import json
-
-        try:
-            json.loads(raw.decode("utf-8", "replace"))  # only to say where the damage is
-        except json.JSONDecodeError as exc:
-            raise _refuse(
-                path, f"the database is not valid JSON (line {exc.lineno}): truncated or damaged"
-            ) from None
-        raise _refuse(path, "the database is not valid JSON: truncated or damaged") from None
-    if data == {}:
-        return empty_data()
-    if (
-        not isinstance(data, dict)
-        or not set(data) <= {*TABLES, "_default"}
-        or any(
-            not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values())
-            for table in data.values()
-        )
-    ):
-        raise _refuse(path, "this is not a showtrack database")
-    meta = data.get("meta", {}).get("1")
-    schema = meta.get("schema") if isinstance(meta, dict) else None
-    # A bool is an int to Python; a schema below 1 would pick the wrong migrations.
-    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-        raise _refuse(path, "this is not a showtrack database (no schema version)")
-    if schema > SCHEMA_VERSION:
-        raise DatabaseError(
-            f"{path} was written by a newer showtrack (schema {schema}, this one reads "
-            f"{SCHEMA_VERSION}); it was left as it was",
-            "upgrade showtrack to use it",
-        )
-    for table in TABLES:
-        data.setdefault(table, {})
-    if schema < SCHEMA_VERSION:
-        migrate(data)
-    return data
-
-
-def _schema_1_to_2(data: Data) -> None:
-    """Version 1 kept a release's window as flat `phrase`/`earliest`/`latest` keys;
-    version 2 keeps a `window` object with its EDTF form, and a history list."""
-    from showtrack.windows.window import to_edtf
-
-    for doc in data["releases"].values():
-        window = {key: doc.pop(key, None) for key in ("phrase", "earliest", "latest")}
-        earliest = date.fromisoformat(window["earliest"]) if window["earliest"] else None
-        latest = date.fromisoformat(window["latest"]) if window["latest"] else None
-        window["edtf"] = to_edtf(earliest, latest, doc.get("region"))
-        doc["window"] = window
-        doc.setdefault("history", [])
-
-
-def _schema_2_to_3(data: Data) -> None:
-    """Version 3 adds `known_since` (the latest as_of of the history), so that listings
-    need not read the history."""
-    for doc in data["releases"].values():
-        days = [h["as_of"] for h in doc.get("history") or [] if h.get("as_of")]
-        doc["known_since"] = max(days) if days else None
-
-
-def _schema_3_to_4(data: Data) -> None:
-    """Version 4 links shows to TVmaze (`tvmaze`) and keeps their network's time zone
-    (`zone`)."""
-    for doc in data["shows"].values():
-        doc.setdefault("zone", None)
-        doc.setdefault("tvmaze", None)
-
-
-def _schema_4_to_5(data: Data) -> None:
-    """Version 5 keeps a season's episodes in its release (`episodes`), with their last
-    air day and the number of undated ones beside them (`episodes_last_day`,
-    `episodes_undated`), so that listings need not decode them. A release without
-    episodes has none of these keys, so a version 4 document needs no change; the number
-    changes so that an older showtrack, which would drop the episodes on its next save,
-    refuses the file instead."""
-    del data
-
-
-#: MIGRATIONS[n - 1] brings a document of schema n to schema n + 1: a new schema is one
-#: function appended here.
-MIGRATIONS: tuple[Callable[[Data], None], ...] = (
-    _schema_1_to_2,
-    _schema_2_to_3,
-    _schema_3_to_4,
-    _schema_4_to_5,
-)
-SCHEMA_VERSION = len(MIGRATIONS) + 1
-
-
-def migrate(data: Data) -> None:
-    """Bring an older document up to SCHEMA_VERSION in place, one numbered step at a time."""
-    meta = data["meta"]["1"]
-    meta["migrated_from"] = meta["schema"]
-    for step in MIGRATIONS[meta["schema"] - 1 :]:
-        step(data)
-    meta["schema"] = SCHEMA_VERSION
-
-
-# --------------------------------------------------------------------------- writing
-
-
-def serialize(data: Data) -> bytes:
-    """The file's bytes: tables in a fixed order, documents by id, one document a line with
-    sorted keys, so the file reads well and a change shows as one changed line in a diff.
-    A document still undecoded (msgspec.Raw, see `load`) is written as it was read.
-    (Built as bytes in as few Python steps a document as possible: a write on a big
-    database writes every line.)"""
-    encode = msgspec.json.Encoder(order="sorted").encode
-    raw_type = msgspec.Raw
-    names = [*TABLES, *sorted(set(data) - set(TABLES))]
-    parts = [b"{\n"]
-    for t, name in enumerate(names):
-        docs = data.get(name, {})
-        end = b"}\n" if t == len(names) - 1 else b"},\n"
-        if not docs:
-            parts += [b"  ", encode(name), b": {", end]
-            continue
-        try:
-            ids = sorted(docs, key=int)
-        except ValueError:  # not TinyDB's: a hand-edited file
-            ids = sorted(docs, key=_document_order)
-        parts += [b"  ", encode(name), b": {\n    "]
-        for i in ids:
-            doc = docs[i]
-            parts += (
-                encode(i),
-                b": ",
-                doc if type(doc) is raw_type else encode(doc),
-                b",\n    ",
-            )
-        parts[-1] = b"\n  "
-        parts.append(end)
-    parts.append(b"}\n")
-    return b"".join(parts)
-
-
-def _document_order(doc_id: str) -> int:
-    return int(doc_id) if doc_id.isdigit() else 0
 
 
 # --------------------------------------------------------------------------- the store
@@ -294,7 +155,7 @@ def unkept_dates(releases: Iterable[ReleaseFields]) -> str | None:
 def _refuse_unkept(path: Path, release_id: str) -> DatabaseError:
     from showtrack.windows.window import KEPT_YEARS
 
-    return _refuse(path, f"release {release_id!r} has a date outside the years {KEPT_YEARS}")
+    return refuse(path, f"release {release_id!r} has a date outside the years {KEPT_YEARS}")
 
 
 class _Key(msgspec.Struct):
@@ -362,7 +223,7 @@ class Store:
 
     def _damaged(self, table: str, doc_id: str, record_id: object, why: object) -> DatabaseError:
         name = repr(record_id) if isinstance(record_id, str) else f"number {doc_id}"
-        return _refuse(self.path, f"{table} record {name} is damaged: {why}")
+        return refuse(self.path, f"{table} record {name} is damaged: {why}")
 
     def _plain(self, table: str, doc_id: str) -> dict[str, Any]:
         """A document as a dict, decoding its stored line if it is still undecoded."""
@@ -432,7 +293,7 @@ class Store:
         docs = self._data[table]
         found = []
         for doc_id in sorted(
-            {*holding, *self._changed.get(table, ())} & docs.keys(), key=_document_order
+            {*holding, *self._changed.get(table, ())} & docs.keys(), key=document_order
         ):
             doc = docs[doc_id]
             if type(doc) is msgspec.Raw:
@@ -576,9 +437,10 @@ class Store:
         if not self.writable:
             raise RuntimeError("store opened for reading")
         try:
-            if self._layout is not None and not self._renumbered and self._as_read():
+            spliced = self._layout is not None and not self._renumbered
+            if spliced and self._as_read():
                 return False
-            content = self.to_bytes()
+            content = (self._spliced() if spliced else None) or self.to_bytes()
         except UnicodeEncodeError as exc:
             # A lone surrogate: bytes that were not UTF-8 on the command line, or a
             # "\ud800" escape in an imported file. Such text cannot be stored as UTF-8.
@@ -614,6 +476,27 @@ class Store:
             if type(doc) is not msgspec.Raw and encode(doc) != bytes(read):
                 return False
         return len(meta) == len(self._layout.tables_as_read("meta"))
+
+    # Past this many replaced documents, finding each one's line costs more than writing
+    # every record (an import or a sync replaces thousands).
+    SPLICE_LIMIT = 64
+
+    def _spliced(self) -> bytes | None:
+        """The file as read with the replaced documents (and the meta) written in their
+        lines; None when that is not the way to write it (see Layout.spliced)."""
+        assert self._layout is not None
+        encode = msgspec.json.Encoder(order="sorted").encode
+        replaced: dict[str, dict[str, bytes]] = {
+            "meta": {doc_id: encode(doc) for doc_id, doc in self._data["meta"].items()}
+        }
+        for table, ids in self._changed.items():
+            docs = self._data[table]
+            replaced.setdefault(table, {}).update(
+                (doc_id, encode(docs[doc_id])) for doc_id in ids if type(docs[doc_id]) is dict
+            )
+        if sum(map(len, replaced.values())) > self.SPLICE_LIMIT:
+            return None
+        return self._layout.spliced(replaced)
 
     def _write(self, content: bytes) -> None:
         """The new file staged first, then the backup kept, then the rename: a full disk
@@ -802,7 +685,7 @@ def read_listing(path: Path) -> Listing:
         try:
             document = msgspec.json.decode(msgspec.json.encode(store._data), type=_ListingDocument)
         except msgspec.ValidationError as exc:
-            raise _refuse(real, f"this is not a showtrack database ({exc})") from None
+            raise refuse(real, f"this is not a showtrack database ({exc})") from None
     releases = list(document.releases.values())
     unkept = unkept_dates(releases)
     if unkept is not None:

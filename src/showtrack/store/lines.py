@@ -66,6 +66,41 @@ class Layout:
             escapes = self._escapes[table] = self.raw.find(b"\\", *section) >= 0
         return escapes
 
+    def spliced(self, replaced: dict[str, dict[str, bytes]]) -> bytes | None:
+        """The file as read with some documents' bytes replaced (table -> document id ->
+        its new JSON), every other byte as it was: a save that changed a few records
+        copies the file around them instead of writing every record again. None when a
+        document is not where the layout says (the caller writes the whole file)."""
+        raw = self.raw
+        spots: list[tuple[int, int, bytes]] = []
+        for table, docs in replaced.items():
+            if table not in self._sections:
+                return None
+            ids, sums, raws = self._lines_of(table)
+            start = self._sections[table][0]
+            for doc_id, new in docs.items():
+                try:
+                    k = ids.index(doc_id)
+                except ValueError:
+                    return None
+                line = start + sums[k] + _LINE_EXTRA * k
+                prefix = b'    "' + doc_id.encode() + b'": '
+                begins, old = line + len(prefix), raws[k]
+                if not (
+                    raw.startswith(prefix, line)
+                    and memoryview(old) == raw[begins : begins + len(old)]
+                ):
+                    return None
+                spots.append((begins, begins + len(old), new))
+        spots.sort()
+        view, at = memoryview(raw), 0
+        pieces: list[bytes | memoryview] = []
+        for begins, ends, new in spots:
+            pieces += (view[at:begins], new)
+            at = ends
+        pieces.append(view[at:])
+        return b"".join(pieces)
+
     def holding(self, table: str, value: str) -> list[str] | None:
         """The ids of the documents (as read) whose bytes hold `value` as JSON writes it,
         in file order (all of them unless `may_hide`); None when a match does not sit

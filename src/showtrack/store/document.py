@@ -1,0 +1,183 @@
+"""The database file's document: what a showtrack file holds, read (refusing what is
+not a showtrack database this version can read), migrated from older schemas by
+numbered steps, and written one record a line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from showtrack.errors import DatabaseError
+
+TABLES = ("meta", "shows", "releases")
+RESTORE_HINT = "run `showtrack db restore` to go back to the last backup"
+
+Data = dict[str, dict[str, Any]]
+
+
+def empty_data() -> Data:
+    """A new database."""
+    return {"meta": {"1": {"schema": SCHEMA_VERSION}}, "shows": {}, "releases": {}}
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def refuse(path: Path, what: str) -> DatabaseError:
+    return DatabaseError(f"{path}: {what}; it was left as it was", RESTORE_HINT)
+
+
+def parse_document(raw: bytes, path: Path) -> Data:
+    """Check a file's bytes are a showtrack database this version can read, and migrate an
+    older schema in memory. Raises DatabaseError naming the file and what to do."""
+    if not raw.strip():
+        raise refuse(path, "the database file is empty")
+    try:
+        data = msgspec.json.decode(raw)
+    except UnicodeDecodeError:
+        raise refuse(path, "the database is not UTF-8 text") from None
+    except RecursionError:
+        raise refuse(path, "the database nests JSON deeper than any showtrack file") from None
+    except msgspec.DecodeError:
+        import json
+
+        try:
+            json.loads(raw.decode("utf-8", "replace"))  # only to say where the damage is
+        except json.JSONDecodeError as exc:
+            raise refuse(
+                path, f"the database is not valid JSON (line {exc.lineno}): truncated or damaged"
+            ) from None
+        raise refuse(path, "the database is not valid JSON: truncated or damaged") from None
+    if data == {}:
+        return empty_data()
+    if (
+        not isinstance(data, dict)
+        or not set(data) <= {*TABLES, "_default"}
+        or any(
+            not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values())
+            for table in data.values()
+        )
+    ):
+        raise refuse(path, "this is not a showtrack database")
+    meta = data.get("meta", {}).get("1")
+    schema = meta.get("schema") if isinstance(meta, dict) else None
+    # A bool is an int to Python; a schema below 1 would pick the wrong migrations.
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        raise refuse(path, "this is not a showtrack database (no schema version)")
+    if schema > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{path} was written by a newer showtrack (schema {schema}, this one reads "
+            f"{SCHEMA_VERSION}); it was left as it was",
+            "upgrade showtrack to use it",
+        )
+    for table in TABLES:
+        data.setdefault(table, {})
+    if schema < SCHEMA_VERSION:
+        migrate(data)
+    return data
+
+
+def _schema_1_to_2(data: Data) -> None:
+    """Version 1 kept a release's window as flat `phrase`/`earliest`/`latest` keys;
+    version 2 keeps a `window` object with its EDTF form, and a history list."""
+    from showtrack.windows.window import to_edtf
+
+    for doc in data["releases"].values():
+        window = {key: doc.pop(key, None) for key in ("phrase", "earliest", "latest")}
+        earliest = date.fromisoformat(window["earliest"]) if window["earliest"] else None
+        latest = date.fromisoformat(window["latest"]) if window["latest"] else None
+        window["edtf"] = to_edtf(earliest, latest, doc.get("region"))
+        doc["window"] = window
+        doc.setdefault("history", [])
+
+
+def _schema_2_to_3(data: Data) -> None:
+    """Version 3 adds `known_since` (the latest as_of of the history), so that listings
+    need not read the history."""
+    for doc in data["releases"].values():
+        days = [h["as_of"] for h in doc.get("history") or [] if h.get("as_of")]
+        doc["known_since"] = max(days) if days else None
+
+
+def _schema_3_to_4(data: Data) -> None:
+    """Version 4 links shows to TVmaze (`tvmaze`) and keeps their network's time zone
+    (`zone`)."""
+    for doc in data["shows"].values():
+        doc.setdefault("zone", None)
+        doc.setdefault("tvmaze", None)
+
+
+def _schema_4_to_5(data: Data) -> None:
+    """Version 5 keeps a season's episodes in its release (`episodes`), with their last
+    air day and the number of undated ones beside them (`episodes_last_day`,
+    `episodes_undated`), so that listings need not decode them. A release without
+    episodes has none of these keys, so a version 4 document needs no change; the number
+    changes so that an older showtrack, which would drop the episodes on its next save,
+    refuses the file instead."""
+    del data
+
+
+#: MIGRATIONS[n - 1] brings a document of schema n to schema n + 1: a new schema is one
+#: function appended here.
+MIGRATIONS: tuple[Callable[[Data], None], ...] = (
+    _schema_1_to_2,
+    _schema_2_to_3,
+    _schema_3_to_4,
+    _schema_4_to_5,
+)
+SCHEMA_VERSION = len(MIGRATIONS) + 1
+
+
+def migrate(data: Data) -> None:
+    """Bring an older document up to SCHEMA_VERSION in place, one numbered step at a time."""
+    meta = data["meta"]["1"]
+    meta["migrated_from"] = meta["schema"]
+    for step in MIGRATIONS[meta["schema"] - 1 :]:
+        step(data)
+    meta["schema"] = SCHEMA_VERSION
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def serialize(data: Data) -> bytes:
+    """The file's bytes: tables in a fixed order, documents by id, one document a line with
+    sorted keys, so the file reads well and a change shows as one changed line in a diff.
+    A document still undecoded (msgspec.Raw, see `load`) is written as it was read.
+    (Built as bytes in as few Python steps a document as possible: a write on a big
+    database writes every line.)"""
+    encode = msgspec.json.Encoder(order="sorted").encode
+    raw_type = msgspec.Raw
+    names = [*TABLES, *sorted(set(data) - set(TABLES))]
+    parts = [b"{\n"]
+    for t, name in enumerate(names):
+        docs = data.get(name, {})
+        end = b"}\n" if t == len(names) - 1 else b"},\n"
+        if not docs:
+            parts += [b"  ", encode(name), b": {", end]
+            continue
+        try:
+            ids = sorted(docs, key=int)
+        except ValueError:  # not TinyDB's: a hand-edited file
+            ids = sorted(docs, key=document_order)
+        parts += [b"  ", encode(name), b": {\n    "]
+        for i in ids:
+            doc = docs[i]
+            parts += (
+                encode(i),
+                b": ",
+                doc if type(doc) is raw_type else encode(doc),
+                b",\n    ",
+            )
+        parts[-1] = b"\n  "
+        parts.append(end)
+    parts.append(b"}\n")
+    return b"".join(parts)
+
+
+def document_order(doc_id: str) -> int:
+    return int(doc_id) if doc_id.isdigit() else 0
