@@ -3,9 +3,10 @@
 A write on a big database changes one record or a few; decoding every record to
 find them and encoding every record to write them back is most of what it would
 cost. Here a file laid out as showtrack writes it is split into its records, each
-kept as its undecoded bytes (msgspec.Raw), and one record is found by its id with a
-byte search of the file for the id as JSON writes it, the match checked by decoding
-that one record's key.
+kept as its undecoded bytes (msgspec.Raw); one record is found by its id with a byte
+search of the file for the id as JSON writes it, the match checked by decoding that
+one record's key; and a save that replaced a few records copies the file as read
+around their new lines.
 """
 
 from __future__ import annotations
