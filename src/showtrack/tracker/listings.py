@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, TypeVar, overload
 
 import msgspec
 
@@ -307,7 +307,31 @@ def _with_next_episodes(rows: list[_Row], today: date, now: Clock | None) -> lis
     return rows
 
 
-class Views(Sequence[ReleaseView]):
+Item = TypeVar("Item")
+
+
+class _Lazy(Sequence[Item]):
+    """A sequence whose items are made when reached (`_at`), by index or by slice."""
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def _at(self, index: int) -> Item:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> Item: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Item]: ...
+
+    def __getitem__(self, index: int | slice) -> Item | list[Item]:
+        if isinstance(index, slice):
+            return [self._at(i) for i in range(*index.indices(len(self)))]
+        return self._at(range(len(self))[index])
+
+
+class Views(_Lazy[ReleaseView]):
     """Result rows in order, each view made when first asked for: a table that shows a
     page of 20 pays for 20 countdowns, not for every release in the database."""
 
@@ -344,19 +368,8 @@ class Views(Sequence[ReleaseView]):
             view = self._views[index] = _view(self._rows[index], self._today, self._now)
         return view
 
-    @overload
-    def __getitem__(self, index: int) -> ReleaseView: ...
 
-    @overload
-    def __getitem__(self, index: slice) -> list[ReleaseView]: ...
-
-    def __getitem__(self, index: int | slice) -> ReleaseView | list[ReleaseView]:
-        if isinstance(index, slice):
-            return [self._at(i) for i in range(*index.indices(len(self._rows)))]
-        return self._at(range(len(self._rows))[index])
-
-
-class ReleaseRows(Sequence[ReleaseRow]):
+class ReleaseRows(_Lazy[ReleaseRow]):
     """A listing's rows as writers print them (see Views.release_rows)."""
 
     def __init__(self, rows: list[_Row], today: date, now: Clock | None) -> None:
@@ -367,15 +380,7 @@ class ReleaseRows(Sequence[ReleaseRow]):
     def __len__(self) -> int:
         return len(self._rows)
 
-    @overload
-    def __getitem__(self, index: int) -> ReleaseRow: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[ReleaseRow]: ...
-
-    def __getitem__(self, index: int | slice) -> ReleaseRow | list[ReleaseRow]:
-        if isinstance(index, slice):
-            return [_release_row(row, self._today, self._now) for row in self._rows[index]]
+    def _at(self, index: int) -> ReleaseRow:
         return _release_row(self._rows[index], self._today, self._now)
 
 
@@ -388,7 +393,7 @@ Entry = ReleaseView | EpisodeView
 """A row of a listing with episodes (`upcoming --episodes`): a release or an episode."""
 
 
-class MixedViews(Sequence[Entry]):
+class MixedViews(_Lazy[Entry]):
     """Releases and episodes in one order; a release's view is made when first asked for,
     as in Views."""
 
@@ -409,17 +414,6 @@ class MixedViews(Sequence[Entry]):
         if view is None:
             view = self._views[index] = _view(item, self._today, self._now)
         return view
-
-    @overload
-    def __getitem__(self, index: int) -> Entry: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Entry]: ...
-
-    def __getitem__(self, index: int | slice) -> Entry | list[Entry]:
-        if isinstance(index, slice):
-            return [self._at(i) for i in range(*index.indices(len(self._items)))]
-        return self._at(range(len(self._items))[index])
 
 
 def _episode_sort_key(view: EpisodeView) -> tuple[int, date, date, str, int, str]:
