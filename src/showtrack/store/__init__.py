@@ -437,10 +437,15 @@ class Store:
         if not self.writable:
             raise RuntimeError("store opened for reading")
         try:
-            spliced = self._layout is not None and not self._renumbered
-            if spliced and self._as_read():
-                return False
-            content = (self._spliced() if spliced else None) or self.to_bytes()
+            content = None
+            few = sum(map(len, self._changed.values())) <= self.SPLICE_LIMIT
+            if self._layout is not None and not self._renumbered and few:
+                replaced = self._replacements()
+                if self._layout.unchanged_by(replaced):
+                    return False
+                content = self._layout.spliced(replaced)
+            spliced = content is not None
+            content = content or self.to_bytes()
         except UnicodeEncodeError as exc:
             # A lone surrogate: bytes that were not UTF-8 on the command line, or a
             # "\ud800" escape in an imported file. Such text cannot be stored as UTF-8.
@@ -450,9 +455,9 @@ class Store:
                 "nothing was changed",
                 "give the text in UTF-8",
             ) from None
-        # (Read with its layout, and no document added or dropped, a change shows in
-        # the documents replaced: _as_read looked; the whole file need not be compared.)
-        if (self._layout is None or self._renumbered) and content == self._original:
+        # A spliced file differs from the file as read (unchanged_by said so above): only
+        # one written whole needs comparing.
+        if not spliced and content == self._original:
             return False
         try:
             self._write(content)
@@ -461,42 +466,19 @@ class Store:
         self._original = content
         return True
 
-    def _as_read(self) -> bool:
-        """Whether every document replaced since the file was read (and the meta) would
-        be written back as the file holds it: then saving would change nothing."""
-        assert self._layout is not None
-        encode = msgspec.json.Encoder(order="sorted").encode
-        meta = self._data["meta"]
-        replaced = [("meta", doc_id) for doc_id in meta]
-        replaced += [(t, doc_id) for t, ids in self._changed.items() for doc_id in ids]
-        for table, doc_id in replaced:
-            doc, read = self._data[table].get(doc_id), self._layout.as_read(table, doc_id)
-            if doc is None or read is None:
-                return False
-            if type(doc) is not msgspec.Raw and encode(doc) != bytes(read):
-                return False
-        return len(meta) == len(self._layout.tables_as_read("meta"))
-
     # Past this many replaced documents, finding each one's line costs more than writing
     # every record (an import or a sync replaces thousands).
     SPLICE_LIMIT = 64
 
-    def _spliced(self) -> bytes | None:
-        """The file as read with the replaced documents (and the meta) written in their
-        lines; None when that is not the way to write it (see Layout.spliced)."""
-        assert self._layout is not None
+    def _replacements(self) -> dict[str, dict[str, bytes]]:
+        """The JSON of each document replaced since the file was read, and of the meta,
+        by table and document id: what a save would write of them."""
         encode = msgspec.json.Encoder(order="sorted").encode
-        replaced: dict[str, dict[str, bytes]] = {
-            "meta": {doc_id: encode(doc) for doc_id, doc in self._data["meta"].items()}
-        }
+        replaced = {"meta": {doc_id: encode(doc) for doc_id, doc in self._data["meta"].items()}}
         for table, ids in self._changed.items():
             docs = self._data[table]
-            replaced.setdefault(table, {}).update(
-                (doc_id, encode(docs[doc_id])) for doc_id in ids if type(docs[doc_id]) is dict
-            )
-        if sum(map(len, replaced.values())) > self.SPLICE_LIMIT:
-            return None
-        return self._layout.spliced(replaced)
+            replaced.setdefault(table, {}).update((doc_id, encode(docs[doc_id])) for doc_id in ids)
+        return replaced
 
     def _write(self, content: bytes) -> None:
         """The new file staged first, then the backup kept, then the rename: a full disk

@@ -36,13 +36,17 @@ class Layout:
         self._lines: dict[str, tuple[list[str], list[int], list[Any]]] = {}
         self._escapes: dict[str, bool] = {}
 
-    def as_read(self, table: str, doc_id: str) -> Any:
-        """A document's bytes (msgspec.Raw) as the file held them; None if it did not."""
-        return self._tables.get(table, {}).get(doc_id)
-
-    def tables_as_read(self, table: str) -> dict[str, Any]:
-        """A table's documents as the file held them."""
-        return self._tables.get(table, {})
+    def unchanged_by(self, replaced: dict[str, dict[str, bytes]]) -> bool:
+        """Whether these documents' new JSON (table -> document id -> bytes) is what the
+        file held, and the file held no other meta document: then a save would write
+        the file as it is."""
+        for table, docs in replaced.items():
+            read = self._tables.get(table, {})
+            for doc_id, new in docs.items():
+                old = read.get(doc_id)
+                if old is None or memoryview(old) != new:
+                    return False
+        return len(replaced.get("meta", {})) == len(self._tables.get("meta", {}))
 
     def _lines_of(self, table: str) -> tuple[list[str], list[int], list[Any]]:
         """The table's document ids, the sum of the lengths of the ids and records
