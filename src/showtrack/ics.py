@@ -25,6 +25,7 @@ was most of the cost of an export (bench/RESULTS.md).
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
 
@@ -82,8 +83,13 @@ writes them."""
 _FIRST = ("SUMMARY", "DTSTART", "DTEND", "DURATION", "DTSTAMP", "UID", "SEQUENCE")
 
 
+_ESCAPED = re.compile(r"[\\;,\r\n]")
+
+
 def _text(value: str) -> str:
     """A TEXT value, escaped as RFC 5545 (and icalendar) writes it."""
+    if not _ESCAPED.search(value):  # most values: one search, not six replaces
+        return value
     return (
         value.replace("\\", "\\\\")
         .replace(";", "\\;")
@@ -124,25 +130,33 @@ def _fold(line: str) -> str:
 
 
 def _property(name: str, value: Value) -> str:
+    if isinstance(value, str):
+        return _fold(f"{name}:{value}" if name == "URL" else f"{name}:{_text(value)}")
     if isinstance(value, datetime):  # always UTC here
-        return f"{name}:{value:%Y%m%dT%H%M%S}Z"
+        return (
+            f"{name}:{value.year:04d}{value.month:02d}{value.day:02d}"
+            f"T{value.hour:02d}{value.minute:02d}{value.second:02d}Z"
+        )
     if isinstance(value, date):
-        return f"{name};VALUE=DATE:{value:%Y%m%d}"
+        return f"{name};VALUE=DATE:{value.year:04d}{value.month:02d}{value.day:02d}"
     if isinstance(value, int):
         return f"{name}:{value}"
-    if isinstance(value, list):
-        return f"{name}:{','.join(_text(item) for item in value)}"
-    return f"{name}:{value}" if name == "URL" else f"{name}:{_text(value)}"
+    return _fold(f"{name}:{','.join(_text(item) for item in value)}")
+
+
+# Every property events have, in icalendar's order (_FIRST, then by name).
+_ORDER = (*_FIRST, "CATEGORIES", "DESCRIPTION", "STATUS", "TRANSP", "URL")
 
 
 def _event_lines(event: Event) -> list[str]:
-    names = [n for n in _FIRST if n in event]
-    names += sorted(n for n in event if n not in _FIRST)
-    return [
-        "BEGIN:VEVENT",
-        *(_fold(_property(name, event[name])) for name in names),
-        "END:VEVENT",
-    ]
+    lines = ["BEGIN:VEVENT"]
+    lines += [_property(name, event[name]) for name in _ORDER if name in event]
+    if len(lines) <= len(event):  # a property not in _ORDER: icalendar sorts it in
+        names = [n for n in _FIRST if n in event]
+        names += sorted(n for n in event if n not in _FIRST)
+        lines = ["BEGIN:VEVENT", *(_property(name, event[name]) for name in names)]
+    lines.append("END:VEVENT")
+    return lines
 
 
 WINDOW_MODES = ("as-start", "as-span", "none")

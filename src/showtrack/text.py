@@ -69,8 +69,8 @@ def printable(text: str | None) -> str:
     and bidi overrides are shown as escapes such as \\x1b, never sent raw."""
     if not text:
         return text or ""
-    if text.isprintable() and not BIDI_CONTROLS.intersection(text):
-        return text
+    if text.isprintable() and (text.isascii() or not BIDI_CONTROLS.intersection(text)):
+        return text  # (no bidi control is ASCII: isascii is a flag, not a scan)
     out = []
     for char in text:
         if char in _NAMED_ESCAPES:

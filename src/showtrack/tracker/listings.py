@@ -729,8 +729,8 @@ def calendar_entries(source: Source, today: date, filt: CalendarFilter) -> list[
         if isinstance(record, ReleaseRecord):
             row.record = record.to_release(with_history=placed, with_episodes=False)
         view = views[index]
-        release = view.release
-        view.release = msgspec.structs.replace(release, history=history_on(release, today))
+        release = view.release  # decoded for this listing alone: changed in place
+        release.history = history_on(release, today)
         entries.append(view)
     return entries
 
