@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta, timezone
+from typing import NamedTuple
 
 from showtrack.models import CalendarEntry, EpisodeView, Release
 from showtrack.text import printable, web_address
@@ -74,13 +75,54 @@ def _description(entry: CalendarEntry) -> str:
     return "\n".join(printable(line) for line in lines)
 
 
-Value = str | int | date | datetime | list[str]
-Event = dict[str, Value]
-"""An event's properties by name (an UPPER-CASE iCalendar name), as `_event_lines`
-writes them."""
+class Event(NamedTuple):
+    """One VEVENT: its start and end are a day (all-day) or an instant in UTC."""
 
-# icalendar's order: these first, as listed; any other property after them, by name.
-_FIRST = ("SUMMARY", "DTSTART", "DTEND", "DURATION", "DTSTAMP", "UID", "SEQUENCE")
+    summary: str
+    start: date | datetime
+    end: date | datetime
+    stamp: datetime
+    uid: str
+    sequence: int
+    categories: Sequence[str] = ()
+    description: str | None = None
+    tentative: bool = False
+    transparent: bool = False
+    url: str | None = None
+
+    def lines(self) -> list[str]:
+        """Its content lines, in icalendar's order: SUMMARY, DTSTART, DTEND, DTSTAMP,
+        UID, SEQUENCE, then the others by name."""
+        lines = [
+            "BEGIN:VEVENT",
+            _fold(f"SUMMARY:{_text(self.summary)}"),
+            _when("DTSTART", self.start),
+            _when("DTEND", self.end),
+            _when("DTSTAMP", self.stamp),
+            _fold(f"UID:{_text(self.uid)}"),
+            f"SEQUENCE:{self.sequence}",
+        ]
+        if self.categories:
+            lines.append(_fold(f"CATEGORIES:{','.join(map(_text, self.categories))}"))
+        if self.description is not None:
+            lines.append(_fold(f"DESCRIPTION:{_text(self.description)}"))
+        if self.tentative:
+            lines.append("STATUS:TENTATIVE")
+        if self.transparent:
+            lines.append("TRANSP:TRANSPARENT")
+        if self.url:
+            lines.append(_fold(f"URL:{self.url}"))
+        lines.append("END:VEVENT")
+        return lines
+
+
+def _when(name: str, value: date | datetime) -> str:
+    if isinstance(value, datetime):  # always UTC here
+        return (
+            f"{name}:{value.year:04d}{value.month:02d}{value.day:02d}"
+            f"T{value.hour:02d}{value.minute:02d}{value.second:02d}Z"
+        )
+    return f"{name};VALUE=DATE:{value.year:04d}{value.month:02d}{value.day:02d}"
 
 
 _ESCAPED = re.compile(r"[\\;,\r\n]")
@@ -129,36 +171,6 @@ def _fold(line: str) -> str:
     return "\r\n ".join(lines)
 
 
-def _property(name: str, value: Value) -> str:
-    if isinstance(value, str):
-        return _fold(f"{name}:{value}" if name == "URL" else f"{name}:{_text(value)}")
-    if isinstance(value, datetime):  # always UTC here
-        return (
-            f"{name}:{value.year:04d}{value.month:02d}{value.day:02d}"
-            f"T{value.hour:02d}{value.minute:02d}{value.second:02d}Z"
-        )
-    if isinstance(value, date):
-        return f"{name};VALUE=DATE:{value.year:04d}{value.month:02d}{value.day:02d}"
-    if isinstance(value, int):
-        return f"{name}:{value}"
-    return _fold(f"{name}:{','.join(_text(item) for item in value)}")
-
-
-# Every property events have, in icalendar's order (_FIRST, then by name).
-_ORDER = (*_FIRST, "CATEGORIES", "DESCRIPTION", "STATUS", "TRANSP", "URL")
-
-
-def _event_lines(event: Event) -> list[str]:
-    lines = ["BEGIN:VEVENT"]
-    lines += [_property(name, event[name]) for name in _ORDER if name in event]
-    if len(lines) <= len(event):  # a property not in _ORDER: icalendar sorts it in
-        names = [n for n in _FIRST if n in event]
-        names += sorted(n for n in event if n not in _FIRST)
-        lines = ["BEGIN:VEVENT", *(_property(name, event[name]) for name in names)]
-    lines.append("END:VEVENT")
-    return lines
-
-
 WINDOW_MODES = ("as-start", "as-span", "none")
 """How `--windows` puts a window (a span of days, not one day) on a calendar: a one-day
 marker on its first day (the default: a three-month event fills every day of a
@@ -181,44 +193,43 @@ def event_for(
     if earliest is None or latest is None:
         return None
     title = printable(release.label(show.title))
-    event: Event = {}
-    event["UID"] = f"{release.id}@showtrack"
-    event["DTSTAMP"] = _stamp(release, fallback_stamp)
-    event["SEQUENCE"] = window_changes(release)
     exact = earliest == latest
+    start: date | datetime = earliest
+    end: date | datetime = earliest + timedelta(days=1)
+    tentative, transparent = False, True
     if exact and release.air_time and release.released_on is None:
         start = datetime.fromisoformat(release.air_time).astimezone(timezone.utc)
-        event["DTSTART"] = start
-        event["DTEND"] = start + timedelta(hours=1)
-        event["SUMMARY"] = title
+        end = start + timedelta(hours=1)
+        summary, transparent = title, False
     elif exact:
-        event["DTSTART"] = earliest
-        event["DTEND"] = earliest + timedelta(days=1)
-        event["SUMMARY"] = title
-        event["TRANSP"] = "TRANSPARENT"
+        summary = title
     elif windows == "none":
         return None
     else:
+        tentative = True
         phrase = printable(release.window.phrase or "")
-        event["DTSTART"] = earliest
         if windows == "as-span":
-            event["DTEND"] = latest + timedelta(days=1)
+            end = latest + timedelta(days=1)
             if not phrase.lower().startswith("expected"):
                 phrase = f"expected {phrase}"
-            event["SUMMARY"] = f"{title} ({phrase})"
+            summary = f"{title} ({phrase})"
         else:
-            event["DTEND"] = earliest + timedelta(days=1)
-            event["SUMMARY"] = f"{title} window opens ({phrase}, until {latest})"
-        event["STATUS"] = "TENTATIVE"
-        event["TRANSP"] = "TRANSPARENT"
-    event["DESCRIPTION"] = _description(entry)
-    if show.tags:
-        event["CATEGORIES"] = [printable(tag) for tag in show.tags]
+            summary = f"{title} window opens ({phrase}, until {latest})"
     # A URL stored before addresses were checked could carry a line break into the file.
     url = next((s.url for s in release.sources if s.url and web_address(s.url)), None)
-    if url:
-        event["URL"] = url
-    return event
+    return Event(
+        summary,
+        start,
+        end,
+        _stamp(release, fallback_stamp),
+        f"{release.id}@showtrack",
+        window_changes(release),
+        [printable(tag) for tag in show.tags],
+        _description(entry),
+        tentative,
+        transparent,
+        url,
+    )
 
 
 DEFAULT_RUNTIME = 60  # minutes, for an episode whose runtime is not known
@@ -228,35 +239,35 @@ def episode_event(view: EpisodeView, fallback_stamp: datetime) -> Event:
     """The event of a dated episode: timed (in UTC, its runtime long) when its instant is
     known, all-day otherwise; its UID is its id, its SEQUENCE how often its date moved."""
     episode = view.episode
-    event: Event = {}
-    event["UID"] = f"{view.id}@showtrack"
     moves = episode.history
     stamp = fallback_stamp
     if moves:
         with contextlib.suppress(ValueError):
             stamp = datetime.fromisoformat(moves[-1].recorded_at)
-    event["DTSTAMP"] = stamp.astimezone(timezone.utc)
-    event["SEQUENCE"] = max(len(moves) - 1, 0)
     title = printable(view.title)
     if episode.title and view.count == 1:
         title += f": {printable(episode.title)}"
-    event["SUMMARY"] = title
+    start: date | datetime
     if episode.air_time and view.count == 1:
         start = datetime.fromisoformat(episode.air_time).astimezone(timezone.utc)
-        event["DTSTART"] = start
-        event["DTEND"] = start + timedelta(minutes=episode.runtime or DEFAULT_RUNTIME)
+        end: date | datetime = start + timedelta(minutes=episode.runtime or DEFAULT_RUNTIME)
     else:
         day = episode.air_day
         assert day is not None  # only dated episodes are exported
-        event["DTSTART"] = day
-        event["DTEND"] = day + timedelta(days=1)
-        event["TRANSP"] = "TRANSPARENT"
+        start, end = day, day + timedelta(days=1)
     lines = [f"On: {view.platform}"] if view.platform else []
     if episode.source:
         lines.append(f"Source: {episode.source}")
-    if lines:
-        event["DESCRIPTION"] = "\n".join(printable(line) for line in lines)
-    return event
+    return Event(
+        title,
+        start,
+        end,
+        stamp.astimezone(timezone.utc),
+        f"{view.id}@showtrack",
+        max(len(moves) - 1, 0),
+        description="\n".join(printable(line) for line in lines) if lines else None,
+        transparent=not isinstance(start, datetime),
+    )
 
 
 def to_ical(
@@ -277,8 +288,8 @@ def to_ical(
     for entry in entries:
         event = event_for(entry, stamp, windows)
         if event is not None:
-            lines += _event_lines(event)
+            lines += event.lines()
     for view in episodes:
-        lines += _event_lines(episode_event(view, stamp))
+        lines += episode_event(view, stamp).lines()
     lines.append("END:VCALENDAR")
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")
