@@ -709,10 +709,10 @@ class CalendarFilter(msgspec.Struct):
 
 
 def calendar_entries(source: Source, today: date, filt: CalendarFilter) -> list[CalendarEntry]:
-    """The releases for a calendar, each as known on `today` with its effective earliest
-    and the history reported by then (which counts towards the event's SEQUENCE). From
-    a listing, a release is decoded once, history included, and only when it can be an
-    event (released, or a window with both ends)."""
+    """The releases a calendar can place (released, or a window with both ends: an
+    open-ended or TBA one has no place on it), each as known on `today` with its
+    effective earliest and the history reported by then (which counts towards the
+    event's SEQUENCE). From a listing, each is decoded once, history included."""
     on_network_and_tags = network_and_tag_test(filt.networks, filt.tags)
     views = all_views(source, today)
     entries = []
@@ -725,9 +725,10 @@ def calendar_entries(source: Source, today: date, filt: CalendarFilter) -> list[
         exact = record.released_on is not None or record.window.is_exact
         if filt.exact_only and not exact:
             continue
-        placed = exact or None not in (record.earliest, record.latest)
+        if not exact and None in (record.earliest, record.latest):
+            continue
         if isinstance(record, ReleaseRecord):
-            row.record = record.to_release(with_history=placed, with_episodes=False)
+            row.record = record.to_release(with_episodes=False)
         view = views[index]
         release = view.release  # decoded for this listing alone: changed in place
         release.history = history_on(release, today)
