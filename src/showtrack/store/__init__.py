@@ -185,7 +185,7 @@ class Store:
     ) -> None:
         self.path = path
         self.writable = writable
-        self._snapshot = data
+        self._data = data
         self._tinydb: TinyDB | None = None
         self._original = original
         self._layout = layout
@@ -201,17 +201,13 @@ class Store:
         self._where: dict[str, dict[str, str]] = {}
 
     @property
-    def _data(self) -> Data:
-        return self._snapshot
-
-    @property
     def _db(self) -> TinyDB:
         """TinyDB over the snapshot, made for an insert or a removal (which number and
         drop its documents): other commands do not load it."""
         if self._tinydb is None:
             from tinydb import TinyDB
 
-            self._tinydb = TinyDB(self._snapshot, storage=_SnapshotStorage)
+            self._tinydb = TinyDB(self._data, storage=_SnapshotStorage)
         self._renumbered = True
         return self._tinydb
 
@@ -250,23 +246,26 @@ class Store:
             raise _refuse_unkept(self.path, record.id)
         return record
 
+    def _key_of(self, table: str, doc_id: str, doc: object) -> _Key:
+        """A document's record id and show id, read from its line (if it is still
+        undecoded) without decoding the rest of it."""
+        if type(doc) is msgspec.Raw:
+            try:
+                return _read_key(doc)
+            except msgspec.MsgspecError as exc:
+                raise self._damaged(table, doc_id, None, exc) from None
+        if isinstance(doc, dict):
+            return _Key(doc.get("id"), doc.get("show_id"))
+        raise self._damaged(table, doc_id, None, "it is not an object")
+
     def _keys_of(self, table: str) -> dict[str, _Key]:
-        """Each document's record id and show id, read from its line without decoding
-        the rest of it."""
+        """Each document's record id and show id, by document id."""
         keys = self._keys.get(table)
         if keys is None:
-            keys = {}
-            for doc_id, doc in self._data[table].items():
-                if type(doc) is msgspec.Raw:
-                    try:
-                        keys[doc_id] = _read_key(doc)
-                    except msgspec.MsgspecError as exc:
-                        raise self._damaged(table, doc_id, None, exc) from None
-                elif isinstance(doc, dict):
-                    keys[doc_id] = _Key(doc.get("id"), doc.get("show_id"))
-                else:
-                    raise self._damaged(table, doc_id, None, "it is not an object")
-            self._keys[table] = keys
+            keys = self._keys[table] = {
+                doc_id: self._key_of(table, doc_id, doc)
+                for doc_id, doc in self._data[table].items()
+            }
         return keys
 
     def _where_of(self, table: str) -> dict[str, str]:
@@ -295,15 +294,7 @@ class Store:
         for doc_id in sorted(
             {*holding, *self._changed.get(table, ())} & docs.keys(), key=document_order
         ):
-            doc = docs[doc_id]
-            if type(doc) is msgspec.Raw:
-                try:
-                    key = _read_key(doc)
-                except msgspec.MsgspecError as exc:
-                    raise self._damaged(table, doc_id, None, exc) from None
-                if getattr(key, field) == value:
-                    found.append(doc_id)
-            elif isinstance(doc, dict) and doc.get(field) == value:
+            if getattr(self._key_of(table, doc_id, docs[doc_id]), field) == value:
                 found.append(doc_id)
             if found and not every:
                 break
@@ -395,27 +386,23 @@ class Store:
                 for doc_id, doc in zip(map(str, doc_ids), docs, strict=True):
                     self._changed.setdefault(table, set()).add(doc_id)
                     if keys is not None:
-                        keys[doc_id] = _Key(doc.get("id"), doc.get("show_id"))
+                        keys[doc_id] = self._key_of(table, doc_id, doc)
                     if where is not None:
                         where.setdefault(doc["id"], doc_id)
 
     def update(self, records: Sequence[Show | Release]) -> None:
         """Put each record in place of the stored one with the same id, keeping its place
         in the file; only these records are encoded."""
-        for cls in (Show, Release):
-            table = _TABLE_OF[cls]
-            for record in records:
-                if type(record) is not cls:
-                    continue
-                doc_id = self._doc_id(table, record.id)
-                if doc_id is None:
-                    raise KeyError(f"{table}: no record {record.id!r}")
-                doc = record.to_dict()
-                self._data[table][doc_id] = doc
-                self._changed.setdefault(table, set()).add(doc_id)
-                keys = self._keys.get(table)
-                if keys is not None:
-                    keys[doc_id] = _Key(doc.get("id"), doc.get("show_id"))
+        for record in records:
+            table = _TABLE_OF[type(record)]
+            doc_id = self._doc_id(table, record.id)
+            if doc_id is None:
+                raise KeyError(f"{table}: no record {record.id!r}")
+            doc = self._data[table][doc_id] = record.to_dict()
+            self._changed.setdefault(table, set()).add(doc_id)
+            keys = self._keys.get(table)
+            if keys is not None:
+                keys[doc_id] = self._key_of(table, doc_id, doc)
 
     def remove(self, records: Sequence[Show | Release]) -> None:
         """Forget these records."""
