@@ -43,20 +43,26 @@ Progress = Callable[[int, int], None]
 
 def export_document(store: Store) -> dict[str, Any]:
     """Everything, in the shape `import` reads back."""
-    return msgspec.json.decode(export_json_bytes(store), type=dict[str, Any])
+    return msgspec.json.decode(_export_bytes(store), type=dict[str, Any])
+
+
+def _export_bytes(store: Store) -> bytes:
+    """The export document as compact JSON, made from each record's stored bytes (no
+    record is decoded: an export of 100,000 releases costs about a rewrite of the
+    database, bench/RESULTS.md)."""
+    return msgspec.json.encode(
+        {
+            "showtrack_export": EXPORT_FORMAT,
+            "shows": store.stored(Show),
+            "releases": store.stored(Release),
+        }
+    )
 
 
 def export_json_bytes(store: Store) -> bytes:
     """The export document as indented JSON, UTF-8: what json.dumps(indent=2,
-    ensure_ascii=False) writes, made by msgspec in C from each record's stored bytes
-    (no record is decoded: an export of 100,000 releases costs about a rewrite of the
-    database, bench/RESULTS.md)."""
-    document = {
-        "showtrack_export": EXPORT_FORMAT,
-        "shows": store.stored(Show),
-        "releases": store.stored(Release),
-    }
-    return msgspec.json.format(msgspec.json.encode(document), indent=2) + b"\n"
+    ensure_ascii=False) writes, indented by msgspec in C."""
+    return msgspec.json.format(_export_bytes(store), indent=2) + b"\n"
 
 
 def export_json(store: Store) -> str:
