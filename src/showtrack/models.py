@@ -338,27 +338,22 @@ class ReleaseRecord(ReleaseFields, kw_only=True):
         """The whole release, sources decoded, and its history and episodes unless told
         not to (a listing shows neither)."""
         fields = msgspec.structs.asdict(self)
-        try:
-            fields["sources"] = _SOURCES.decode(self.sources)
-            fields["history"] = _HISTORY.decode(self.history) if with_history else []
-        except msgspec.MsgspecError as exc:
-            raise self._damaged(exc) from None
+        fields["sources"] = self.decoded_sources()
+        fields["history"] = self._decoded(_HISTORY, self.history) if with_history else []
         fields["episodes"] = self.decoded_episodes() if with_episodes else []
         return Release(**fields)
 
     def decoded_sources(self) -> list[Source]:
         """Its sources, decoded."""
-        try:
-            return _SOURCES.decode(self.sources)
-        except msgspec.MsgspecError as exc:
-            raise self._damaged(exc) from None
+        return self._decoded(_SOURCES, self.sources)
 
     def decoded_episodes(self) -> list[Episode]:
         """Its episodes, decoded."""
-        if self.episodes is _NOTHING:
-            return []
+        return [] if self.episodes is _NOTHING else self._decoded(_EPISODES, self.episodes)
+
+    def _decoded(self, decoder: msgspec.json.Decoder[list[R]], raw: msgspec.Raw) -> list[R]:
         try:
-            return _EPISODES.decode(self.episodes)
+            return decoder.decode(raw)
         except msgspec.MsgspecError as exc:
             raise self._damaged(exc) from None
 
