@@ -172,7 +172,7 @@ def test_the_calendar_is_what_icalendar_itself_writes(
     title: str, note: str, tags: list[str], source: str, exact: bool
 ) -> None:
     from showtrack.ics import to_ical
-    from showtrack.models import Release, ReleaseView, Show, Source, WindowRecord
+    from showtrack.models import CalendarEntry, Release, Show, Source, WindowRecord
 
     show = Show(id="show", title=title, tags=tags, network="Net, work")
     window = (
@@ -189,8 +189,8 @@ def test_the_calendar_is_what_icalendar_itself_writes(
         sources=[Source(source, "https://example.org/a,b;c", "2017-07-01")],
         air_time="2018-03-08T21:00:00-05:00" if exact else None,
     )
-    view = ReleaseView(release, show, release.earliest, "upcoming", 250, 250, "", False)
-    written = to_ical([view], datetime(2017, 7, 1, 12, tzinfo=timezone.utc))
+    entry = CalendarEntry.of(release, show, release.earliest, release.sources, release.history)
+    written = to_ical([entry], datetime(2017, 7, 1, 12, tzinfo=timezone.utc))
     assert Calendar.from_ical(written).to_ical() == written
     assert all(len(line) <= 75 for line in written.split(b"\r\n"))
 

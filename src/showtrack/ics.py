@@ -25,40 +25,29 @@ was most of the cost of an export (bench/RESULTS.md).
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta, timezone
 from typing import NamedTuple
 
-from showtrack.models import CalendarEntry, EpisodeView, Release
+from showtrack.models import CalendarEntry, EpisodeView
 from showtrack.text import printable, web_address
 
 PRODUCT_ID = "-//showtrack//showtrack//EN"
 
 
-def window_changes(release: Release) -> int:
-    """How many times the recorded window changed (the event's SEQUENCE)."""
-    changes = 0
-    previous: tuple[object, object] | None = None
-    for entry in release.history:
-        bounds = (entry.window.earliest, entry.window.latest)
-        if previous is not None and bounds != previous:
-            changes += 1
-        previous = bounds
-    return changes
-
-
-def _stamp(release: Release, fallback: datetime) -> datetime:
+def _stamp(entry: CalendarEntry, fallback: datetime) -> datetime:
     # The last recorded change, so that exporting twice gives the same file.
-    if release.history:
+    if entry.last_recorded:
         try:
-            return datetime.fromisoformat(release.history[-1].recorded_at).astimezone(timezone.utc)
+            return datetime.fromisoformat(entry.last_recorded).astimezone(timezone.utc)
         except ValueError:
             pass
     return fallback.astimezone(timezone.utc)
 
 
-def _description(entry: CalendarEntry) -> str:
+def _description(entry: CalendarEntry) -> list[str]:
     release, show = entry.release, entry.show
     lines = [f"Expected: {release.window.phrase or 'TBA'}"]
     where = release.platform or show.network
@@ -66,13 +55,13 @@ def _description(entry: CalendarEntry) -> str:
         lines.append(f"On: {where}")
     if release.stage:
         lines.append(f"Stage: {release.stage}")
-    for source in release.sources:
+    for source in entry.sources:
         when = f" ({source.as_of})" if source.as_of else ""
         link = f" {source.url}" if source.url else ""
         lines.append(f"Source: {source.name}{when}{link}")
     if release.notes:
         lines.append(release.notes)
-    return "\n".join(printable(line) for line in lines)
+    return [printable(line) for line in lines]
 
 
 class Event(NamedTuple):
@@ -84,8 +73,10 @@ class Event(NamedTuple):
     stamp: datetime
     uid: str
     sequence: int
+    #: Its tags, as stored (made printable as they are written).
     categories: Sequence[str] = ()
-    description: str | None = None
+    #: Its description's lines.
+    description: Sequence[str] = ()
     tentative: bool = False
     transparent: bool = False
     url: str | None = None
@@ -103,9 +94,11 @@ class Event(NamedTuple):
             f"SEQUENCE:{self.sequence}",
         ]
         if self.categories:
-            lines.append(_fold(f"CATEGORIES:{','.join(map(_text, self.categories))}"))
-        if self.description is not None:
-            lines.append(_fold(f"DESCRIPTION:{_text(self.description)}"))
+            lines.append(_categories(tuple(self.categories)))
+        if self.description:
+            # Each line escaped alone: a long text with line breaks is not searched and
+            # copied six times over (the same bytes as escaping the joined text).
+            lines.append(_fold("DESCRIPTION:" + "\\n".join(map(_text, self.description))))
         if self.tentative:
             lines.append("STATUS:TENTATIVE")
         if self.transparent:
@@ -118,14 +111,26 @@ class Event(NamedTuple):
 
 def _when(name: str, value: date | datetime) -> str:
     if isinstance(value, datetime):  # always UTC here
-        return (
-            f"{name}:{value.year:04d}{value.month:02d}{value.day:02d}"
-            f"T{value.hour:02d}{value.minute:02d}{value.second:02d}Z"
+        # (%-formatting: twice as fast as an f-string of six formatted fields)
+        return "%s:%04d%02d%02dT%02d%02d%02dZ" % (  # noqa: UP031
+            name,
+            value.year,
+            value.month,
+            value.day,
+            value.hour,
+            value.minute,
+            value.second,
         )
-    return f"{name};VALUE=DATE:{value.year:04d}{value.month:02d}{value.day:02d}"
+    return f"{name};VALUE=DATE:{value.isoformat().replace('-', '')}"
 
 
 _ESCAPED = re.compile(r"[\\;,\r\n]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _categories(tags: tuple[str, ...]) -> str:
+    # A show's tags are the same line in each of its releases' events.
+    return _fold(f"CATEGORIES:{','.join(_text(printable(tag)) for tag in tags)}")
 
 
 def _text(value: str) -> str:
@@ -146,6 +151,8 @@ def _fold(line: str) -> str:
     """A content line folded as icalendar folds it: under 75 octets a line, never
     between a backslash (or caret) and what it escapes."""
     if line.isascii():  # a character an octet: lines of 74, cut by slicing
+        if len(line) <= 74:
+            return line
         lines, start = [], 0
         while len(line) - start > 74:
             end = start + 74
@@ -216,15 +223,15 @@ def event_for(
         else:
             summary = f"{title} window opens ({phrase}, until {latest})"
     # A URL stored before addresses were checked could carry a line break into the file.
-    url = next((s.url for s in release.sources if s.url and web_address(s.url)), None)
+    url = next((s.url for s in entry.sources if s.url and web_address(s.url)), None)
     return Event(
         summary,
         start,
         end,
-        _stamp(release, fallback_stamp),
+        _stamp(entry, fallback_stamp),
         f"{release.id}@showtrack",
-        window_changes(release),
-        [printable(tag) for tag in show.tags],
+        entry.changes,
+        show.tags,
         _description(entry),
         tentative,
         transparent,
@@ -265,7 +272,7 @@ def episode_event(view: EpisodeView, fallback_stamp: datetime) -> Event:
         stamp.astimezone(timezone.utc),
         f"{view.id}@showtrack",
         max(len(moves) - 1, 0),
-        description="\n".join(printable(line) for line in lines) if lines else None,
+        description=[printable(line) for line in lines],
         transparent=not isinstance(start, datetime),
     )
 

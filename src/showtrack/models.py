@@ -145,6 +145,15 @@ class HistoryEntry(msgspec.Struct):
         return to_plain(self)
 
 
+class HistoryMark(msgspec.Struct):
+    """What a calendar needs of a history entry: when it was recorded and reported, and
+    the window's bounds (decoded alone, the rest of each entry is skipped)."""
+
+    recorded_at: str = ""
+    as_of: str | None = None
+    window: WindowRecord = WindowRecord()
+
+
 EPISODE_TYPES = ("regular", "special")
 
 
@@ -339,13 +348,21 @@ class ReleaseRecord(ReleaseFields, kw_only=True):
         not to (a listing shows neither)."""
         fields = msgspec.structs.asdict(self)
         fields["sources"] = self.decoded_sources()
-        fields["history"] = self._decoded(_HISTORY, self.history) if with_history else []
+        fields["history"] = self.decoded_history() if with_history else []
         fields["episodes"] = self.decoded_episodes() if with_episodes else []
         return Release(**fields)
 
     def decoded_sources(self) -> list[Source]:
         """Its sources, decoded."""
         return self._decoded(_SOURCES, self.sources)
+
+    def decoded_history(self) -> list[HistoryEntry]:
+        """Its history, decoded."""
+        return self._decoded(_HISTORY, self.history)
+
+    def decoded_marks(self) -> list[HistoryMark]:
+        """Its history, only as far as a calendar needs it (HistoryMark)."""
+        return self._decoded(_MARKS, self.history)
 
     def decoded_episodes(self) -> list[Episode]:
         """Its episodes, decoded."""
@@ -370,6 +387,7 @@ class ReleaseRecord(ReleaseFields, kw_only=True):
 # which costs more than decoding a release's few sources.
 _SOURCES = msgspec.json.Decoder(list[Source])
 _HISTORY = msgspec.json.Decoder(list[HistoryEntry])
+_MARKS = msgspec.json.Decoder(list[HistoryMark])
 _EPISODES = msgspec.json.Decoder(list[Episode])
 
 
@@ -590,9 +608,39 @@ class ReleaseRow(msgspec.Struct):
     next_episode: str | None
 
 
-CalendarEntry = ReleaseView
-"""A calendar event is a release as known on the day of export, with its effective
-earliest: the same view the listings print."""
+class CalendarEntry(msgspec.Struct):
+    """A release as a calendar places it on the day of export: its effective earliest,
+    its sources, and from the history reported by then, how many times its window
+    changed (the event's SEQUENCE) and when it was last recorded (its DTSTAMP). No
+    countdown and no whole Release: an export places thousands."""
+
+    release: ReleaseFields
+    show: Show
+    effective_earliest: date | None
+    sources: list[Source]
+    changes: int = 0
+    last_recorded: str | None = None
+
+    @classmethod
+    def of(
+        cls,
+        release: ReleaseFields,
+        show: Show,
+        effective_earliest: date | None,
+        sources: list[Source],
+        history: Sequence[HistoryEntry | HistoryMark],
+    ) -> CalendarEntry:
+        """The entry of a release with these sources and this history (as reported by
+        the day of export)."""
+        changes = 0
+        previous: tuple[str | None, str | None] | None = None
+        for entry in history:
+            bounds = (entry.window.earliest, entry.window.latest)
+            if previous is not None and bounds != previous:
+                changes += 1
+            previous = bounds
+        last = history[-1].recorded_at if history else None
+        return cls(release, show, effective_earliest, sources, changes, last)
 
 
 class EpisodeView(msgspec.Struct):

@@ -24,6 +24,7 @@ from showtrack.models import (
     EpisodeMove,
     EpisodeView,
     HistoryEntry,
+    HistoryMark,
     Release,
     ReleaseFields,
     ReleaseRecord,
@@ -710,29 +711,36 @@ class CalendarFilter(msgspec.Struct):
 
 def calendar_entries(source: Source, today: date, filt: CalendarFilter) -> list[CalendarEntry]:
     """The releases a calendar can place (released, or a window with both ends: an
-    open-ended or TBA one has no place on it), each as known on `today` with its
-    effective earliest and the history reported by then (which counts towards the
-    event's SEQUENCE). From a listing, each is decoded once, history included."""
+    open-ended or TBA one has no place on it), soonest first, each as known on `today`
+    with its effective earliest and the history reported by then (which counts towards
+    the event's SEQUENCE). From a listing, only their sources and history are decoded."""
     on_network_and_tags = network_and_tag_test(filt.networks, filt.tags)
-    views = all_views(source, today)
-    entries = []
-    for index, row in enumerate(views._rows):
+    placed = []
+    for row in _rows(source, today):
         record = row.record
         if filt.premieres_only and record.season is None:
             continue
         if not on_network_and_tags(row.show, record.platform):
             continue
-        exact = record.released_on is not None or record.window.is_exact
+        exact = row.released_on is not None or record.window.is_exact
         if filt.exact_only and not exact:
             continue
-        if not exact and None in (record.earliest, record.latest):
+        if not exact and (row.earliest is None or row.latest is None):
             continue
+        placed.append(row)
+    placed.sort(key=_Row.sort_key)
+    day = today.isoformat()
+    entries = []
+    for row in placed:
+        record = row.record
+        history: Sequence[HistoryEntry | HistoryMark]
         if isinstance(record, ReleaseRecord):
-            row.record = record.to_release(with_episodes=False)
-        view = views[index]
-        release = view.release  # decoded for this listing alone: changed in place
-        release.history = history_on(release, today)
-        entries.append(view)
+            sources, history = record.decoded_sources(), record.decoded_marks()
+        else:
+            assert isinstance(record, Release)
+            sources, history = record.sources, record.history
+        reported = [h for h in history if not h.as_of or h.as_of <= day]
+        entries.append(CalendarEntry.of(record, row.show, row.effective, sources, reported))
     return entries
 
 
