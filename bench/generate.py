@@ -161,8 +161,25 @@ def generate(count: int, seed: int = 2017) -> dict[str, Any]:
     return {"showtrack_export": 1, "shows": shows, "releases": releases}
 
 
+def listing_shape(export: dict[str, Any]) -> list[dict[str, Any]]:
+    """The releases of an export as a JSON array in the listing shape (what scripts and
+    other trackers produce): each names its show by title, with no show records."""
+    titles = {show["id"]: show["title"] for show in export["shows"]}
+    rows = []
+    for release in export["releases"]:
+        row = {k: v for k, v in release.items() if k not in ("id", "show_id", "history")}
+        rows.append({"show": titles[release["show_id"]], **row})
+    return rows
+
+
 if __name__ == "__main__":
-    generated = generate(int(sys.argv[1]))
-    if "--episodes" in sys.argv[2:]:
-        generated = with_episodes(generated)
-    json.dump(generated, sys.stdout)
+    # generate.py N [--episodes]: an export of N releases;
+    # generate.py --listing-shape EXPORT: that export's releases in the listing shape.
+    if sys.argv[1] == "--listing-shape":
+        with open(sys.argv[2], encoding="utf-8") as export:
+            json.dump(listing_shape(json.load(export)), sys.stdout)
+    else:
+        generated = generate(int(sys.argv[1]))
+        if "--episodes" in sys.argv[2:]:
+            generated = with_episodes(generated)
+        json.dump(generated, sys.stdout)
