@@ -1157,3 +1157,20 @@ def test_countdown_panels_are_one_width_with_their_ends_labelled(marvel: Runner)
     assert "█" in luke  # a window of one day, tomorrow, still shows
     assert "2017-07-01" in luke and "2017-07-02" in luke
     assert "─ since first report  │ today  ░ to wait  █ window" in out
+
+
+def test_released_on_a_day_before_newer_news_stays_last_in_its_history(cli: Runner) -> None:
+    # Expected on 2017-07-01 (today), then reported out on earlier days: each report is
+    # newer than the expectation, so it stays last, and the file stays sound.
+    cli("add", "X")
+    cli("expect", "X", "1", "2017-06-01")
+    assert cli("released", "X", "1", "2017-06-20").code == 0
+    assert cli("released", "X", "1", "2017-06-10").code == 0
+    assert cli("db", "check").code == 0
+    history = json.loads(cli("history", "X", "1", "-o", "json").out)
+    assert [(h["stage"], h["window"]["earliest"]) for h in history][-1] == (
+        "released",
+        "2017-06-10",
+    )
+    (row,) = json.loads(cli("upcoming", "--all", "-o", "json").out)
+    assert (row["status"], row["release_date"]) == ("released", "2017-06-10")

@@ -479,7 +479,12 @@ def mark_released(
     release.release_date = day.isoformat()
     release.stage = "released"
     release.window = WindowRecord.of(make_window(day.isoformat(), day, day, release.region))
-    release.history.append(history_entry(release, day, source, None))
+    # The report stands as of its day, unless newer news is recorded (an expectation
+    # entered after that day): it is newer than that news, and stays last in a history
+    # ordered by as_of (spec/cli.md), where it is the current window.
+    newest = max((history_order(h)[0] for h in release.history), default="")
+    as_of = day if newest <= day.isoformat() else date.fromisoformat(newest)
+    release.history.append(history_entry(release, as_of, source, None))
     store.update([release])
     return show, release
 
