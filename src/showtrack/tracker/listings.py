@@ -87,10 +87,13 @@ def _unreleased(release: Release) -> Release:
     )
 
 
-def history_on(release: Release, today: date) -> list[HistoryEntry]:
+Reported = TypeVar("Reported", HistoryEntry, HistoryMark)
+
+
+def history_on(history: Sequence[Reported], today: date) -> list[Reported]:
     """The entries of a release's history that had been reported by `today`."""
     day = today.isoformat()
-    return [h for h in release.history if not h.as_of or h.as_of <= day]
+    return [h for h in history if not h.as_of or h.as_of <= day]
 
 
 class _Row(msgspec.Struct):
@@ -653,7 +656,7 @@ def history(
     from showtrack.tracker.names import resolve_release
 
     show, release = resolve_release(store, show_name, season)
-    entries = history_on(release, today)
+    entries = history_on(release.history, today)
     slips = 0
     previous: str | None = None
     for entry in entries:
@@ -729,17 +732,15 @@ def calendar_entries(source: Source, today: date, filt: CalendarFilter) -> list[
             continue
         placed.append(row)
     placed.sort(key=_Row.sort_key)
-    day = today.isoformat()
     entries = []
     for row in placed:
         record = row.record
-        history: Sequence[HistoryEntry | HistoryMark]
+        reported: Sequence[HistoryEntry | HistoryMark]
         if isinstance(record, ReleaseRecord):
-            sources, history = record.decoded_sources(), record.decoded_marks()
+            sources, reported = record.decoded_sources(), history_on(record.decoded_marks(), today)
         else:
             assert isinstance(record, Release)
-            sources, history = record.sources, record.history
-        reported = [h for h in history if not h.as_of or h.as_of <= day]
+            sources, reported = record.sources, history_on(record.history, today)
         entries.append(CalendarEntry.of(record, row.show, row.effective, sources, reported))
     return entries
 
