@@ -5,6 +5,7 @@ spec/cli.md asks; CSV cells read back as they were."""
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import re
@@ -15,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from showtrack.output import BATCH, write_object, write_rows
-from showtrack.text import csv_cell, csv_value
+from showtrack.text import csv_cell, csv_value, escaped
 
 # What listing rows hold: text (any valid Unicode: accents, CJK, emoji, control
 # characters, quotes, backslashes, U+2028), 64-bit integers, booleans and null, nested in
@@ -89,3 +90,89 @@ def test_jsonl_escapes_what_acts_on_a_terminal() -> None:
     out = io.StringIO()
     write_rows([{"title": "a\x9b2J\u202e"}], "jsonl", out)
     assert out.getvalue() == '{"title": "a\\u009b2J\\u202e"}\n'
+
+
+def _flat_reference(value: Any) -> str:
+    """A cell as the module docstring defines it, one value at a time."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(
+            str(v.get("name") or v.get("release") or v.get("id") or "")
+            if isinstance(v, dict)
+            else str(v)
+            for v in value
+        )
+    return str(value)
+
+
+def _flat_row(row: dict[str, Any]) -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, value in row.items():
+        if isinstance(value, dict):
+            flat.update((f"{key}_{sub}", _flat_reference(v)) for sub, v in value.items())
+        else:
+            flat[key] = _flat_reference(value)
+    return flat
+
+
+def _flat_reference_rows(rows: list[dict[str, Any]]) -> tuple[list[str], list[list[str]]]:
+    header = list(_flat_row(rows[0])) if rows else []
+    return header, [[_flat_row(row).get(col, "") for col in header] for row in rows]
+
+
+# Rows of one shape (as listings write them) and of any shape; cells of plain text, or
+# with what must be escaped (backslashes, controls, bidi) and what a spreadsheet runs.
+CELL = st.text(st.sampled_from("=+-@'\\\t\n1.xé\x1b\x7f\x9b\u202e"), max_size=5)
+LIKE_A_LISTING = st.lists(
+    st.fixed_dictionaries(
+        {
+            "id": CELL,
+            "season": st.one_of(st.none(), st.integers()),
+            "window": st.fixed_dictionaries({"phrase": CELL, "earliest": st.none() | CELL}),
+            "conflict": st.booleans(),
+            "sources": st.lists(st.fixed_dictionaries({"name": CELL}), max_size=2),
+        }
+    ),
+    max_size=5,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(ROWS, LIKE_A_LISTING))
+def test_tsv_is_each_cell_escaped_or_a_dash(rows: list[dict[str, Any]]) -> None:
+    out = io.StringIO()
+    write_rows(rows, "tsv", out)
+    header, table = _flat_reference_rows(rows)
+    lines = ["\t".join(header)] + ["\t".join(escaped(c) if c else "-" for c in r) for r in table]
+    assert out.getvalue() == "".join(line + "\n" for line in lines)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(ROWS, LIKE_A_LISTING))
+def test_csv_is_each_cell_made_safe(rows: list[dict[str, Any]]) -> None:
+    out = io.StringIO()
+    write_rows(rows, "csv", out)
+    header, table = _flat_reference_rows(rows)
+    expected = io.StringIO()
+    writer = csv.writer(expected, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([csv_cell(c) for c in r] for r in table)
+    assert out.getvalue() == expected.getvalue()
+
+
+def test_plain_and_escaped_cells_in_one_listing() -> None:
+    # One cell needing an escape sends its batch the careful way; the others stay as
+    # they are, and the rest of the listing (another batch) is not touched.
+    rows = [{"id": f"a/s{n}", "note": "x"} for n in range(BATCH + 2)]
+    rows[1]["note"] = "tab\there \\ =SUM(A1)"
+    out = io.StringIO()
+    write_rows(rows, "tsv", out)
+    lines = out.getvalue().splitlines()
+    assert lines[2] == "a/s1\ttab\\there \\\\ =SUM(A1)"
+    assert lines[1] == "a/s0\tx" and lines[-1] == f"a/s{BATCH + 1}\tx"
+    out = io.StringIO()
+    write_rows(rows, "csv", out)
+    assert out.getvalue().splitlines()[2] == "a/s1,tab\\there \\\\ =SUM(A1)"

@@ -64,13 +64,20 @@ BIDI_CONTROLS = frozenset(
 _NAMED_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
+def is_printable(text: str) -> bool:
+    """Whether `printable` leaves the text as it is: no control character, no bidi
+    control. (One call can check many cells joined: see output.py.)"""
+    # No bidi control is ASCII, and isascii is a flag, not a scan.
+    return text.isprintable() and (text.isascii() or not BIDI_CONTROLS.intersection(text))
+
+
 def printable(text: str | None) -> str:
     """Text from the database made safe for a terminal: control characters (C0, C1, DEL)
     and bidi overrides are shown as escapes such as \\x1b, never sent raw."""
     if not text:
         return text or ""
-    if text.isprintable() and (text.isascii() or not BIDI_CONTROLS.intersection(text)):
-        return text  # (no bidi control is ASCII: isascii is a flag, not a scan)
+    if is_printable(text):
+        return text
     out = []
     for char in text:
         if char in _NAMED_ESCAPES:
