@@ -7,6 +7,9 @@ import pytest
 
 from showtrack.errors import UsageError
 from showtrack.models import (
+    Episode,
+    EpisodeFields,
+    EpisodeMove,
     HistoryEntry,
     Link,
     Release,
@@ -77,3 +80,19 @@ def test_check_choice() -> None:
     assert check_choice(None, ("renewed",), "status") is None
     with pytest.raises(UsageError, match="status 'x' is not one of: renewed"):
         check_choice("x", ("renewed",), "status")
+
+
+def test_listed_episodes_are_the_stored_ones_without_their_history() -> None:
+    moved = EpisodeMove(recorded_at="2020-01-01T00:00:00+00:00", air_date="2020-01-14")
+    episodes = [
+        Episode(number=1, title="One", air_date="2020-01-14", runtime=42, history=[moved]),
+        Episode(number=None, type="special", tvmaze_id=7),
+    ]
+    line = msgspec.json.encode({"id": "x/s1", "show_id": "x", "episodes": episodes})
+    record = msgspec.json.decode(line, type=ReleaseRecord)
+    assert record.decoded_episodes() == episodes
+    listed = record.listed_episodes()
+    assert [type(e) for e in listed] == [EpisodeFields, EpisodeFields]
+    assert [msgspec.structs.asdict(e) for e in listed] == [
+        {k: v for k, v in msgspec.structs.asdict(e).items() if k != "history"} for e in episodes
+    ]

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta, timezone
 from typing import NamedTuple
 
-from showtrack.models import CalendarEntry, EpisodeView
+from showtrack.models import CalendarEntry, Episode, EpisodeView
 from showtrack.text import printable, web_address
 
 PRODUCT_ID = "-//showtrack//showtrack//EN"
@@ -246,7 +246,9 @@ def episode_event(view: EpisodeView, fallback_stamp: datetime) -> Event:
     """The event of a dated episode: timed (in UTC, its runtime long) when its instant is
     known, all-day otherwise; its UID is its id, its SEQUENCE how often its date moved."""
     episode = view.episode
-    moves = episode.history
+    # A calendar's views are made from whole releases (listings.calendar_episodes), whose
+    # episodes carry their history; a listing's (without it) are not exported.
+    moves = episode.history if isinstance(episode, Episode) else []
     stamp = fallback_stamp
     if moves:
         with contextlib.suppress(ValueError):

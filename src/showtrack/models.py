@@ -172,10 +172,11 @@ class EpisodeMove(msgspec.Struct):
         return to_plain(self)
 
 
-class Episode(msgspec.Struct):
-    """One episode of a season: its number (None for an unnumbered special), title, air
-    day, air instant (ISO 8601 with offset, when the time is known), runtime in minutes,
-    type, TVmaze id, the source of its current date, and how that date moved."""
+class EpisodeFields(msgspec.Struct):
+    """One episode of a season as a listing needs it: its number (None for an unnumbered
+    special), title, air day, air instant (ISO 8601 with offset, when the time is known),
+    runtime in minutes, type, TVmaze id, and the source of its current date. (Decoded
+    alone, a stored episode's history is skipped: see ReleaseRecord.listed_episodes.)"""
 
     number: int | None = None
     title: str | None = None
@@ -185,7 +186,6 @@ class Episode(msgspec.Struct):
     type: str = "regular"
     tvmaze_id: int | None = None
     source: str | None = None
-    history: list[EpisodeMove] = msgspec.field(default_factory=list)
 
     def id_in(self, release_id: str) -> str:
         """Its id: `the-flash/s6e15`; an unnumbered special `the-flash/s6-special-1234`
@@ -202,6 +202,12 @@ class Episode(msgspec.Struct):
     def running_order(self) -> tuple[int, str]:
         """By number, unnumbered ones by their day after them; undated last."""
         return (self.number if self.number is not None else 10**6, self.air_date or "~")
+
+
+class Episode(EpisodeFields):
+    """One episode of a season, as stored: its fields, and how its date moved."""
+
+    history: list[EpisodeMove] = msgspec.field(default_factory=list)
 
 
 def episodes_last_day(episodes: Iterable[Episode]) -> str | None:
@@ -368,6 +374,11 @@ class ReleaseRecord(ReleaseFields, kw_only=True):
         """Its episodes, decoded."""
         return [] if self.episodes is _NOTHING else self._decoded(_EPISODES, self.episodes)
 
+    def listed_episodes(self) -> list[EpisodeFields]:
+        """Its episodes as a listing shows them: without their history, which is most of
+        their bytes and which no listing shows."""
+        return [] if self.episodes is _NOTHING else self._decoded(_LISTED, self.episodes)
+
     def _decoded(self, decoder: msgspec.json.Decoder[list[R]], raw: msgspec.Raw) -> list[R]:
         try:
             return decoder.decode(raw)
@@ -389,6 +400,7 @@ _SOURCES = msgspec.json.Decoder(list[Source])
 _HISTORY = msgspec.json.Decoder(list[HistoryEntry])
 _MARKS = msgspec.json.Decoder(list[HistoryMark])
 _EPISODES = msgspec.json.Decoder(list[Episode])
+_LISTED = msgspec.json.Decoder(list[EpisodeFields])
 
 
 class SeasonReport(msgspec.Struct, frozen=True):
@@ -647,7 +659,7 @@ class EpisodeView(msgspec.Struct):
     """An episode (or episodes airing together, as a streaming drop) as a listing shows
     it on a given day: what writers print (spec/cli.md's episode rows)."""
 
-    episode: Episode
+    episode: EpisodeFields
     release_id: str
     season: int | None
     show: Show

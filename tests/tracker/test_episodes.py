@@ -154,16 +154,18 @@ def test_listings_without_episodes_do_not_decode_them(
 ) -> None:
     from showtrack.models import ReleaseRecord
 
-    decoded: list[str] = []
-    original = ReleaseRecord.decoded_episodes
+    decoded: dict[str, list[str]] = {"listed_episodes": [], "decoded_episodes": []}
+    for name, ids in decoded.items():
+        original = getattr(ReleaseRecord, name)
 
-    def counting(self: ReleaseRecord) -> Any:
-        decoded.append(self.id)
-        return original(self)
+        def counting(self: ReleaseRecord, ids: list[str] = ids, original: Any = original) -> Any:
+            ids.append(self.id)
+            return original(self)
 
-    monkeypatch.setattr(ReleaseRecord, "decoded_episodes", counting)
+        monkeypatch.setattr(ReleaseRecord, name, counting)
     assert flash("upcoming", "-o", "json").code == 0
-    assert decoded == ["the-flash/s6"]  # only the season with episodes to come
+    # Only the season with episodes to come, and without their histories.
+    assert decoded == {"listed_episodes": ["the-flash/s6"], "decoded_episodes": []}
 
 
 def test_check_episodes_prints_one_line_per_episode_due(flash: Runner) -> None:

@@ -19,6 +19,7 @@ import msgspec
 from showtrack.errors import NotFoundError, UsageError
 from showtrack.models import (
     Episode,
+    EpisodeFields,
     EpisodeMove,
     EpisodeView,
     Release,
@@ -53,12 +54,12 @@ def _yesterday(today: date) -> str:
     return date.fromordinal(today.toordinal() - 1).isoformat()
 
 
-def _instant(episode: Episode) -> datetime | None:
+def _instant(episode: EpisodeFields) -> datetime | None:
     return datetime.fromisoformat(episode.air_time) if episode.air_time else None
 
 
 def episode_view(
-    episode: Episode,
+    episode: EpisodeFields,
     release: ReleaseFields,
     show: Show,
     today: date,
@@ -101,7 +102,7 @@ def _group_key(view: EpisodeView) -> tuple[date | None, str | None]:
 
 def next_up(
     release: ReleaseFields,
-    episodes: Sequence[Episode],
+    episodes: Sequence[EpisodeFields],
     show: Show,
     today: date,
     now: Clock | None,
@@ -137,7 +138,9 @@ def next_up(
         first = min(upcoming, key=_sort_instant)
         together = [v for v in upcoming if _group_key(v) == _group_key(first)]
     elif show.status not in FINISHED:
-        undated = sorted((e for e in episodes if e.air_date is None), key=Episode.running_order)
+        undated = sorted(
+            (e for e in episodes if e.air_date is None), key=EpisodeFields.running_order
+        )
         together = [episode_view(e, release, show, today, now, zone) for e in undated[:1]]
     else:
         together = []
@@ -147,7 +150,7 @@ def next_up(
     return _together(together, episodes), on_air
 
 
-def _together(views: Sequence[EpisodeView], episodes: Sequence[Episode]) -> EpisodeView:
+def _together(views: Sequence[EpisodeView], episodes: Sequence[EpisodeFields]) -> EpisodeView:
     """The first of episodes that air at once, standing for all of them."""
     head = views[0]
     if len(views) == 1:
@@ -164,7 +167,7 @@ def _together(views: Sequence[EpisodeView], episodes: Sequence[Episode]) -> Epis
 
 def upcoming_in(
     release: ReleaseFields,
-    episodes: Sequence[Episode],
+    episodes: Sequence[EpisodeFields],
     show: Show,
     today: date,
     until: date,
@@ -198,7 +201,7 @@ def dated_episodes(release: Release, show: Show, today: date, zone: tzinfo) -> l
     return _grouped(views, release.episodes)
 
 
-def _grouped(views: Sequence[EpisodeView], episodes: Sequence[Episode]) -> list[EpisodeView]:
+def _grouped(views: Sequence[EpisodeView], episodes: Sequence[EpisodeFields]) -> list[EpisodeView]:
     """Views in air order, those airing at once (same day, no time, or the same instant)
     joined into one."""
     groups: list[list[EpisodeView]] = []

@@ -20,7 +20,7 @@ from showtrack.models import (
     SHOW_STATUSES,
     CalendarEntry,
     ChartRow,
-    Episode,
+    EpisodeFields,
     EpisodeMove,
     EpisodeView,
     HistoryEntry,
@@ -169,10 +169,11 @@ def _with_history(record: ReleaseFields) -> Release:
     return record.to_release()
 
 
-def _episodes_of(record: ReleaseFields) -> list[Episode]:
-    """A release's episodes: decoded from a listing's record, or as a Store holds them."""
+def _episodes_of(record: ReleaseFields) -> Sequence[EpisodeFields]:
+    """A release's episodes as listings show them: decoded from a listing's record
+    without their history, or as a Store holds them."""
     if isinstance(record, ReleaseRecord):
-        return record.decoded_episodes()
+        return record.listed_episodes()
     assert isinstance(record, Release)
     return record.episodes
 
