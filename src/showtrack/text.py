@@ -50,11 +50,8 @@ def slugify(text: str) -> str:
 def web_address(url: str) -> bool:
     """Whether `url` is an http(s) address with no spaces or control characters: what
     showtrack stores as a source's URL, and puts in a calendar."""
-    return (
-        re.fullmatch(r"https?://[^\s/?#]+[^\s]*", url, re.IGNORECASE) is not None
-        and url.isprintable()
-        and not BIDI_CONTROLS.intersection(url)
-    )
+    shaped = re.fullmatch(r"https?://[^\s/?#]+[^\s]*", url, re.IGNORECASE) is not None
+    return shaped and is_printable(url)
 
 
 # Bidirectional overrides and isolates can make text display as something else.
