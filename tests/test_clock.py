@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -35,6 +35,23 @@ def test_the_users_zone_comes_from_tz(monkeypatch: pytest.MonkeyPatch) -> None:
     assert str(clock.local_zone()) == "Europe/Berlin"
     monkeypatch.setenv("TZ", "Nowhere/Atlantis")
     assert clock.local_zone() is timezone.utc
+
+
+@pytest.mark.parametrize("name", sorted(clock.UTC_NAMES))
+def test_a_name_of_utc_is_utc_without_the_zone_database(
+    monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    from zoneinfo import ZoneInfo
+
+    monkeypatch.setenv("TZ", name)
+    assert clock.local_zone() is timezone.utc
+    # The same zone as the database's at every instant, named alike (%Z is shown).
+    real = ZoneInfo(name)
+    for year in (1900, 1970, 2026, 2090):
+        for month in (1, 7):
+            instant = datetime(year, month, 1, 12, tzinfo=timezone.utc)
+            assert instant.astimezone(real).utcoffset() == timedelta(0)
+            assert f"{instant.astimezone(real):%Z %z}" == f"{instant:%Z %z}"
 
 
 def test_history_stamps_are_utc_to_the_second() -> None:

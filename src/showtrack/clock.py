@@ -16,6 +16,13 @@ from showtrack.errors import UsageError
 
 TODAY_ENV = "SHOWTRACK_TODAY"
 
+#: The IANA names of the zone that is UTC at every instant (Etc/UTC and its links): for
+#: them timezone.utc is the same zone, and loading the zone database (zoneinfo, which
+#: loads sysconfig) costs a listing more than the episodes it places.
+UTC_NAMES = frozenset(
+    {"UTC", "Etc/UTC", "Universal", "Etc/Universal", "Zulu", "Etc/Zulu", "UCT", "Etc/UCT"}
+)
+
 
 def parse_iso_day(text: str, what: str = "date") -> date:
     """Read a YYYY-MM-DD day that showtrack keeps (windows.window.FIRST_DAY to
@@ -34,7 +41,8 @@ def parse_iso_day(text: str, what: str = "date") -> date:
 
 
 def local_zone() -> tzinfo:
-    """The user's IANA time zone: $TZ, else /etc/localtime's target, else UTC."""
+    """The user's IANA time zone: $TZ, else /etc/localtime's target, else UTC (also
+    for a name of UTC itself, without loading the zone database)."""
     name = os.environ.get("TZ", "").lstrip(":")
     if not name:
         try:
@@ -44,7 +52,7 @@ def local_zone() -> tzinfo:
                 name = "/".join(parts[parts.index("zoneinfo") + 1 :])
         except OSError:
             name = ""
-    if name:
+    if name and name not in UTC_NAMES:
         from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
         try:
