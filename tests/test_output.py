@@ -34,10 +34,14 @@ ROWS = st.lists(st.dictionaries(TEXT, VALUES, max_size=6), max_size=5)
 UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+def _unicode_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match[0]):04x}"
+
+
 def _reference(value: Any) -> str:
     """What spec/cli.md asks for: json.dumps, with the terminal-unsafe characters escaped."""
     text = json.dumps(value, indent=2, ensure_ascii=False)
-    return UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text) + "\n"
+    return UNSAFE.sub(_unicode_escape, text) + "\n"
 
 
 def _written(rows: list[dict[str, Any]]) -> str:
@@ -84,6 +88,22 @@ def test_a_csv_cell_reads_back_and_carries_no_control_or_formula(text: str) -> N
     assert csv_value(cell) == text
     assert not any(unicodedata.category(c) == "Cc" for c in cell) and not UNSAFE.search(cell)
     assert not re.match(r"[=+@]|-(?!\d+(\.\d+)?$)", cell)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ROWS)
+def test_jsonl_lines_are_what_the_json_module_writes(rows: list[dict[str, Any]]) -> None:
+    out = io.StringIO()
+    write_rows(rows, "jsonl", out)
+    lines = [json.dumps(row, ensure_ascii=False) for row in rows]
+    assert out.getvalue() == "".join(UNSAFE.sub(_unicode_escape, line) + "\n" for line in lines)
+
+
+def test_jsonl_of_text_utf8_cannot_encode_is_still_written() -> None:
+    rows = [{"phrase": "spring \udced 2018"}, {"phrase": "a\x9b"}]
+    out = io.StringIO()
+    write_rows(rows, "jsonl", out)
+    assert out.getvalue() == '{"phrase": "spring \udced 2018"}\n{"phrase": "a\\u009b"}\n'
 
 
 def test_jsonl_escapes_what_acts_on_a_terminal() -> None:

@@ -161,12 +161,20 @@ def write_tsv(rows: Rows, out: TextIO, columns: Sequence[str] | None = None) -> 
 
 
 def write_jsonl(rows: Rows, out: TextIO, columns: Sequence[str] | None = None) -> None:
-    """One JSON object a line."""
-    import json
-
+    """One JSON object a line: each as json.dumps(row, ensure_ascii=False) writes it
+    (msgspec's format with indent=0 spaces it alike), a batch made terminal-safe at once."""
+    encode, layout = msgspec.json.encode, msgspec.json.format
     for batch in batches(rows):
-        lines = (json_safe(json.dumps(plain(row), ensure_ascii=False)) for row in batch)
-        out.write("".join(line + "\n" for line in lines))
+        try:
+            lines = [layout(encode(row), indent=0) for row in batch]
+        except UnicodeEncodeError:  # a lone surrogate: see _json_text
+            import json
+
+            text = "".join(json.dumps(plain(row), ensure_ascii=False) + "\n" for row in batch)
+            out.write(json_safe(text))
+            continue
+        lines.append(b"")
+        _write_bytes(out, json_safe_utf8(b"\n".join(lines)))
 
 
 def _json_text(value: Any) -> str:
