@@ -154,6 +154,10 @@ LIKE_A_LISTING = st.lists(
             "window": st.fixed_dictionaries({"phrase": CELL, "earliest": st.none() | CELL}),
             "conflict": st.booleans(),
             "sources": st.lists(st.fixed_dictionaries({"name": CELL}), max_size=2),
+            # A key whose value is an object in some rows and not in others, or an
+            # object whose keys differ from row to row.
+            "next": st.none() | st.fixed_dictionaries({"id": CELL}),
+            "extra": st.dictionaries(st.sampled_from(["a", "b", "next_id"]), CELL, max_size=2),
         }
     ),
     max_size=5,

@@ -9,9 +9,7 @@ exactly one line, and writes a missing value as `-` so that no cell is empty.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterable, Sequence
-from operator import itemgetter
 from typing import Any, TextIO
 
 import msgspec
@@ -95,24 +93,62 @@ def flatten(row: Row) -> dict[str, str]:
     return flat
 
 
+def _flat_column(values: list[Any]) -> list[str]:
+    """Each of a column's values as `flatten` writes it (`_flat_value`), a kind at a time
+    where the column holds one or two kinds, as a listing's columns do."""
+    kinds = set(map(type, values))
+    if kinds <= {str}:
+        return values
+    if kinds <= {str, type(None)}:
+        return ["" if v is None else v for v in values]
+    if kinds <= {int, type(None)}:
+        return ["" if v is None else str(v) for v in values]
+    return list(map(_flat_value, values))
+
+
+def _flat_columns(rows: Rows) -> dict[str, list[str]] | None:
+    """The rows flattened column by column, by column name, when they are alike (the
+    same keys, and the same keys in the objects one key holds), as a listing's rows
+    are: each column gathered at once and converted by one rule chosen for it, not a
+    type test and a call for each cell (100,000 rows of 30). None when rows differ."""
+    dicts = list(map(plain, rows))
+    keys = dicts[0].keys()
+    if any(d.keys() != keys for d in dicts):
+        return None
+    columns: dict[str, list[str]] = {}
+    for key in keys:
+        values = [d[key] for d in dicts]
+        kinds = set(map(type, values))
+        if kinds == {dict}:
+            subkeys = values[0].keys()
+            if any(v.keys() != subkeys for v in values):
+                return None
+            for sub in subkeys:
+                columns[f"{key}_{sub}"] = _flat_column([v[sub] for v in values])
+        elif any(issubclass(kind, dict) for kind in kinds):
+            return None
+        else:
+            columns[key] = _flat_column(values)
+    return columns
+
+
 def _header(first: Row | None, columns: Sequence[str] | None) -> list[str]:
     if columns is not None:
         return list(columns)
     return list(flatten(first)) if first is not None else []
 
 
-def _cells(batch: Rows, header: list[str]) -> tuple[list[list[str]], bool]:
+def _cells(batch: Rows, header: list[str]) -> tuple[Sequence[Sequence[str]], bool]:
     """Each row's cells in the header's order ("" where a row lacks a column), and
     whether every cell is plain: printable and without a backslash, so that no cell
     needs an escape (one check of them all, instead of one a cell)."""
-    flat = list(map(flatten, batch))
-    table = None
-    if len(header) > 1:
-        pick = itemgetter(*header)  # in C: a row's cells at once, where rows are alike
-        with contextlib.suppress(KeyError):
-            table = [list(pick(row)) for row in flat]
-    if table is None:
-        table = [[row.get(col, "") for col in header] for row in flat]
+    table: Sequence[Sequence[str]]
+    columns = _flat_columns(batch) if batch and header else None
+    if columns is None:
+        table = [[row.get(col, "") for col in header] for row in map(flatten, batch)]
+    else:
+        missing = [""] * len(batch)
+        table = list(zip(*[columns.get(col, missing) for col in header], strict=True))
     joined = "".join(["".join(cells) for cells in table])
     return table, "\\" not in joined and is_printable(joined)
 
