@@ -280,7 +280,9 @@ def test_expect_unknown_show_without_create_show(cli: Runner) -> None:
 def test_upcoming_exits_1_when_nothing_is_listed(cli: Runner) -> None:
     result = cli("upcoming", "-o", "json")
     assert result.code == 1 and json.loads(result.out) == []
-    assert cli("upcoming", "-o", "table").code == 1
+    table = cli("upcoming", "-o", "table")
+    assert (table.code, table.out) == (1, "")
+    assert table.err.endswith("\nnothing upcoming matches\n")
 
 
 def test_remove_asks_or_refuses(marvel: Runner, db: Path) -> None:

@@ -295,6 +295,16 @@ def test_a_first_episode_dates_its_season(cli: Runner) -> None:
     assert row["air_time"] == "2018-01-17T21:00:00-05:00"
 
 
+def test_a_season_without_episodes_lists_none_and_exits_1(cli: Runner) -> None:
+    cli("add", "Severance")
+    assert cli("expect", "Severance", "2", "2027").code == 0
+    table = cli("episodes", "Severance", "2", "-o", "table")
+    assert (table.code, table.out) == (1, "")
+    assert table.err.endswith("no episodes are known for Severance S2\n")
+    tsv = cli("episodes", "Severance", "2", "-o", "tsv")
+    assert tsv.code == 1 and tsv.out.startswith("id\t") and tsv.out.count("\n") == 1
+
+
 def test_an_undated_episode_is_listed_as_tba(cli: Runner) -> None:
     cli("add", "Severance")
     assert cli("episode", "Severance", "2", "1", "TBA").code == 0

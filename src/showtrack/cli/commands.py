@@ -31,6 +31,7 @@ from showtrack.cli.options import (
     argument,
     day_option,
     echo_safe,
+    emit_listing,
     option,
     settings_of,
 )
@@ -227,19 +228,15 @@ def search(
     with tvmaze.fetcher() as client:
         hits = tvmaze.search(client, query)
     rows = [tvmaze.search_row(hit) for hit in hits]
-    if not rows and fmt == "table":
-        typer.echo(f"TVmaze knows no show called {query!r}", err=True)
-        raise typer.Exit(1)
-    emit(
+    emit_listing(
         settings,
         fmt,
         rows,
+        nothing=f"TVmaze knows no show called {query!r}",
         table=lambda r, console: r.search_table(console, rows),
         to_dict=dict,
         blank=tvmaze.search_row(tvmaze.SearchHit(tvmaze.TvShow(0))),
     )
-    if not rows:
-        raise typer.Exit(1)
 
 
 LINK_HELP = "the TVmaze id (see `showtrack search`)"
@@ -463,27 +460,22 @@ def upcoming(
     else:
         views = listings.upcoming(settings.read_listing(), settings.today(), filt, settings.clock())
         to_dict = _release_dict
-    if not views and fmt == "table":
-        typer.echo("nothing upcoming matches", err=True)
-        raise typer.Exit(1)
-
     page = 20 if limit is None else limit
     rows: Sequence[Any] = views
     if fmt != "table" and isinstance(views, listings.Views):
         # Each row as writers print it, made without its view (the same row).
         rows, to_dict = views.release_rows(), _same_row
-    emit(
+    emit_listing(
         settings,
         fmt,
         rows,
+        nothing="nothing upcoming matches",
         table=lambda r, console: r.upcoming_table(console, views, page),
         to_dict=to_dict,
         limit=limit,
         columns=columns,
         blank=blank_release(),
     )
-    if not views:
-        raise typer.Exit(1)
 
 
 def _release_dict(view: "ReleaseView") -> "ReleaseRow":

@@ -16,10 +16,11 @@ from showtrack.cli.options import (
     argument,
     day_option,
     echo_safe,
+    emit_listing,
     option,
     settings_of,
 )
-from showtrack.context import emit, output_format
+from showtrack.context import output_format
 
 if TYPE_CHECKING:
     from showtrack.models import EpisodeView
@@ -132,16 +133,12 @@ def episodes(
         settings.read_store(), show, season, settings.today(), settings.clock()
     )
     title = release.label(found.title)
-    if not views and fmt == "table":
-        typer.echo(f"no episodes are known for {title}", err=True)
-        raise typer.Exit(1)
-    emit(
+    emit_listing(
         settings,
         fmt,
         views,
+        nothing=f"no episodes are known for {title}",
         table=lambda r, console: r.episodes_table(console, title, views),
         to_dict=lambda v: v.to_dict(),
         columns=EPISODE_COLUMNS if fmt in ("csv", "tsv") else None,
     )
-    if not views:
-        raise typer.Exit(1)

@@ -5,6 +5,7 @@ runs them.
 """
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -12,7 +13,7 @@ import typer
 
 from showtrack import __version__
 from showtrack.cli.completion import NETWORKS, SEASONS, SHOW_NAMES, TAGS, words
-from showtrack.context import OUTPUT_FORMATS, Settings
+from showtrack.context import OUTPUT_FORMATS, Settings, emit
 
 if TYPE_CHECKING:
     from datetime import date
@@ -135,6 +136,20 @@ def echo_safe(text: str) -> None:
     from showtrack.text import printable
 
     typer.echo(printable(text))
+
+
+def emit_listing(
+    settings: Settings, fmt: str, rows: Sequence[Any], *, nothing: str, **options: Any
+) -> None:
+    """`emit` for a listing, which scripts test by its exit status (as grep and
+    taskwarrior do): when nothing is listed, a person reads `nothing` on stderr, a
+    machine format still writes its header (or `[]`), and the command exits 1."""
+    if not rows and fmt == "table":
+        typer.echo(nothing, err=True)
+        raise typer.Exit(1)
+    emit(settings, fmt, rows, **options)
+    if not rows:
+        raise typer.Exit(1)
 
 
 def day_option(
