@@ -17,8 +17,8 @@ from showtrack.errors import UsageError
 TODAY_ENV = "SHOWTRACK_TODAY"
 
 #: The IANA names of the zone that is UTC at every instant (Etc/UTC and its links): for
-#: them timezone.utc is the same zone, and loading the zone database (zoneinfo, which
-#: loads sysconfig) costs a listing more than the episodes it places.
+#: them timezone.utc is the same zone, and spares loading the zone database (zoneinfo
+#: loads sysconfig), which every command asking for the zone would pay (bench/RESULTS.md).
 UTC_NAMES = frozenset(
     {"UTC", "Etc/UTC", "Universal", "Etc/Universal", "Zulu", "Etc/Zulu", "UCT", "Etc/UCT"}
 )
