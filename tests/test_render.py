@@ -15,7 +15,7 @@ from rich.console import Console, RenderableType
 from rich.style import Style
 from rich.text import Text
 
-from showtrack.models import Release, ReleaseView, Show, WindowRecord
+from showtrack.models import ChartRow, Release, ReleaseView, Show, WindowRecord
 from showtrack.render import (
     Column,
     composed_table,
@@ -234,7 +234,7 @@ def test_a_narrow_terminal_drops_optional_columns_before_breaking_words() -> Non
     assert all(len(line.rstrip()) <= 50 for line in upcoming.splitlines())
 
 
-def _timeline(width: int, views: Sequence[ReleaseView], months: int = 12) -> list[str]:
+def _timeline(width: int, views: Sequence[ReleaseView | ChartRow], months: int = 12) -> list[str]:
     from showtrack.render import timeline
 
     console = Console(width=width, record=True, color_system=None, file=io.StringIO())
@@ -270,6 +270,25 @@ def test_the_timeline_says_what_its_symbols_mean_and_where_windows_lie() -> None
     assert rows["Open Ended S1"].rstrip().endswith("→")  # no end: not ▶
     assert rows["Past The Chart S2"].rstrip().endswith("▶")
     assert lines[-1].startswith("█ window") and "→ no end yet" in lines[-1]
+
+
+def test_each_row_of_the_timeline_is_drawn_from_its_own_days() -> None:
+    # Rows that share their days are drawn once for all of them: one released within the
+    # same window, an exact day and a TBA must each still be drawn from their own.
+    september = (date(2017, 9, 1), date(2017, 9, 30))
+    rows = [
+        ChartRow("A S1", "upcoming", *september, None),
+        ChartRow("B S1", "upcoming", *september, None),
+        ChartRow("C S1", "released", *september, date(2017, 9, 15)),
+        ChartRow("D S1", "upcoming", date(2017, 9, 1), date(2017, 9, 1), None),
+        ChartRow("E S1", "upcoming", None, None, None),
+    ]
+    lines = _timeline(80, rows)
+    chart = {line[:12].strip(): line[14:].rstrip() for line in lines[1:6]}
+    assert chart["A S1"] == chart["B S1"] and "█" in chart["A S1"]
+    assert "●" in chart["C S1"] and "█" not in chart["C S1"]
+    assert "◆" in chart["D S1"] and "█" not in chart["D S1"]
+    assert chart["E S1"].strip() == "TBA"
 
 
 @pytest.mark.parametrize(("width", "months"), [(80, 12), (100, 120), (50, 36)])

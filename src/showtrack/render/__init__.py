@@ -614,20 +614,18 @@ def timeline(
     def put(row: str, at: int, mark: str) -> str:
         return row[:at] + mark + row[at + 1 :]
 
-    for v in bars:
+    def draw(eff: date | None, latest: date | None, released_on: date | None) -> str:
+        """The chart part of a row with these days ("TBA" when it has none)."""
         row = empty
-        style = STATUS_STYLES.get(v.status, "")
-        eff, latest, released_on = v.earliest, v.latest, v.released_on
-        note = ""
         if released_on is not None:
             if first <= released_on < end:
                 row = put(row, col(released_on), "●")
         elif eff is None and latest is None:
-            note = "TBA"
+            return "TBA"
         elif eff is not None and eff >= end:
-            note = f"{eff.isoformat()} ▶"  # begins past the chart: say when, at its end
+            return f"{eff.isoformat()} ▶".rjust(chart)  # past the chart: when, at its end
         elif latest is not None and latest < first:
-            note = f"◀ {latest.isoformat()}"
+            return f"◀ {latest.isoformat()}"
         elif eff is not None and eff == latest:
             row = put(row, col(eff), "◆")
         else:
@@ -640,13 +638,22 @@ def timeline(
                 row = put(row, chart - 1, "▶")
             if eff is None or eff < first:
                 row = put(row, 0, "◀")
-        label = _label(v.title, label_width)
-        if note == "TBA":
-            rows.append((label, "TBA", "dim"))
-        elif note.endswith("▶"):
-            rows.append((label, note.rjust(chart), style))
+        return row
+
+    # Releases share windows ("spring 2027"): each set of days is drawn once.
+    drawn: dict[tuple[date | None, date | None, date | None], str] = {}
+    for v in bars:
+        days = (v.earliest, v.latest, v.released_on)
+        part = drawn.get(days)
+        if part is None:
+            part = drawn[days] = draw(*days)
+        title = v.title
+        if len(title) <= label_width and title.isascii() and title.isprintable():
+            label = title.ljust(label_width)  # what _label makes of it, without the call
         else:
-            rows.append((label, note or row, style))
+            label = _label(title, label_width)
+        style = "dim" if part == "TBA" else STATUS_STYLES.get(v.status, "")
+        rows.append((label, part, style))
     _print_rows(console, rows, width)
     marker = [" "] * chart
     marker[today_col] = "┃"
