@@ -296,12 +296,13 @@ def test_a_first_episode_dates_its_season(cli: Runner) -> None:
 
 
 def test_a_season_without_episodes_lists_none_and_exits_1(cli: Runner) -> None:
-    cli("add", "Severance")
-    assert cli("expect", "Severance", "2", "2027").code == 0
-    table = cli("episodes", "Severance", "2", "-o", "table")
+    cli("add", "Severance\u202e\x1b[2J")
+    assert cli("expect", "severance-2j", "2", "2027").code == 0
+    table = cli("episodes", "severance-2j", "2", "-o", "table")
     assert (table.code, table.out) == (1, "")
-    assert table.err.endswith("no episodes are known for Severance S2\n")
-    tsv = cli("episodes", "Severance", "2", "-o", "tsv")
+    # The show's title as text: its bidi override and escape never reach the terminal.
+    assert table.err.endswith("no episodes are known for Severance\\u202e\\x1b[2J S2\n")
+    tsv = cli("episodes", "severance-2j", "2", "-o", "tsv")
     assert tsv.code == 1 and tsv.out.startswith("id\t") and tsv.out.count("\n") == 1
 
 

@@ -142,10 +142,13 @@ def emit_listing(
     settings: Settings, fmt: str, rows: Sequence[Any], *, nothing: str, **options: Any
 ) -> None:
     """`emit` for a listing, which scripts test by its exit status (as grep and
-    taskwarrior do): when nothing is listed, a person reads `nothing` on stderr, a
-    machine format still writes its header (or `[]`), and the command exits 1."""
+    taskwarrior do): when nothing is listed, a person reads `nothing` on stderr (made
+    safe for the terminal: it may name a show), a machine format still writes its
+    header (or `[]`), and the command exits 1."""
     if not rows and fmt == "table":
-        typer.echo(nothing, err=True)
+        from showtrack.text import printable
+
+        typer.echo(printable(nothing), err=True)
         raise typer.Exit(1)
     emit(settings, fmt, rows, **options)
     if not rows:
