@@ -272,6 +272,19 @@ def test_the_timeline_says_what_its_symbols_mean_and_where_windows_lie() -> None
     assert lines[-1].startswith("█ window") and "→ no end yet" in lines[-1]
 
 
+@pytest.mark.parametrize("width", range(12, 24))
+def test_a_cut_label_never_splits_an_escape(width: int) -> None:
+    from showtrack.render import _label
+
+    label = _label("Evil\x1b[31m \u202eShow With A Long Name S2", width)
+    assert len(label) == width and label.rstrip().endswith("… S2")
+    head = label.split("…")[0]
+    # What is left of each escape is whole: \x and two digits, \u and four.
+    assert all(
+        re.fullmatch(r"x[0-9a-f]{2}.*|u[0-9a-f]{4}.*", part) for part in head.split("\\")[1:]
+    )
+
+
 def test_each_row_of_the_timeline_is_drawn_from_its_own_days() -> None:
     # Rows that share their days are drawn once for all of them: one released within the
     # same window, an exact day and a TBA must each still be drawn from their own.

@@ -564,7 +564,12 @@ def _label(title: str, width: int) -> str:
         return title.ljust(width)
     m = re.search(r"( S\d+(?:E\d+)?|: .*)$", title)
     tail = m[1] if m and len(m[1]) < width - 3 else ""
-    return (title[: width - len(tail) - 1].rstrip() + "…" + tail).ljust(width)
+    # An escape printable wrote ("\u202e") is dropped whole rather than cut in two.
+    head = _CUT_ESCAPE.sub("", title[: width - len(tail) - 1])
+    return (head.rstrip() + "…" + tail).ljust(width)
+
+
+_CUT_ESCAPE = re.compile(r"\\(?:x[0-9a-f]?|u[0-9a-f]{0,3})?$")
 
 
 def _month_header(starts: Sequence[date], col: Callable[[date], int], chart: int) -> str:
