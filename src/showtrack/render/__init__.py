@@ -652,13 +652,8 @@ def timeline(
         part = drawn.get(days)
         if part is None:
             part = drawn[days] = draw(*days)
-        title = v.title
-        if len(title) <= label_width and title.isascii() and title.isprintable():
-            label = title.ljust(label_width)  # what _label makes of it, without the call
-        else:
-            label = _label(title, label_width)
         style = "dim" if part == "TBA" else STATUS_STYLES.get(v.status, "")
-        rows.append((label, part, style))
+        rows.append((_label(v.title, label_width), part, style))
     _print_rows(console, rows, width)
     marker = [" "] * chart
     marker[today_col] = "┃"
