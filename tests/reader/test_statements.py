@@ -103,7 +103,9 @@ def test_a_wait_names_the_release_waited_on_and_its_phrase() -> None:
     (wait, _) = _read("waits.txt", date(2024, 6, 1))
     assert (wait.after_show, wait.after_season) == ("Harbor Lights", 3)
     assert wait.phrase == 'will not begin until the third season of "Harbor Lights" is finished'
-    assert wait.window is None
+    # No window of its own: open at both ends (the scorer and scripts read window.earliest)
+    assert wait.window is not None
+    assert (wait.window.earliest, wait.window.latest, wait.window.edtf) == (None, None, "..")
 
 
 def test_confidence_is_low_only_when_the_show_or_season_was_carried_over() -> None:

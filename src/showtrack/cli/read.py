@@ -78,7 +78,13 @@ def read(
     asking = not (apply or dry_run) and fmt == "table" and sys.stdin.isatty()
     st = settings.read_store(about_to_write=apply or asking)
     known = proposals.known_shows(st, today)
-    found = read_statements(article.text, article.title, day, region, known)
+    dated = came_from != "today"
+    if not dated:
+        sys.stderr.write(
+            "showtrack: the article gives no date: only windows that need none are read"
+            " (give --as-of DATE to read 'this fall' and the like)\n"
+        )
+    found = read_statements(article.text, article.title, day, region, known, dated=dated)
     views = proposals.resolve(st, found, today, shows, known)
     if asking:
         views = _review(settings.console(), views, st, origin, region, today, known)

@@ -1,115 +1,51 @@
 """An article's text into proposals (spec/read.md): the statements it makes about when a
 release of a show comes.
 
-The text is cut into sentences; every time expression in a sentence is found by
-`windows.find_windows` and read as `expect` would read it. For each, the reader finds
-the show it is about (a title in quotes or italics, a tracked show's name, a capitalised
-name in a place only a title stands: "X season 3", "renewed X", "X returns"), the
-season, whether it is about release or filming, and what it waits on ("until X is
-done"). "The show", "the series", "it" and an unattached "season 2" refer to the show
-the text was last about, which the headline sets first. Dates that are not release
-dates (events, ratings, birthdays, films, what already aired) are passed over.
+The article is first cut into units (layout.py): sentences, headings, schedule and
+table rows, "Label: value" lines. The shows it names are gathered (names.py), so that
+each unit knows every show it names. Then each unit is read in order. Every time
+expression in it is found by `windows.find_windows` and kept only when its clause says
+a release comes then (a word of release near it, in the present or future) or filming
+does (clauses.py); passed over are events, ratings, birthdays, finales, time slots, what
+already aired, plans given up. The show it is about is the one its clause names before
+it (with those listed with it), the one a "which" clause hangs on, the sentence's
+subject when the clause goes on from it, else the show "it", "the series" or "Season 2"
+refers to: the show the text was lately about, the section's heading, the headline's. A
+schedule's day heading gives its day to the rows under it; a list after a window
+("Sooner (March/April): A, B, C") shares it.
+
+Precision comes before recall: a unit that does not say clearly which show a window is
+about gives no proposal.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, timedelta
 from typing import NamedTuple
 
 import msgspec
 
-from showtrack.errors import UsageError
+from showtrack.errors import UsageError, WindowError
 from showtrack.models import KnownShow, Proposal, WindowRecord
+from showtrack.reader import clauses
 from showtrack.reader import vocabulary as words
-from showtrack.text import bare_title, fold
-from showtrack.windows.phrases import find_windows, parse_window
+from showtrack.reader.clauses import words_of
+from showtrack.reader.layout import Unit, units
+from showtrack.reader.layout import sentences as sentences  # re-exported for tests
+from showtrack.reader.names import ArticleNames
+from showtrack.reader.seasons import SeasonMention, mask_numbers, season_mentions
+from showtrack.reader.titles import Mention, marked_titles
+from showtrack.text import fold
+from showtrack.windows.phrases import FoundWindow, find_windows, parse_window
 from showtrack.windows.regions import normalize_region
+from showtrack.windows.window import Window
 
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "jr",
-        "sr",
-        "inc",
-        "co",
-        "corp",
-        "ltd",
-        "vs",
-        "no",
-        "vol",
-        "ep",
-        "prof",
-        "gen",
-        "sen",
-        "rep",
-        "gov",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]*_]*(?=\s+[\"“‘(\[*_]*[A-Z0-9])")
-_WORD_BEFORE = re.compile(r"([\w.]+)[.!?]+[\"”’')\]*_]*$")
-_MARKED = re.compile(
-    r"“(?P<a>[^”\n]{1,80})”"
-    r"|\"(?P<b>[^\"\n]{1,80})\""
-    r"|(?<![\w’])‘(?P<c>[^’\n]{1,80})’(?!\w)"
-    r"|(?<![\w'])'(?P<d>[^'\n]{1,80})'(?!\w)"
-    r"|(?<![\w*])\*{1,2}(?P<e>[^*\n]{1,80}?)\*{1,2}(?![\w*])"
-    r"|(?<![\w])_(?P<f>[^_\n]{1,80})_(?!\w)"
-)
-_ACTOR = re.compile(r"\s*\(\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+\s*\)")
-_CAP = r"(?:[A-Z0-9][\w'’&!-]*)"
-_SMALL = "|".join(sorted(words.TITLE_SMALL_WORDS))
-_RUN = rf"{_CAP}(?:\s+(?:(?:{_SMALL}|&)\s+)*{_CAP})*"
-_NUMBER = "|".join([r"\d{1,2}", *words.NUMBER_WORDS])
-_ORDINAL = "|".join([r"\d{1,2}(?:st|nd|rd|th)", *words.ORDINAL_WORDS])
-_NEXT = "|".join(words.NEXT_SEASON_WORDS)
-_NOUN = "|".join(words.SEASON_NOUNS)
-# Places only a title stands in: what a capitalised name there is taken to be.
-_CUED = tuple(
-    re.compile(pattern)
-    for pattern in (
-        rf"(?P<t>{_RUN})(?:'s|’s|'|’)?\s+(?:[Ss]eason|[Ss]eries)\s+(?:{_NUMBER})\b",
-        rf"(?P<t>{_RUN})(?:'s|’s|'|’)\s+(?:{_ORDINAL}|{_NEXT})\s+(?:{_NOUN})\b",
-        rf"\b(?:{_ORDINAL}|{_NEXT})\s+(?:{_NOUN})\s+of\s+(?P<t>{_RUN})",
-        rf"\b[Ss]eason\s+(?:{_NUMBER})\s+of\s+(?P<t>{_RUN})",
-        rf"\brenew(?:s|ed|ing)?\s+(?P<t>{_RUN})",
-        rf"(?P<t>{_RUN})\s+(?:(?:has|have|was|were|got|is|gets)\s+)?(?:been\s+|officially\s+)*"
-        r"(?:renewed|picked up)\b",
-        rf"(?P<t>{_RUN})\s+(?:will\s+|is\s+(?:set|expected|slated|due)\s+to\s+|won't\s+|"
-        r"will not\s+|does not\s+|doesn't\s+)?(?:return|premiere|debut|come back)s?\b",
-        rf"(?P<t>{_RUN})\s+(?:will\s+be|is)\s+back\b",
-    )
-)
-_SEASON = re.compile(
-    rf"\b(?:season|series)\s+(?P<n>{_NUMBER})\b"
-    rf"|\bS(?P<s>\d{{1,2}})(?:E\d{{1,3}})?\b"
-    rf"|\b(?P<o>{_ORDINAL})\s+(?:and\s+(?:final|last)\s+)?(?:{_NOUN})\b"
-    rf"|\b(?P<x>{_NEXT})\s+(?:{_NOUN})\b",
+_REFERENCE = clauses.REFERENCE
+_PLURAL = re.compile(
+    rf"^(?:[\"“‘'(]*)(?:{'|'.join(re.escape(r) for r in words.PLURAL_REFERENCES)})\b",
     re.IGNORECASE,
-)
-_REFERENCE = re.compile(
-    r"\b(?:the\s+(?:show|series|drama|comedy|sitcom|thriller|programme|program)|its?)\b",
-    re.IGNORECASE,
-)
-_CLAUSE_BREAK = re.compile(
-    r"[;:—–]|,\s+(?=(?:and|but|while|whereas|although|though|as|which|who)\b)"
 )
 _WAIT = re.compile(
     r"(?:\b(?:does|do|did|will|would|can|could)\s*(?:not|n't)\s+\w+\s+|\bwon't\s+\w+\s+)?"
@@ -121,42 +57,34 @@ _DONE = re.compile(
     r"(?P<with>\s+with\b)?",
     re.IGNORECASE,
 )
-_REGION = re.compile(
-    r"\s*,?\s*in\s+(?:the\s+)?(?P<r>U\.?S\.?A?|U\.?K\.?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
-)
-_WORD = re.compile(r"[\w'’-]+")
-_CLOSING = re.compile(r"[.,!?]*[”\"’']")
 _CLOSING = re.compile(r"[.,!?]*[”\"’']")
 _RELATIVE = re.compile(rf"\s+(?:{'|'.join(words.RELATIVE_WORDS)})\b", re.I)
-_FORMER = re.compile(rf"\b(?:{'|'.join(words.FORMER_WORDS)})\s+(?:\w+\s+){{0,2}}$", re.I)
-_WEEKDAY = re.compile(r"(?:on\s+|this\s+|last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
-_AUXILIARY = re.compile(r"\b(?:does|do|did|will|would|should|is|are|can|could)\s+$", re.IGNORECASE)
+_FORMER = re.compile(rf"\b(?:{'|'.join(words.FORMER_WORDS)})\s+(?:\w+\s+){{0,3}}$", re.I)
+_NEAR_DAY = re.compile(r"to(?:day|night|morrow)", re.I)
+_COUNT = re.compile(
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple)"
+    r"(?:\s+more)?\s+(?:days?|weeks?|months?|years?)",
+    re.I,
+)
+_HALF_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|this\s+|that\s+)?(?:season|series|[A-Z])")
+_AUXILIARY = re.compile(r"\b(?:does|do|did|will|would|should|is|are|can|could)\s+$", re.I)
+_ROW_TIME = re.compile(
+    r"^\s*(?:[•*·-]\s*)?(?:\d{1,2}(?::\d\d)?(?:\s*-\s*\d{1,2}(?::\d\d)?)?\s*"
+    r"(?:[ap]\.?m\.?)?(?:\s*(?:ET|PT|CT))?\s*[-–—:]?\s*)?",
+    re.I,
+)
+_LIST = re.compile(r"^(?:[•*·-]\s*)?(?P<label>[^:]{1,70}):\s+(?P<items>.+)$")
+_ITEM_PREFIX = re.compile(r"^(?:and\s+|or\s+|all\s+(?:the\s+)?|the\s+whole\s+)", re.I)
+_RECENT_PARAGRAPHS = 2  # how far back "it" reaches for the show the text was about
+_SHORT_ROW = 70  # a line under a day heading this short is a row without a time
 
 
-class Sentence(NamedTuple):
-    """A sentence of the text and where it starts."""
-
-    text: str
-    start: int
-
-
-class Mention(NamedTuple):
-    """A show named in a sentence: its name, where, and whether the article marked it
-    as a title (quotes, italics)."""
+class Topic(NamedTuple):
+    """A show the text is about, the season it is about, and where it was last named."""
 
     name: str
-    start: int
-    end: int
-    marked: bool
-
-
-class SeasonMention(NamedTuple):
-    """A season named in a sentence: its number, or "the new season" (next)."""
-
-    number: int | None
-    start: int
-    end: int
-    next: bool
+    season: int | None
+    paragraph: int
 
 
 class _Wait(NamedTuple):
@@ -166,244 +94,456 @@ class _Wait(NamedTuple):
     season: int | None
 
 
-def sentences(text: str) -> list[Sentence]:
-    """The sentences of `text`, line by line, not cut at "Sept. 25", "Mr. Coker" or
-    "U.S.", and with closing quotes kept with their sentence."""
-    found: list[Sentence] = []
-    offset = 0
-    for line in text.split("\n"):
-        start = 0
-        for m in _SENTENCE_END.finditer(line):
-            before = _WORD_BEFORE.search(line, 0, m.end())
-            word = before[1] if before else ""
-            if (
-                word.lower().rstrip(".") in _ABBREVIATIONS
-                or re.fullmatch(r"[A-Z]", word)
-                or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", word)
-            ):
-                continue
-            _add(found, line, start, m.end(), offset)
-            start = m.end()
-        _add(found, line, start, len(line), offset)
-        offset += len(line) + 1
-    return found
+class _Found(NamedTuple):
+    """A window found in a sentence, with the clause around it."""
+
+    window: FoundWindow
+    left: int
+    right: int
 
 
-def _add(found: list[Sentence], line: str, start: int, end: int, offset: int) -> None:
-    piece = line[start:end]
-    stripped = piece.strip()
-    if stripped:
-        found.append(Sentence(stripped, offset + start + piece.index(stripped)))
+class _Schedule(NamedTuple):
+    """The day a schedule's heading gives, and whether the text before says its rows are
+    premieres."""
 
-
-def _is_title(name: str) -> bool:
-    """Whether quoted or emphasised words read as a title, not as a quotation."""
-    parts = name.split()
-    if not 1 <= len(parts) <= 8 or not (name[0].isupper() or name[0].isdigit()):
-        return False
-    return all(p[0].isupper() or p[0].isdigit() or p in words.TITLE_SMALL_WORDS for p in parts)
-
-
-def marked_titles(text: str) -> list[Mention]:
-    """The titles a text marks with quotes or emphasis."""
-    found: list[Mention] = []
-    for m in _MARKED.finditer(text):
-        group = next(g for g in "abcdef" if m[g] is not None)
-        raw = m[group]
-        name = raw.strip().rstrip(".,!?;:").strip()
-        if name and _is_title(name):
-            start = m.start(group) + raw.index(name[0])
-            found.append(Mention(name, start, start + len(name), True))
-    return found
-
-
-def _cued(text: str) -> list[Mention]:
-    """The capitalised names a text puts where only a title stands ("renewed X")."""
-    found: list[Mention] = []
-    for pattern in _CUED:
-        for m in pattern.finditer(text):
-            start = m.start("t") + _title_start(m["t"])
-            name = text[start : m.end("t")]
-            if re.search(r"[^\W\d]", name) and not all(
-                w.lower() in words.NOT_TITLE_WORDS for w in name.split()
-            ):
-                found.append(Mention(name, start, m.end("t"), False))
-    return found
-
-
-_LEADING = (words.NOT_TITLE_WORDS | words.HEADLINE_WORDS) - {"the", "a", "an"}
-
-
-def _title_start(run: str) -> int:
-    """Where the title in a capitalised run starts, past the sentence's first words and
-    a company's possessive ("But Netflix's Nightfall" is Nightfall)."""
-    parts = list(re.finditer(r"\S+", run))
-    while parts and (
-        parts[0][0].lower() in _LEADING
-        or (re.search(r"(?:'s|’s)$", parts[0][0]) and len(parts) > 1)
-    ):
-        parts.pop(0)
-    return parts[0].start() if parts else len(run)
-
-
-def _name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
-    variants: set[str] = set()
-    for name in names:
-        name = name.strip()
-        variants.add(name)
-        bare = bare_title(name)
-        if len(bare) >= 4:
-            variants.add(bare)
-    ordered = sorted((v for v in variants if len(v) >= 2), key=len, reverse=True)
-    if not ordered:
-        return None
-    body = "|".join(re.escape(v) for v in ordered)
-    return re.compile(rf"(?<![\w'’])(?:{body})(?![\w])", re.IGNORECASE)
+    day: Window
+    premieres: bool
 
 
 class Reader:
-    """Reads one article: the names it may meet, and what it has been about so far."""
+    """Reads one article: the names it uses, its layout, and what it has been about."""
 
     def __init__(
         self,
+        text: str,
+        title: str | None,
         as_of: date,
         region: str | None,
         known: Sequence[KnownShow],
-        article_titles: Iterable[str],
+        dated: bool,
     ) -> None:
         self.as_of = as_of
-        self.region = region
+        self.region = normalize_region(region)
+        self.dated = dated
         self.known = known
-        names = [n for show in known for n in show.names]
-        self.names = _name_pattern([*names, *article_titles])
-        self.current: str | None = None
+        self.units = units(text)
+        if title and not (self.units and title.strip() in self.units[0].text):
+            self.units.insert(0, Unit(title.strip(), -1, "heading", -1, -1))
+        self.names = ArticleNames(self.units, [n for k in known for n in k.names], as_of)
+        self.current: Topic | None = None
+        self.section: Topic | None = None
         self.seasons: dict[str, int] = {}
+        self.schedule: _Schedule | None = None
+        self.last_named: list[str] = []
+        self.headline = self._headline_topic()
 
-    # ------------------------------------------------------------------ mentions
+    def _headline_topic(self) -> Topic | None:
+        """The show the headline is about, when it names one and only one."""
+        if not self.units or self.units[0].kind not in ("heading", "sentence"):
+            return None
+        first = self.units[0]
+        named = {m.name for m in self.names.mentions(first.text)}
+        if len(named) == 1:
+            name = named.pop()
+        elif not named and first.kind == "heading":
+            heading = self.names.heading_title(0, whole=True)
+            if heading is None:
+                return None
+            name = heading[0]
+        else:
+            return None
+        numbered = [s for s in season_mentions(first.text) if s.number]
+        season = numbered[0].number if len(numbered) == 1 else None
+        if season:
+            self.seasons.setdefault(fold(name), season)
+        return Topic(name, season, -1)
 
-    def mentions(self, text: str) -> list[Mention]:
-        """The shows a sentence names, in order; marked titles win where they overlap."""
-        found = marked_titles(text)
-        if self.names is not None:
-            found += [
-                Mention(m[0], m.start(), m.end(), False)
-                for m in self.names.finditer(text)
-                if m[0][0].isupper() or m[0][0].isdigit()
-            ]
-        found += _cued(text)
-        kept: list[Mention] = []
-        for mention in sorted(found, key=lambda m: (not m.marked, m.start - m.end)):
-            if _ACTOR.match(text, mention.end + (1 if mention.marked else 0)):
-                continue  # a character and the actor who plays it
-            if all(mention.end <= k.start or mention.start >= k.end for k in kept):
-                kept.append(mention)
-        return sorted(kept, key=lambda m: m.start)
+    # ------------------------------------------------------------------ reading
 
-    def season_mentions(self, text: str) -> list[SeasonMention]:
-        """The seasons a sentence names."""
-        found: list[SeasonMention] = []
-        for m in _SEASON.finditer(text):
-            if m["x"]:
-                found.append(SeasonMention(None, m.start(), m.end(), True))
-                continue
-            token = (m["n"] or m["s"] or m["o"]).lower()
-            number = words.NUMBER_WORDS.get(token) or words.ORDINAL_WORDS.get(token)
-            if number is None:
-                number = int(re.sub(r"\D", "", token))
-            if 0 < number < 100:
-                found.append(SeasonMention(number, m.start(), m.end(), False))
+    def proposals(self) -> list[Proposal]:
+        """Every statement of the article, in order."""
+        found: list[Proposal] = []
+        for index, unit in enumerate(self.units):
+            found.extend(self._read_unit(index, unit))
         return found
+
+    def _read_unit(self, index: int, unit: Unit) -> list[Proposal]:
+        if unit.kind == "header":
+            return []
+        if unit.kind == "heading":
+            day = self._day_heading(unit.text)
+            if day is not None:
+                self.schedule = _Schedule(day, self._premieres_ahead(index))
+                return []
+        if self.schedule is not None and unit.kind in ("heading", "sentence", "row", "caption"):
+            row = self._schedule_row(unit)
+            if row is not None:
+                return row
+        if unit.kind == "heading":
+            heading = self.names.heading_title(index) if index > 0 else None
+            if heading is not None:
+                return self._section(unit, *heading)
+            if index == 0 and self._verbless(unit.text) and self.headline is not None:
+                return self._listing(unit, self.headline.name, self.headline.season)
+        if unit.kind == "row":
+            return self._table_row(unit)
+        if unit.kind == "label":
+            return self._label(unit)
+        listed = self._list_line(unit)
+        if listed is not None:
+            return listed
+        return self._sentence(unit)
+
+    def _section(self, unit: Unit, name: str, season: int | None) -> list[Proposal]:
+        """A heading that names a show: what follows is about it, until the next one."""
+        self.section = Topic(name, season, unit.paragraph)
+        self.current = self.section
+        if season:
+            self.seasons[fold(name)] = season
+        if self._verbless(unit.text):
+            return self._listing(unit, name, season)
+        return self._sentence(unit)
+
+    def _verbless(self, text: str) -> bool:
+        """Whether a heading only names (a show, a season, a day, a network): once those
+        are set aside, no word in lower case is left but small ones."""
+        shows = self.names.mentions(text)
+        rest = self._masked(text, shows, season_mentions(text))
+        for found in find_windows(rest, self.as_of, self.region):
+            rest = rest[: found.start] + " " * (found.end - found.start) + rest[found.end :]
+        rest = re.sub(r"\b(?i:season|series)\s+\w+", " ", rest)
+        lowered = [w for w in re.findall(r"\b[a-z][a-z'’-]+", rest) if w not in ("x",)]
+        return not [w for w in lowered if w not in words.TITLE_SMALL_WORDS]
+
+    def _day_heading(self, text: str) -> Window | None:
+        """The day a line names when it names only that ("MONDAY, SEPT. 23")."""
+        if len(text) > 40:
+            return None
+        found = find_windows(text, self.as_of, self.region)
+        if len(found) != 1 or not found[0].window.is_exact:
+            return None
+        rest = text[: found[0].start] + text[found[0].end :]
+        if re.search(r"[A-Za-z0-9]", rest) or clauses.is_bare_weekday(found[0].phrase):
+            return None
+        if found[0].window.earliest == self.as_of or re.search(r"\d{4}", text):
+            return None  # the article's own date: a dateline
+        return self._usable(found[0].window, found[0].phrase)
+
+    def _premieres_ahead(self, index: int) -> bool:
+        """Whether what comes just before a schedule says its rows are premieres."""
+        before = " ".join(u.text for u in self.units[max(1, index - 4) : index])
+        return bool(words_of(before) & words.PREMIERE_CONTEXT - {"new"})
+
+    # ------------------------------------------------------------------ layouts
+
+    def _schedule_row(self, unit: Unit) -> list[Proposal] | None:
+        """A row under a day heading: "10 p.m. - The Voice", "“Heroes” returns (NBC)",
+        "“Billions”: The drama returns for Season 5." Its day is the heading's. None
+        when the unit is no row."""
+        assert self.schedule is not None
+        text = unit.text
+        timed = _ROW_TIME.match(text)
+        body = text[timed.end() :] if timed else text
+        marked = marked_titles(body)
+        if marked and marked[0].start <= 1:
+            name: str | None = self.names.canonical(marked[0].name)
+        elif (timed and timed.end() > 0) or len(text) <= _SHORT_ROW:
+            name = self.names.listing_title(body)
+        else:
+            return None
+        said = words_of(text)
+        if name is None or said & words.NOT_SERIES or fold(name) in self.names.people:
+            return []
+        if said & words.OTHER_WORDS and not said & {"premiere", "premieres", "returns"}:
+            return []
+        release = said & (words.RELEASE_WORDS - words.WEAK_RELEASE_WORDS)
+        if not (self.schedule.premieres or release or said & {"new", "docuseries"}):
+            return []
+        seasons = season_mentions(text)
+        season = seasons[0].number if seasons else None
+        if season is None and said & {"new", "docuseries"} and not said & {"returns", "return"}:
+            season = 1
+        self.current = Topic(name, season, unit.paragraph)
+        window = self.schedule.day
+        return [self._proposal(unit, name, season, window, text, 0, len(text), "high")]
+
+    def _table_row(self, unit: Unit) -> list[Proposal]:
+        """A table row: a title cell ("The Bachelor season 28") and a date cell."""
+        cells = unit.text.split(" | ")
+        if len(cells) < 2:
+            return self._sentence(unit)
+        title_cell = next((c for c in cells if not self.names.finds_window(c)), None)
+        name = self.names.listing_title(title_cell) if title_cell else None
+        if title_cell is None or name is None or fold(name) in ("tba", "tbd", "tbc", "title"):
+            return []
+        seasons = season_mentions(title_cell)
+        season = seasons[0].number if seasons else None
+        for cell in cells:
+            if cell is title_cell:
+                continue
+            for found in find_windows(cell, self.as_of, self.region):
+                window = self._usable(found.window, found.phrase)
+                if window is None:
+                    break
+                at = unit.text.index(cell) + found.start
+                end = at + len(found.phrase)
+                return [self._proposal(unit, name, season, window, unit.text, at, end, "high")]
+        return []
+
+    def _label(self, unit: Unit) -> list[Proposal]:
+        """ "Premiere: April 13, 2018", "When can I watch it? July 20": the day of the show
+        the section, the text lately, or the headline is about."""
+        topic = self.section or self._recent(unit) or self.headline
+        m = words.LABEL_LINE.match(unit.text)
+        if topic is None or m is None:
+            return []
+        value_at = m.start("value")
+        masked = self._masked(unit.text, self.names.mentions(unit.text), [])
+        found = find_windows(masked[value_at:], self.as_of, self.region)
+        if not found or clauses.is_bare_weekday(found[0].phrase):
+            return []
+        first = found[0]
+        window = self._usable(first.window, first.phrase)
+        if window is None:
+            return []
+        start = value_at + first.start
+        season = self.seasons.get(fold(topic.name), topic.season)
+        end = start + len(first.phrase)
+        return [self._proposal(unit, topic.name, season, window, unit.text, start, end, "low")]
+
+    def _listing(self, unit: Unit, name: str, season: int | None) -> list[Proposal]:
+        """A heading that names a show and a day ("Gen V Season 2 (17 September)",
+        "House of the Dragon season 2: 'Sometime in 2024'")."""
+        text = unit.text
+        masked = self._masked(text, self.names.mentions(text), season_mentions(text))
+        for found in find_windows(masked, self.as_of, self.region):
+            if clauses.is_bare_weekday(found.phrase):
+                continue
+            window = self._usable(found.window, found.phrase)
+            if window is not None:
+                start, end = found.start, found.end
+                return [self._proposal(unit, name, season, window, text, start, end, "high")]
+        return []
+
+    def _list_line(self, unit: Unit) -> list[Proposal] | None:
+        """ "Sooner (March/April/May): House, Grey's Anatomy, The Office": the window
+        before the colon is each listed show's. None when the unit is no such list."""
+        m = _LIST.match(unit.text)
+        if m is None:
+            return None
+        label = m["label"]
+        found = [
+            f
+            for f in find_windows(label, self.as_of, self.region)
+            if f.window.earliest and f.window.latest
+        ]
+        items = [i.strip() for i in re.split(r",\s*|\s+and\s+", m["items"]) if i.strip()]
+        if len(found) != 1 or len(items) < 2 or words_of(label) & words.NOT_RELEASE:
+            return None
+        names = []
+        for item in items:
+            item = re.sub(r"(?:'s|’s)$", "", _ITEM_PREFIX.sub("", item).strip().rstrip(".;"))
+            if not item or not (item[0].isupper() or item[0].isdigit()) or len(item.split()) > 6:
+                return None
+            names.append(self.names.canonical(item))
+        window = self._usable(found[0].window, found[0].phrase)
+        if window is None:
+            return []
+        start = m.start("label") + found[0].start
+        end = start + len(found[0].phrase)
+        return [self._proposal(unit, n, None, window, unit.text, start, end, "high") for n in names]
 
     # ------------------------------------------------------------------ a sentence
 
-    def read(self, sentence: Sentence) -> list[Proposal]:
+    def _sentence(self, unit: Unit) -> list[Proposal]:
         """The proposals of one sentence; remembers what the text is about."""
-        text = sentence.text
-        shows = self.mentions(text)
-        seasons = self.season_mentions(text)
+        text = unit.text
+        shows = self.names.mentions(text)
+        seasons = season_mentions(text)
         waits = self._waits(text, shows, seasons)
         subjects = [m for m in shows if not any(w.start <= m.start < w.end for w in waits)]
         seasons = [s for s in seasons if not any(w.start <= s.start < w.end for w in waits)]
-        bound = _bind(subjects, seasons)
+        bound = clauses.bind_seasons(subjects, seasons, text)
+        masked = clauses.without_brackets(self._masked(text, shows, seasons))
         proposals: list[Proposal] = []
-        for found in find_windows(_without_season_numbers(text, seasons), self.as_of, self.region):
-            if any(w.start <= found.start < w.end for w in waits):
-                continue  # the time of what it waits on
-            window = found.window
-            if window.latest is not None and window.latest < self.as_of:
-                continue  # already past: history, not news
-            left, right = _clause(text, found.start, found.end)
-            lowered = _words_of(text[left:right])
-            if lowered & words.NOT_RELEASE or lowered & words.PAST_RELEASE:
+        previous = ""
+        for found, left, right in self._windows(text, masked, shows, seasons, waits):
+            kind = clauses.kind_of(text, found, left, right, previous)
+            previous = text[left:right]
+            window = self._usable(found.window, found.phrase) if kind else None
+            if kind is None or window is None:
                 continue
-            if lowered & words.PAST_STATE_WORDS and not lowered & words.FUTURE_WORDS:
-                continue  # "It was the hit of the summer"
-            if _RELATIVE.match(text, found.end):
-                continue  # "two years after the second": a time from another event
-            if _FORMER.search(text, 0, found.start):
-                continue  # a plan given up: "once slated for this fall"
-            if _WEEKDAY.fullmatch(found.phrase) and lowered & words.REPORTING_WORDS:
-                continue  # the day the news broke: "Apple confirmed on Tuesday"
-            aux = _AUXILIARY.search(text, 0, found.start)
-            start = aux.start() if aux and found.phrase.lower().startswith("not") else found.start
-            region = self.region or _region_after(text, found.end)
+            region = self.region or clauses.region_after(text, found.end)
             if region != self.region:
-                window = parse_window(found.phrase, self.as_of, region)
-            filming = bool(_words_of(text[left : found.start]) & words.FILMING_WORDS)
-            for show, season, carried in self._about(text, found.start, subjects, seasons, bound):
+                try:
+                    window = parse_window(found.phrase, self.as_of, region)
+                except WindowError:
+                    continue
+            start = found.start
+            aux = _AUXILIARY.search(text, 0, start)
+            if aux and found.phrase.lower().startswith(("not", "n't")):
+                start = aux.start()
+            place = _Found(found, left, right)
+            for show, season, carried in self._about(text, place, subjects, seasons, bound, unit):
                 proposals.append(
-                    Proposal(
-                        show=show,
-                        season=season,
-                        kind="filming" if filming else "release",
-                        phrase=text[start : found.end],
-                        window=WindowRecord.of(window),
-                        sentence=text,
-                        offset=sentence.start,
-                        phrase_offset=start,
-                        confidence="low" if carried else "high",
+                    self._proposal(
+                        unit,
+                        show,
+                        season,
+                        window,
+                        text,
+                        start,
+                        found.end,
+                        "low" if carried else "high",
+                        kind=kind,
                         region=region,
                     )
                 )
         for wait in waits:
-            proposals.extend(self._waiting(sentence, wait, subjects, seasons, bound))
-        self._remember(subjects, seasons, bound)
-        return proposals
+            proposals.extend(self._waiting(unit, wait, subjects, seasons, bound))
+        self._remember(unit, subjects, seasons, bound, proposals)
+        return clauses.narrowest(proposals)
+
+    def _masked(self, text: str, shows: list[Mention], seasons: list[SeasonMention]) -> str:
+        """The text with titles and season numbers blanked out, offsets kept: "Sunday
+        Night Football" names no Sunday, "season 2 premieres January 17" no 2 January."""
+        for show in shows:
+            text = text[: show.start] + "x" * (show.end - show.start) + text[show.end :]
+        return mask_numbers(text, seasons)
+
+    def _windows(
+        self,
+        text: str,
+        masked: str,
+        shows: list[Mention],
+        seasons: list[SeasonMention],
+        waits: list[_Wait],
+    ) -> list[_Found]:
+        """The time expressions of a sentence that may say when a release comes, each
+        with its clause."""
+        found = find_windows(self._masked(text, shows, seasons), self.as_of, self.region)
+        kept: list[_Found] = []
+        for item in found:
+            if any(w.start <= item.start < w.end for w in waits):
+                continue  # the time of what it waits on
+            phrase = item.phrase.strip()
+            before = text[: item.start]
+            if clauses.is_bare_weekday(phrase) and not re.search(r"\b(?:this|next)\s*$", before):
+                continue  # a weekday alone is a time slot, or the day the news broke
+            if _NEAR_DAY.fullmatch(phrase) and not clauses.released_right_before(before):
+                continue  # "said today" is when the news broke
+            if _COUNT.fullmatch(phrase) and not re.search(r"\b(?:in|within)\s*$", before):
+                continue  # "17 months between two seasons" is no day
+            if re.search(r"\b(?:first|second|latter|later)\s+half$", phrase, re.I) and (
+                _HALF_OF.match(text, item.end)
+            ):
+                continue  # "the second half of season 4" is no half of a year
+            if _RELATIVE.match(text, item.end) or _FORMER.search(text, 0, item.start):
+                continue  # "two years after the second"; a plan given up ("once slated for")
+            if item.window.latest is None and clauses.set_aside(text, item, found):
+                continue  # "Don't expect it in '23, but sometime in '24"
+            left, right = clauses.clause_of(masked, item.start, item.end)
+            kept.append(_Found(item, left, right))
+        return kept
+
+    # ------------------------------------------------------------------ whose window
 
     def _about(
         self,
         text: str,
+        place: _Found,
+        subjects: list[Mention],
+        seasons: list[SeasonMention],
+        bound: dict[int, SeasonMention],
+        unit: Unit,
+    ) -> list[tuple[str, int | None, bool]]:
+        """The shows (with season, and whether either was carried over) a window is about."""
+        found, left, right = place
+        at = found.start
+        chosen = self._subjects(text, at, left, subjects)
+        if chosen:
+            return [self._with_season(m, at, subjects, seasons, bound, text) for m in chosen]
+        plural = _PLURAL.match(text)
+        if plural and self.last_named and plural.end() <= at:
+            return [(name, self.seasons.get(fold(name)), True) for name in self.last_named]
+        referred = bool(_REFERENCE.search(text[left:at])) or clauses.leading_reference(text[left:])
+        own = [s for s in seasons if s not in bound.values() and left <= s.start < right]
+        if not referred and clauses.opens_predicate(text, left):
+            referred = clauses.leading_reference(text)
+            own += [s for s in seasons if s not in bound.values() and s.start < left]
+        if re.match(r"\s*(?:which|that)\b", text[left:]):
+            own += [s for s in seasons if s.end <= left and left - s.end <= 3]  # "a season, which"
+            referred = referred or bool(_REFERENCE.search(text[:left]))
+        if referred or own:
+            topic = self._recent(unit) or self.section or self.headline
+        elif not subjects:
+            topic = self.section or self._only_show()  # a section's or article's own show
+        else:
+            topic = None
+        if topic is None:
+            return []
+        if own:
+            return [(topic.name, self._season_number(topic.name, own[0]), True)]
+        return [(topic.name, self.seasons.get(fold(topic.name), topic.season), True)]
+
+    def _subjects(self, text: str, at: int, left: int, subjects: list[Mention]) -> list[Mention]:
+        """The titles a window's clause is about: the nearest one before it in the
+        clause (with the titles listed with it), the one a "which" clause hangs on, the
+        sentence's subject when the clause goes on from it, or the titles right after
+        the window ("in another Netflix original, The Defenders")."""
+        before = [m for m in subjects if left <= m.start < at and not clauses.is_object(text, m)]
+        if before:
+            return clauses.listed_before(text, before[-1], subjects)
+        hanging = re.search(r"[”\"’]?,?\s*$", text[:left])
+        if re.match(r"\s*(?:which|who|that)\b", text[left:]) and hanging:
+            host = [m for m in subjects if m.end <= left and left - m.end <= 3]
+            if host:
+                return [host[-1]]
+        if _REFERENCE.search(text[left:at]) or clauses.leading_reference(text[left:]):
+            return []
+        opening = [m for m in subjects if m.start < left and not clauses.is_object(text, m)]
+        if opening and clauses.opens_predicate(text, left):
+            if clauses.leading_reference(text):
+                return []
+            if _all_listed(text, opening):
+                return clauses.listed_before(text, opening[-1], subjects)
+            return [opening[0]]
+        after = [m for m in subjects if m.start >= at]
+        if after and not opening:
+            gap = text[at : after[0].start]
+            if len(gap) < 60 and not re.search(
+                r"\b(?:after|before|than|like|alongside|following|instead|until)\b", gap
+            ):
+                return clauses.listed_after(text, after[0], subjects)
+        return []
+
+    def _with_season(
+        self,
+        mention: Mention,
         at: int,
         subjects: list[Mention],
         seasons: list[SeasonMention],
         bound: dict[int, SeasonMention],
-    ) -> list[tuple[str, int | None, bool]]:
-        """The shows (with season, and whether anything was carried over) that the time
-        expression at `at` is about."""
-        candidates = [m for m in subjects if m.marked] or subjects
-        if candidates:
-            chosen = candidates
-        elif self.current and (
-            _REFERENCE.search(text) or seasons or _words_of(text) & words.RELEASE_WORDS
-        ):
+        text: str,
+    ) -> tuple[str, int | None, bool]:
+        """A title's season: the one named beside it (or beside it elsewhere in the
+        sentence), the one the sentence names when it names one show, "new series" as
+        the first, else the one the text named for it before (carried over)."""
+        own = bound.get(mention.start) or next(
+            (bound[m.start] for m in subjects if m.name == mention.name and m.start in bound),
+            None,
+        )
+        if own is None:
             unbound = [s for s in seasons if s not in bound.values()]
-            if unbound:
-                return [(self.current, self._season_number(self.current, unbound[0]), True)]
-            return [(self.current, self.seasons.get(fold(self.current)), True)]
-        else:
-            return []
-        about: list[tuple[str, int | None, bool]] = []
-        for mention in chosen:
-            own = bound.get(mention.start)
-            if own is None and len(chosen) == 1:
-                unbound = [s for s in seasons if s not in bound.values()]
-                own = min(unbound, key=lambda s: abs(s.start - at), default=None)
-            season = self._season_number(mention.name, own) if own else None
-            if own is None and fold(mention.name) in self.seasons:
-                about.append((mention.name, self.seasons[fold(mention.name)], True))
-            else:
-                about.append((mention.name, season, False))
-        return about
+            if len({m.name for m in subjects}) <= 1 and unbound:
+                own = min(unbound, key=lambda s: abs(s.start - at))
+        if own is not None:
+            return mention.name, self._season_number(mention.name, own), False
+        first = clauses.first_season(text, mention)
+        if first:
+            return mention.name, first, False
+        remembered = self.seasons.get(fold(mention.name))
+        return mention.name, remembered, remembered is not None
 
     def _season_number(self, show: str, mention: SeasonMention) -> int | None:
         if not mention.next:
@@ -414,11 +554,74 @@ class Reader:
                 return known.next_season
         return None
 
+    def _only_show(self) -> Topic | None:
+        """The headline's show, when the article names no other."""
+        names = self.names.catalogue.names
+        if self.headline is None or len(names) != 1:
+            return None
+        return self.headline
+
+    def _recent(self, unit: Unit) -> Topic | None:
+        """The show the text was last about, if it was named lately."""
+        topic = self.current
+        if topic is None or unit.paragraph - topic.paragraph > _RECENT_PARAGRAPHS:
+            return None
+        return topic
+
+    # ------------------------------------------------------------------ windows
+
+    def _usable(self, window: Window, phrase: str) -> Window | None:
+        """The window, if it says something the tracker can use: not already past on
+        the article's day, and, when the article's day is not known, not read against
+        a day the article never gave ("this fall" of a page without a date)."""
+        if window.earliest is None and window.latest is None:
+            return None
+        if not self.dated:
+            try:
+                later = parse_window(phrase, self.as_of + timedelta(days=800), self.region)
+            except WindowError:
+                return None
+            if (later.earliest, later.latest) != (window.earliest, window.latest):
+                return None
+            return window
+        if window.latest is not None and window.latest < self.as_of:
+            return None
+        return window
+
+    def _proposal(
+        self,
+        unit: Unit,
+        show: str,
+        season: int | None,
+        window: Window,
+        text: str,
+        start: int,
+        end: int,
+        confidence: str,
+        *,
+        kind: str = "release",
+        region: str | None = None,
+    ) -> Proposal:
+        return Proposal(
+            show=show,
+            season=season,
+            kind=kind,
+            phrase=clauses.phrase_of(text[start:end]),
+            window=WindowRecord.of(window),
+            sentence=text,
+            offset=unit.start,
+            phrase_offset=start,
+            confidence=confidence,
+            region=region if region is not None else self.region,
+        )
+
+    # ------------------------------------------------------------------ waits
+
     def _waits(self, text: str, shows: list[Mention], seasons: list[SeasonMention]) -> list[_Wait]:
         """ "until X is done", "once X wraps", "after X is finished": what is waited on."""
         found: list[_Wait] = []
         for m in _WAIT.finditer(text):
-            end = min((b.start() for b in _CLAUSE_BREAK.finditer(text, m.end())), default=len(text))
+            end = clauses.clause_of(text, m.end(), m.end())[1]
             done = _DONE.search(text, m.end(), end)
             if done is None:
                 continue
@@ -441,35 +644,37 @@ class Reader:
 
     def _waiting(
         self,
-        sentence: Sentence,
+        unit: Unit,
         wait: _Wait,
         subjects: list[Mention],
         seasons: list[SeasonMention],
         bound: dict[int, SeasonMention],
     ) -> list[Proposal]:
-        text = sentence.text
+        text = unit.text
         before = [m for m in subjects if m.end <= wait.start]
         unbound = [s for s in seasons if s.end <= wait.start and s not in bound.values()]
+        topic = self._recent(unit) or self.headline
         if before:
             show, carried = before[-1].name, False
             own = bound.get(before[-1].start) or (unbound[-1] if unbound else None)
-        elif self.current:
-            show, carried = self.current, True
+        elif topic is not None:
+            show, carried = topic.name, True
             own = unbound[-1] if unbound else None
         else:
             return []
         season = self._season_number(show, own) if own else self.seasons.get(fold(show))
         carried = carried or (own is None and season is not None)
-        head = _words_of(text[: wait.start])
+        head = words_of(text[: wait.start])
         return [
             Proposal(
                 show=show,
                 season=season,
                 kind="filming" if head & words.FILMING_WORDS else "release",
-                phrase=_phrase_of(text[wait.start : wait.end]),
-                window=None,
+                phrase=clauses.phrase_of(text[wait.start : wait.end]),
+                # No window of its own: open at both ends, as TBA is ("..")
+                window=WindowRecord(clauses.phrase_of(text[wait.start : wait.end]), edtf=".."),
                 sentence=text,
-                offset=sentence.start,
+                offset=unit.start,
                 phrase_offset=wait.start,
                 confidence="low" if carried else "high",
                 after_show=wait.show.name,
@@ -477,78 +682,47 @@ class Reader:
             )
         ]
 
+    # ------------------------------------------------------------------ memory
+
     def _remember(
-        self, subjects: list[Mention], seasons: list[SeasonMention], bound: dict[int, SeasonMention]
+        self,
+        unit: Unit,
+        subjects: list[Mention],
+        seasons: list[SeasonMention],
+        bound: dict[int, SeasonMention],
+        proposals: list[Proposal],
     ) -> None:
-        """What the text is now about: the last show it named (a marked title first), and
-        the season it named for each show."""
+        """What the text is now about: the show it proposed for, else the first show it
+        named in a subject's place; and the season it named for each show."""
+        text = unit.text
+        named = [m for m in subjects if not clauses.is_object(text, m)]
+        if proposals:
+            last = proposals[-1]
+            self.current = Topic(last.show, last.season, unit.paragraph)
+        elif named:
+            first = named[0]
+            self.current = Topic(first.name, self.seasons.get(fold(first.name)), unit.paragraph)
+        elif self.current is not None and (_REFERENCE.search(text) or seasons):
+            self.current = self.current._replace(paragraph=unit.paragraph)
         if subjects:
-            marked = [m for m in subjects if m.marked]
-            self.current = (marked or subjects)[-1].name
+            self.last_named = list(dict.fromkeys(m.name for m in subjects))
+        past = words_of(text) & (words.PAST_RELEASE | words.PAST_STATE_WORDS)
         for mention in subjects:
             own = bound.get(mention.start)
-            if own is not None and (number := self._season_number(mention.name, own)):
+            number = self._season_number(mention.name, own) if own is not None else None
+            if number and (not past or fold(mention.name) not in self.seasons):
                 self.seasons[fold(mention.name)] = number
         unbound = [s for s in seasons if s not in bound.values()]
-        named = {fold(m.name) for m in subjects}
-        if self.current and unbound and len(named) <= 1:
-            # A sentence about one show: its season is that show's ("X was renewed for
-            # a fourth season"), as is an unattached one's of the show it is about.
-            number = self._season_number(self.current, unbound[-1])
+        names = {fold(m.name) for m in subjects}
+        if self.current and unbound and len(names) <= 1 and not past:
+            number = self._season_number(self.current.name, unbound[-1])
             if number:
-                self.seasons[fold(self.current)] = number
+                self.seasons[fold(self.current.name)] = number
 
 
-def _bind(shows: list[Mention], seasons: list[SeasonMention]) -> dict[int, SeasonMention]:
-    """Each show's season: the season named right beside it ("X season 2", "the second
-    season of X", "X's third season"), keyed by where the show is named."""
-    bound: dict[int, SeasonMention] = {}
-    for season in seasons:
-        distances = [
-            (max(season.start - show.end, show.start - season.end), show) for show in shows
-        ]
-        near = [(d, s) for d, s in distances if d <= 12]
-        if near:
-            _, show = min(near, key=lambda pair: pair[0])
-            bound.setdefault(show.start, season)
-    return bound
-
-
-def _without_season_numbers(text: str, seasons: list[SeasonMention]) -> str:
-    """The text with the numbers of its seasons masked, so that "season 2 premieres
-    January 17" is not read as 2 January; offsets stay as they were."""
-    for season in seasons:
-        masked = re.sub(r"\d", "#", text[season.start : season.end])
-        text = text[: season.start] + masked + text[season.end :]
-    return text
-
-
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the clause of `text` around [start, end) begins and ends."""
-    breaks = list(_CLAUSE_BREAK.finditer(text))
-    left = max((b.end() for b in breaks if b.end() <= start), default=0)
-    right = min((b.start() for b in breaks if b.start() >= end), default=len(text))
-    return left, right
-
-
-def _phrase_of(text: str) -> str:
-    """The words of a wait, as the text has them, less the sentence's full stop."""
-    return re.sub(r"[.,!?]+(?=[”\"’']$)", "", text.strip()).rstrip(".")
-
-
-def _words_of(text: str) -> set[str]:
-    return {w.lower().replace("’", "'") for w in _WORD.findall(text)}
-
-
-def _region_after(text: str, end: int) -> str | None:
-    """The country a window is for, when the text says so right after it ("in the US")."""
-    m = _REGION.match(text, end)
-    if m is None:
-        return None
-    try:
-        return normalize_region(m["r"])
-    except UsageError:
-        return None
+def _all_listed(text: str, mentions: list[Mention]) -> bool:
+    """Whether titles stand as one list ("A, B and C")."""
+    return len(clauses.listed_before(text, mentions[-1], mentions)) == len(mentions)
 
 
 def read_statements(
@@ -557,34 +731,29 @@ def read_statements(
     as_of: date,
     region: str | None = None,
     known: Sequence[KnownShow] = (),
+    *,
+    dated: bool = True,
 ) -> list[Proposal]:
     """Every statement `text` makes about when a release comes, in order, once each
     (spec/read.md). `known` are the tracked shows, which are found by name; `title` (the
-    headline) says which show the text is about until it names one."""
-    parts = sentences(text)
-    titles = [m.name for line in text.split("\n") for m in (*marked_titles(line), *_cued(line))]
-    headline = Sentence(title, -1) if title else None
-    if headline is not None:
-        titles += [m.name for m in marked_titles(headline.text)]
-    reader = Reader(as_of, normalize_region(region), known, titles)
-    if headline is not None and not (parts and headline.text in parts[0].text):
-        reader.read(headline)  # only to know what the text is about
+    headline) says which show the text is about until it names one. Without `dated`
+    (the article's day is not known; `as_of` is only today), only windows that do not
+    depend on that day are proposed."""
+    reader = Reader(text, title, as_of, region, known, dated)
     proposals: list[Proposal] = []
-    seen: dict[tuple[str, int | None, str, str | None, str | None, str | None], int] = {}
-    for sentence in parts:
-        for proposal in reader.read(sentence):
-            window = proposal.window or WindowRecord()
-            key = (
-                fold(proposal.show),
-                proposal.season,
-                proposal.kind,
-                window.earliest,
-                window.latest,
-                proposal.after_show,
-            )
-            if key in seen:
-                continue
-            seen[key] = len(proposals)
+    seen: set[tuple[str, int | None, str, str | None, str | None, str | None]] = set()
+    for proposal in reader.proposals():
+        window = proposal.window or WindowRecord()
+        key = (
+            fold(proposal.show),
+            proposal.season,
+            proposal.kind,
+            window.earliest,
+            window.latest,
+            proposal.after_show,
+        )
+        if key not in seen:
+            seen.add(key)
             proposals.append(proposal)
     return proposals
 

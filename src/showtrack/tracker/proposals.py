@@ -193,8 +193,8 @@ def _record_window(
     local_zone: tzinfo,
 ) -> ProposalView:
     p = view.proposal
-    if p.window is None:
-        return view
+    if p.window is None or (p.window.earliest is None and p.window.latest is None):
+        return view  # a wait only ("until X is done"): recorded by _record_wait
     if p.kind != "release":
         return msgspec.structs.replace(view, status="skipped: a window of filming")
     if view.show_id is None and not create_shows:
@@ -228,7 +228,8 @@ def _already_recorded(release: Release, p: Proposal, source: ArticleSource) -> b
 
 
 def _record_wait(store: Store, view: ProposalView) -> ProposalView:
-    if view.after is None or view.proposal.window is not None:
+    window = view.proposal.window
+    if view.after is None or (window is not None and (window.earliest or window.latest)):
         return view
     if store.release(view.release) is None:
         return msgspec.structs.replace(view, status=f"skipped: {view.release} is not tracked")

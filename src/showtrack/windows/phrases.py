@@ -60,7 +60,8 @@ _YEARISH = re.compile(r"\d{4}|'\d\d|\d{4}[-/]\d{2,4}|year")
 
 
 def _compound(tokens: Sequence[str], ctx: Context) -> Span | None:
-    """An atom, or two atoms joined as a range ("March to May 2018") or a hull ("X or Y")."""
+    """An atom, or atoms joined as a range ("March to May 2018") or a hull ("X or Y", "X, Y
+    or Z")."""
     whole = atom(" ".join(tokens), ctx)
     if whole is not None:
         return whole
@@ -72,6 +73,10 @@ def _compound(tokens: Sequence[str], ctx: Context) -> Span | None:
         if joiner not in allowed:
             continue
         right = atom(" ".join(body[k + 1 :]), ctx)
+        if right is None and joiner in HULL_WORDS and lead not in JOINERS_AFTER:
+            right = _compound(body[k + 1 :], ctx)  # a hull of three: "March/April/May"
+            if right is not None and right.kind != "hull":
+                right = None
         if right is None or right.earliest is None or right.latest is None:
             continue
         left = _left_part(body[:k], body[k + 1 :], ctx)
@@ -476,8 +481,13 @@ def find_windows(
         first = i - used
         if negated:
             first = next(k for k in range(lo, i) if words[k] in NEGATIONS)
+        elif used == 0 and _negated(tokens[lo:i], tokens[i].clause, _ABSENCE_REACH):
+            # "won't air any new episodes in 2019": the negation belongs to the phrase
+            first = max(k for k in range(lo, i) if words[k] in NEGATIONS)
         last = end + tail
         start_char, end_char = tokens[first].start, tokens[last - 1].end
+        while start_char > 0 and (text[start_char - 1].isalnum() or text[start_char - 1] in "'’"):
+            start_char -= 1  # a phrase never starts inside a word ("won't" is not "t")
         gap = _TIME_AFTER.match(text, end_char)
         if gap and (clock := _TIME_RE.match(text, gap.end())):
             _, end_char = _zone_after(text, clock.end())

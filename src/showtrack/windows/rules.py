@@ -118,6 +118,21 @@ def _named_day(m: re.Match[str], ctx: Context, text: str) -> Span:
     return Span(found, found, "day")
 
 
+def _days_of_month(m: re.Match[str], ctx: Context, text: str) -> Span:
+    """ "Jan. 17-18": two days of one month, and those between."""
+    month = MONTHS[m["mon"] or m["mon2"]]
+    first, last = int(m["a"] or m["a2"]), int(m["b"] or m["b2"])
+    if last <= first:
+        raise WindowError(f"{text!r} ends before it starts", "e.g. 'January 17-18'")
+    year = _year_value(m["y"], ctx)
+    if year is None:
+        start, end = _choose(
+            lambda y: (date(y, month, first), date(y, month, last)), ctx, "this", text
+        )
+        return Span(start, end, "range")
+    return Span(valid_date(year, month, first, text), valid_date(year, month, last, text), "range")
+
+
 def _numeric_date(m: re.Match[str], ctx: Context, text: str) -> Span:
     a, b = int(m["a"]), int(m["b"])
     if a <= 12 and b <= 12 and a != b:
@@ -418,6 +433,16 @@ RULES: tuple[Rule, ...] = (
         re.compile(rf"(?:{_WD} )?(?P<d>\d{{1,2}}) {_MON}(?: {_YEAR})?"),
         _named_day,
         ("8 march 2018", "16 june"),
+    ),
+    Rule(
+        "days of a month",
+        re.compile(
+            rf"(?:{_MON} (?P<a>\d{{1,2}}) ?[-–] ?(?P<b>\d{{1,2}})"
+            rf"|(?P<a2>\d{{1,2}}) ?[-–] ?(?P<b2>\d{{1,2}}) (?P<mon2>{alternatives(MONTHS)}))"
+            rf"(?: {_YEAR})?"
+        ),
+        _days_of_month,
+        ("jan 17-18", "january 17-18 2010", "17-18 january"),
     ),
     Rule(
         "numeric date",
