@@ -23,7 +23,8 @@ _CLAUSE_BREAK = re.compile(
 )
 _PREDICATE = re.compile(
     r"[\s,]*(?:and\s+|then\s+|but\s+)?(?:(?:will|would|could|should|is|are|was|has|have|had"
-    r"|can|may|might|won[’']t|will\s+not|also|now|then|finally|officially)\b|\d|(?:starting|"
+    r"|can|may|might|won[’']t|will\s+not|also|now|then|finally|officially)\b|\d|followed\s+by"
+    r"\s+(?:part|the\s+(?:second|rest|final|back)|season|series|episodes)\b|(?:starting|"
     r"beginning|returning|premiering|airing|debuting)\b|(?:return|premiere|debut|air|launch"
     r"|arrive|drop|land|stream|come|begin|start|kick)s?\b)",
     re.IGNORECASE,
@@ -99,7 +100,7 @@ def kind_of(text: str, found: FoundWindow, left: int, right: int, previous: str 
         return None
     strong = words.RELEASE_WORDS - words.WEAK_RELEASE_WORDS
     special = bool(near & words.NOT_SERIES & {"special", "specials"})
-    if near & words.OTHER_WORDS and not (near & {"premiere", "premieres", "return"} or special):
+    if near & words.OTHER_WORDS and not (near & strong or special):
         return None
     future = clause & words.FUTURE_WORDS
     if clause & words.PAST_RELEASE and not future:
@@ -111,6 +112,8 @@ def kind_of(text: str, found: FoundWindow, left: int, right: int, previous: str 
         return "filming"
     if near & words.FILMING_WORDS and not near & strong:
         return "filming"
+    if clause & words.FILMING_WORDS and not near & strong and not purpose:
+        return "filming" if near & words.WEAK_RELEASE_WORDS else None
     if near & (words.RELEASE_WORDS | words.MOVED_WORDS) or (purpose and clause & strong):
         return "release"
     if continued and words_of(previous) & (words.RELEASE_WORDS | {"expect"}):
@@ -193,14 +196,25 @@ def leading_reference(text: str) -> bool:
     return bool(_LEADING.match(text))
 
 
+_DESCRIBED = "|".join(sorted(words.DESCRIPTORS, key=len, reverse=True))
+_NEW_BEFORE = re.compile(
+    rf"\b(?:new|upcoming|brand-new|forthcoming|\w+-part)\b[^.;:()]{{0,40}}?\b(?:{_DESCRIBED}|shows"
+    rf"|dramas|comedies)\b[^.;()]{{0,12}}$",
+    re.IGNORECASE,
+)
+_NEW_AFTER = re.compile(
+    r"[”\"’']?,?\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:miniseries|mini-series|limited series"
+    r"|new series|new drama|new comedy)\b",
+    re.IGNORECASE,
+)
+
+
 def first_season(text: str, mention: Mention) -> int | None:
-    """Season 1, when the sentence calls the show new ("New drama Colony", "the new
-    series Winter", "newcomers like Glee")."""
-    before = text[max(0, mention.start - 40) : mention.start].lower()
-    if re.search(
-        r"\bnew\s+(?:[\w-]+\s+){0,2}(?:series|drama|comedy|thriller|show|sitcom)\s*[“\"‘']?$",
-        before,
-    ):
+    """Season 1, when the sentence calls the show new: "New drama Colony", "the upcoming
+    spinoff, Star Trek: Strange New Worlds", "new midseason series - dramas A, B",
+    "Alias Grace, the miniseries", "eight-part series Monday Night Live"."""
+    before = text[max(0, mention.start - 70) : mention.start]
+    if _NEW_BEFORE.search(before) or _NEW_AFTER.match(text, mention.end):
         return 1
     return None
 

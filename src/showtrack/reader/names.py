@@ -146,7 +146,27 @@ class ArticleNames:
         close = difflib.get_close_matches(fold(core), list(self.catalogue.names), 1, 0.85)
         if close and len(core) >= 6:
             return self.catalogue.names[close[0]], season  # a misspelt heading
+        capitalised = all(
+            w[0].isupper() or w[0].isdigit() or w in words.TITLE_SMALL_WORDS for w in core.split()
+        )
+        if (
+            capitalised
+            and core.split()[-1] not in words.TITLE_SMALL_WORDS
+            and (self._standfirst(index))
+        ):
+            return core, season
         return None
+
+    def _standfirst(self, index: int) -> bool:
+        """Whether a heading is followed by a line in sentence case and then prose, as a
+        magazine gives a title its standfirst ("The Wheel of Time" / "Going for another
+        fantasy spin")."""
+        after = self.units[index + 1 : index + 3]
+        if len(after) < 2 or after[0].kind != "heading" or after[1].kind != "sentence":
+            return False
+        line = after[0].text
+        lowered = re.search(r"\s[a-z]", line)
+        return bool(lowered) and line[:1].isupper() and 2 <= len(line.split()) <= 8
 
     def listing_title(self, text: str) -> str | None:
         """The title at the start of a listing line ("Black Rabbit (18 September) -

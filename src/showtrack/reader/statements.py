@@ -135,6 +135,8 @@ class Reader:
         self.seasons: dict[str, int] = {}
         self.schedule: _Schedule | None = None
         self.last_named: list[str] = []
+        self.article_seasons: dict[str, set[int]] = {}  # what the article says is coming
+        self.new_shows: set[str] = set()  # shows the article calls new
         self.headline = self._headline_topic()
 
     def _headline_topic(self) -> Topic | None:
@@ -161,11 +163,27 @@ class Reader:
     # ------------------------------------------------------------------ reading
 
     def proposals(self) -> list[Proposal]:
-        """Every statement of the article, in order."""
+        """Every statement of the article, in order. A statement that names no season
+        takes the one season the article gives its show elsewhere ("The Masked Singer
+        will return in 2020" ... "a second season of The Masked Singer"), or the first
+        when the article calls the show new."""
         found: list[Proposal] = []
         for index, unit in enumerate(self.units):
             found.extend(self._read_unit(index, unit))
-        return found
+        return [self._article_season(p) for p in found]
+
+    def _article_season(self, proposal: Proposal) -> Proposal:
+        if proposal.season is not None:
+            return proposal
+        key = fold(proposal.show)
+        given = self.article_seasons.get(key, set())
+        if len(given) == 1:
+            season = next(iter(given))
+        elif not given and key in self.new_shows:
+            season = 1
+        else:
+            return proposal
+        return msgspec.structs.replace(proposal, season=season, confidence="low")
 
     def _read_unit(self, index: int, unit: Unit) -> list[Proposal]:
         if unit.kind == "header":
@@ -173,7 +191,8 @@ class Reader:
         if unit.kind == "heading":
             day = self._day_heading(unit.text)
             if day is not None:
-                self.schedule = _Schedule(day, self._premieres_ahead(index))
+                going_on = self.schedule is not None and self.schedule.premieres
+                self.schedule = _Schedule(day, going_on or self._premieres_ahead(index))
                 return []
         if self.schedule is not None and unit.kind in ("heading", "sentence", "row", "caption"):
             row = self._schedule_row(unit)
@@ -212,7 +231,7 @@ class Reader:
         for found in find_windows(rest, self.as_of, self.region):
             rest = rest[: found.start] + " " * (found.end - found.start) + rest[found.end :]
         rest = re.sub(r"\b(?i:season|series)\s+\w+", " ", rest)
-        lowered = [w for w in re.findall(r"\b[a-z][a-z'’-]+", rest) if w not in ("x",)]
+        lowered = [w for w in re.findall(r"\b[a-z][a-z'’-]+", rest) if w.strip("x")]
         return not [w for w in lowered if w not in words.TITLE_SMALL_WORDS]
 
     def _day_heading(self, text: str) -> Window | None:
@@ -230,8 +249,9 @@ class Reader:
         return self._usable(found[0].window, found[0].phrase)
 
     def _premieres_ahead(self, index: int) -> bool:
-        """Whether what comes just before a schedule says its rows are premieres."""
-        before = " ".join(u.text for u in self.units[max(1, index - 4) : index])
+        """Whether the line just before a schedule says its rows are premieres ("Below
+        is the premiere week schedule")."""
+        before = self.units[index - 1].text if index > 0 else ""
         return bool(words_of(before) & words.PREMIERE_CONTEXT - {"new"})
 
     # ------------------------------------------------------------------ layouts
@@ -251,7 +271,7 @@ class Reader:
             name = self.names.listing_title(body)
         else:
             return None
-        said = words_of(text)
+        said = words_of(text.replace(name, " ")) if name else set()
         if name is None or said & words.NOT_SERIES or fold(name) in self.names.people:
             return []
         if said & words.OTHER_WORDS and not said & {"premiere", "premieres", "returns"}:
@@ -462,7 +482,11 @@ class Reader:
         at = found.start
         chosen = self._subjects(text, at, left, subjects)
         if chosen:
-            return [self._with_season(m, at, subjects, seasons, bound, text) for m in chosen]
+            about = [self._with_season(m, at, subjects, seasons, bound, text) for m in chosen]
+            if len(chosen) > 1 and any(clauses.first_season(text, m) for m in chosen):
+                # "new midseason series - dramas A, B and C": each of them is new
+                about = [(n, 1 if s is None else s, c) for n, s, c in about]
+            return about
         plural = _PLURAL.match(text)
         if plural and self.last_named and plural.end() <= at:
             return [(name, self.seasons.get(fold(name)), True) for name in self.last_named]
@@ -535,8 +559,11 @@ class Reader:
         )
         if own is None:
             unbound = [s for s in seasons if s not in bound.values()]
+            between = [s for s in unbound if mention.end <= s.start < at]
             if len({m.name for m in subjects}) <= 1 and unbound:
                 own = min(unbound, key=lambda s: abs(s.start - at))
+            elif between and not [m for m in subjects if mention.end <= m.start < at]:
+                own = between[-1]  # "X, which kicks off the second half of season 4 on ..."
         if own is not None:
             return mention.name, self._season_number(mention.name, own), False
         first = clauses.first_season(text, mention)
@@ -712,12 +739,17 @@ class Reader:
             number = self._season_number(mention.name, own) if own is not None else None
             if number and (not past or fold(mention.name) not in self.seasons):
                 self.seasons[fold(mention.name)] = number
+            if number and not past:
+                self.article_seasons.setdefault(fold(mention.name), set()).add(number)
+            if not past and clauses.first_season(text, mention):
+                self.new_shows.add(fold(mention.name))
         unbound = [s for s in seasons if s not in bound.values()]
         names = {fold(m.name) for m in subjects}
         if self.current and unbound and len(names) <= 1 and not past:
             number = self._season_number(self.current.name, unbound[-1])
             if number:
                 self.seasons[fold(self.current.name)] = number
+                self.article_seasons.setdefault(fold(self.current.name), set()).add(number)
 
 
 def _all_listed(text: str, mentions: list[Mention]) -> bool:

@@ -292,6 +292,8 @@ def cued_titles(
     found: list[Mention] = []
     for pattern in _CUED:
         for m in pattern.finditer(text):
+            if re.search(r"(?:'s|’s)$", m["t"]) and re.match(r"\s+[a-z]", text[m.end("t") :]):
+                continue  # "Rose Matafeo's alternative rom-com": an owner, not a title
             cleaned = _clean(m["t"], people, lowered)
             if cleaned is None:
                 continue
@@ -318,6 +320,7 @@ class Catalogue:
         self.names: dict[str, str] = {}  # folded name -> the name as the article gives it
         self.marked: set[str] = set()  # folded names of tracked shows and marked titles
         self._aliases: dict[str, str] = {}
+        self._franchised: dict[str, str] = {}
         self._pattern: re.Pattern[str] | None = None
         for name in known:
             self.add(name, marked=True)
@@ -350,9 +353,11 @@ class Catalogue:
     def canonical(self, name: str) -> str:
         """The article's full name for `name` ("Discovery" -> "Star Trek: Discovery")."""
         key = fold(name)
+        self._compile()
+        if key in self._franchised:
+            return self._franchised[key]  # "Discovery" of "Star Trek: Discovery"
         if key in self.names:
             return self.names[key]
-        self._compile()
         full = self._aliases.get(key, name)
         return name if fold(bare_title(full)) == key else full
 
@@ -367,6 +372,11 @@ class Catalogue:
                 fulls.setdefault(key, set()).add(full)
                 surface.setdefault(key, short)
         self._aliases = {k: next(iter(v)) for k, v in fulls.items() if len(v) == 1}
+        self._franchised = {
+            fold(short): full
+            for short, full in _short_names(list(self.names.values()))
+            if ": " in full and fold(short) == fold(full.partition(": ")[2])
+        }
         variants = {*self.names.values(), *(surface[k] for k in self._aliases)}
         ordered = sorted((v for v in variants if len(v) >= 2), key=len, reverse=True)
         body = "|".join(_loose(v) for v in ordered)
@@ -435,8 +445,11 @@ def franchise_titles(text: str) -> list[Mention]:
         head = m["a"]
         if len(head.split()) < 2 or head.isupper() or fold(head.split()[0]) in _LEADING:
             continue
-        name = re.sub(r"(?:'s|’s)$", "", m[0])
-        found.append(Mention(name, m.start(), m.start() + len(name), False))
+        tail = _clean(m["b"], set(), leading=False)
+        if tail is None:
+            continue
+        name = f"{head}: {tail[1]}"
+        found.append(Mention(name, m.start(), m.start("b") + tail[0] + len(tail[1]), False))
     return found
 
 

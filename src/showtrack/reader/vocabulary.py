@@ -80,14 +80,14 @@ RELEASE_WORDS = _words(
     screened screening broadcast broadcasts transmission tx reboot revival relaunch
     kicks kick begins begin starts start starting beginning opens open slot lineup
     schedule expected slated due set scheduled dated penciled pencilled coming come
-    comes out seen airdate episodes instalment installment
+    comes seen airdate episodes instalment installment
     """
 )
 #: Release verbs that say nothing of release when a word of production is near them
 #: ("begins filming", "starts shooting").
 WEAK_RELEASE_WORDS = _words(
     "begins begin starts start starting beginning kicks kick opens open set due expected "
-    "slated scheduled coming come comes out seen episodes"
+    "slated scheduled coming come comes seen episodes"
 )
 
 #: Words that make a window one of production, not of release.
