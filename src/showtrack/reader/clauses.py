@@ -20,6 +20,7 @@ _CLAUSE_BREAK = re.compile(
     r"[;()\[\]]|:\s|\s[—–]\s|—|,\s+(?=(?:and|but|while|whereas|although|though|which|who"
     r"|where|when|before|after|followed|with|as|will|is|are|was|has|have|had|would|can"
     r"|could|airing|running|so)\b)|\s(?=(?:while|whereas|before|followed by|but)\b)"
+    r"|\s(?=and\s+(?:we|it|they|he|she|i|you)\b)"
 )
 _PREDICATE = re.compile(
     r"[\s,]*(?:and\s+|then\s+|but\s+)?(?:(?:will|would|could|should|is|are|was|has|have|had"
@@ -108,13 +109,19 @@ def kind_of(text: str, found: FoundWindow, left: int, right: int, previous: str 
     if clause & words.PAST_STATE_WORDS and not future:
         return None
     purpose = re.search(r"\bfor\s+(?:the\s+)?$", text[left : found.start])
+    if re.search(r"\bin\s+time\s+for\s+(?:the\s+)?$", text[left : found.start]):
+        return None  # "October 27, just in time for Halloween": Halloween is no date of it
+    if re.match(r"[\s\"“‘']*no\b", clause_text, re.IGNORECASE) and "until" in clause:
+        return "release"  # "No Night Harbor season 3 until at least 2027"
     if set(before) & words.FILMING_WORDS and not purpose:
         return "filming"
     if near & words.FILMING_WORDS and not near & strong:
         return "filming"
     if clause & words.FILMING_WORDS and not near & strong and not purpose:
         return "filming" if near & words.WEAK_RELEASE_WORDS else None
-    if near & (words.RELEASE_WORDS | words.MOVED_WORDS) or (purpose and clause & strong):
+    if near & (words.RELEASE_WORDS | words.MOVED_WORDS | words.SKIP_WORDS) or (
+        purpose and clause & strong
+    ):
         return "release"
     if continued and words_of(previous) & (words.RELEASE_WORDS | {"expect"}):
         return "release"
@@ -176,7 +183,7 @@ def listed_after(text: str, first: Mention, subjects: Sequence[Mention]) -> list
     return chosen
 
 
-_NOUNS = "|".join(words.REFERENCE_NOUNS)
+_NOUNS = "|".join(sorted(words.DESCRIPTORS, key=len, reverse=True))
 #: "it", "the series", "the sci-fi drama's": words that stand for the show the text is about.
 REFERENCE = re.compile(
     rf"\b(?:it|its|(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{_NOUNS})(?:'s|’s|'|’)?)"
@@ -286,6 +293,38 @@ def narrowest(proposals: Sequence[Proposal]) -> list[Proposal]:
             and (q.window.earliest, q.window.latest) != (w.earliest, w.latest)
         ]
         if not inner:
+            kept.append(p)
+    return kept
+
+
+def _width(proposal: Proposal) -> float:
+    window = proposal.window
+    if window is None or window.earliest_day is None or window.latest_day is None:
+        return float("inf")
+    return (window.latest_day - window.earliest_day).days
+
+
+def one_per_clause(
+    text: str, proposals: Sequence[Proposal], spans: Sequence[tuple[int, int]]
+) -> list[Proposal]:
+    """One statement, one proposal: of two windows one clause gives one show, the less
+    precise is dropped ("Also this month, X begins its final season on Jan. 18" is Jan.
+    18), unless the clause joins them ("airs in June and returns in September")."""
+    kept = []
+    for k, p in enumerate(proposals):
+        rivals = [
+            q
+            for j, q in enumerate(proposals)
+            if j != k
+            and spans[j] == spans[k]
+            and (q.show, q.kind) == (p.show, p.kind)
+            and _width(q) < _width(p)
+            and not re.search(
+                r"\b(?:and|or|then|followed|before|after|until|till|to|through|but)\b",
+                text[min(p.phrase_offset, q.phrase_offset) : max(p.phrase_offset, q.phrase_offset)],
+            )
+        ]
+        if not rivals:
             kept.append(p)
     return kept
 

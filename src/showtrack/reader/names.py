@@ -126,7 +126,11 @@ class ArticleNames:
         if re.search(r":\s", text) and not re.search(r":\s+[“\"‘']", text):
             return None
         if self.finds_window(text):
-            bare = self.listing_title(text)
+            delimited = re.match(
+                rf"{_ROW_TITLE.pattern[1:]}(?:\s+(?i:season|series)\s+\w+)?\s*(?:\(|[-–—:]\s|$)",
+                text,
+            )
+            bare = self.listing_title(text) if delimited else None
             return (bare, season) if bare else None
         core = _SEASON_TAIL.sub("", text).strip()
         if not core or len(core.split()) > 7 or not (core[0].isupper() or core[0].isdigit()):
@@ -195,6 +199,8 @@ class ArticleNames:
             found += cued_titles(text, self.people, self.lowered)
         kept: list[Mention] = []
         found = [m for m in found if not self._two_names(m.name)]
+        known = [m for m in found if m.marked or self.catalogue.knows(m.name)]
+        found = [m for m in found if not _holds_known(m, known)]
         for mention in sorted(found, key=lambda m: (not m.marked, m.start - m.end)):
             if without_actor(text, mention) or fold(mention.name) in self.people:
                 continue  # a character and the actor who plays it; a person
@@ -217,6 +223,14 @@ class ArticleNames:
         if colon and fold(head) in names and fold(name) not in self.catalogue.marked:
             return names[fold(head)]
         return name
+
+
+def _holds_known(mention: Mention, known: list[Mention]) -> bool:
+    """Whether a name found by its place holds, at its end, a name the article knows
+    ("Emmy-winning Night Harbor" holds Night Harbor): the known one is the title."""
+    if mention.marked:
+        return False
+    return any(k.end == mention.end and k.start > mention.start and k is not mention for k in known)
 
 
 def _start(mention: Mention) -> int:

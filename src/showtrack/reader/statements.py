@@ -40,7 +40,7 @@ from showtrack.reader.titles import Mention, marked_titles
 from showtrack.text import fold
 from showtrack.windows.phrases import FoundWindow, find_windows, parse_window
 from showtrack.windows.regions import normalize_region
-from showtrack.windows.window import Window
+from showtrack.windows.window import Window, make_window
 
 _REFERENCE = clauses.REFERENCE
 _PLURAL = re.compile(
@@ -67,6 +67,18 @@ _COUNT = re.compile(
     re.I,
 )
 _HALF_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|this\s+|that\s+)?(?:season|series|[A-Z])")
+_REPORTED = re.compile(
+    rf"\b(?:{'|'.join(sorted(words.REPORTING_WORDS))})\s+(?:\w+\s+){{0,4}}$", re.IGNORECASE
+)
+_ASKED = re.compile(
+    r"\b(?:asked|ask|asking|wonder\w*|question\w*)\s+(?:\w+\s+){0,2}?(?:whether|if)\b[^.;:]*$",
+    re.IGNORECASE,
+)
+_SKIPPED = re.compile(
+    r"\b(?:skip(?:s|ped|ping)?|sit(?:s|ting)?\s+out|miss(?:es|ed|ing)?)\s+(?:the\s+)?"
+    r"(?:(?:whole|entire)\s+(?:of\s+)?|all\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _AUXILIARY = re.compile(r"\b(?:does|do|did|will|would|should|is|are|can|could)\s+$", re.I)
 _ROW_TIME = re.compile(
     r"^\s*(?:[•*·-]\s*)?(?:\d{1,2}(?::\d\d)?(?:\s*-\s*\d{1,2}(?::\d\d)?)?\s*"
@@ -134,6 +146,7 @@ class Reader:
         self.section: Topic | None = None
         self.seasons: dict[str, int] = {}
         self.schedule: _Schedule | None = None
+        self._bound: dict[int, SeasonMention] = {}  # the sentence being read: its seasons
         self.last_named: list[str] = []
         self.article_seasons: dict[str, set[int]] = {}  # what the article says is coming
         self.new_shows: set[str] = set()  # shows the article calls new
@@ -271,8 +284,12 @@ class Reader:
             name = self.names.listing_title(body)
         else:
             return None
-        said = words_of(text.replace(name, " ")) if name else set()
-        if name is None or said & words.NOT_SERIES or fold(name) in self.names.people:
+        if name is None:
+            return None  # no title opens it: not a row ("Two spring series, A and B, ...")
+        said = words_of(text.replace(name, " "))
+        if (said | words_of(name)) & words.NOT_SERIES:
+            return []  # a special, a film, a documentary
+        if fold(name) in self.names.people:
             return []
         if said & words.OTHER_WORDS and not said & {"premiere", "premieres", "returns"}:
             return []
@@ -282,6 +299,8 @@ class Reader:
         seasons = season_mentions(text)
         season = seasons[0].number if seasons else None
         if season is None and said & {"new", "docuseries"} and not said & {"returns", "return"}:
+            season = 1
+        if season is None and re.search(r"\bseries premiere\b", text, re.IGNORECASE):
             season = 1
         self.current = Topic(name, season, unit.paragraph)
         window = self.schedule.day
@@ -347,7 +366,9 @@ class Reader:
 
     def _list_line(self, unit: Unit) -> list[Proposal] | None:
         """ "Sooner (March/April/May): House, Grey's Anatomy, The Office": the window
-        before the colon is each listed show's. None when the unit is no such list."""
+        before the colon is each listed show's, unless an item gives its own ("Returning
+        in January: Copper Valley (Jan. 4), Field Notes (Jan. 11)"). None when the unit
+        is no such list."""
         m = _LIST.match(unit.text)
         if m is None:
             return None
@@ -357,21 +378,38 @@ class Reader:
             for f in find_windows(label, self.as_of, self.region)
             if f.window.earliest and f.window.latest
         ]
-        items = [i.strip() for i in re.split(r",\s*|\s+and\s+", m["items"]) if i.strip()]
+        items = list(re.finditer(r"[^,]+?(?=,\s*|\s+and\s+|\.?$)", m["items"]))
+        items = [i for i in items if re.search(r"\w", i[0]) and i[0].strip() != "and"]
         if len(found) != 1 or len(items) < 2 or words_of(label) & words.NOT_RELEASE:
             return None
-        names = []
+        listed: list[tuple[str, int, FoundWindow]] = []
         for item in items:
-            item = re.sub(r"(?:'s|’s)$", "", _ITEM_PREFIX.sub("", item).strip().rstrip(".;"))
-            if not item or not (item[0].isupper() or item[0].isdigit()) or len(item.split()) > 6:
+            at = m.start("items") + item.start()
+            text = _ITEM_PREFIX.sub("", item[0].strip()).strip().rstrip(".;")
+            own = re.search(r"\s*\(([^)]*)\)$", text)
+            item_window = found[0]
+            if own:
+                dated = find_windows(own[1], self.as_of, self.region)
+                if dated:
+                    at += unit.text[at:].index(own[1]) - dated[0].start
+                    item_window = dated[0]
+                text = text[: own.start()]
+            name = re.sub(r"(?:'s|’s)$", "", text.strip())
+            if not name or not (name[0].isupper() or name[0].isdigit()) or len(name.split()) > 6:
                 return None
-            names.append(self.names.canonical(item))
-        window = self._usable(found[0].window, found[0].phrase)
-        if window is None:
-            return []
-        start = m.start("label") + found[0].start
-        end = start + len(found[0].phrase)
-        return [self._proposal(unit, n, None, window, unit.text, start, end, "high") for n in names]
+            if item_window is found[0]:
+                at = m.start("label")
+            listed.append((self.names.canonical(name), at, item_window))
+        proposals = []
+        for name, at, item_window in listed:
+            window = self._usable(item_window.window, item_window.phrase)
+            if window is not None:
+                start = at + item_window.start
+                end = start + len(item_window.phrase)
+                proposals.append(
+                    self._proposal(unit, name, None, window, unit.text, start, end, "high")
+                )
+        return proposals
 
     # ------------------------------------------------------------------ a sentence
 
@@ -384,8 +422,10 @@ class Reader:
         subjects = [m for m in shows if not any(w.start <= m.start < w.end for w in waits)]
         seasons = [s for s in seasons if not any(w.start <= s.start < w.end for w in waits)]
         bound = clauses.bind_seasons(subjects, seasons, text)
+        self._bound = bound
         masked = clauses.without_brackets(self._masked(text, shows, seasons))
         proposals: list[Proposal] = []
+        spans: list[tuple[int, int]] = []  # each proposal's clause
         previous = ""
         for found, left, right in self._windows(text, masked, shows, seasons, waits):
             kind = clauses.kind_of(text, found, left, right, previous)
@@ -400,11 +440,18 @@ class Reader:
                 except WindowError:
                     continue
             start = found.start
+            skipped = _SKIPPED.search(text, 0, start)
+            if skipped and window.latest is not None:
+                # "skipping 2026 entirely": not before the day after it
+                start = skipped.start()
+                phrase = text[start : found.end]
+                window = make_window(phrase, window.latest + timedelta(days=1), None, region)
             aux = _AUXILIARY.search(text, 0, start)
             if aux and found.phrase.lower().startswith(("not", "n't")):
                 start = aux.start()
             place = _Found(found, left, right)
             for show, season, carried in self._about(text, place, subjects, seasons, bound, unit):
+                spans.append((left, right))
                 proposals.append(
                     self._proposal(
                         unit,
@@ -419,6 +466,7 @@ class Reader:
                         region=region,
                     )
                 )
+        proposals = clauses.one_per_clause(text, proposals, spans)
         for wait in waits:
             proposals.extend(self._waiting(unit, wait, subjects, seasons, bound))
         self._remember(unit, subjects, seasons, bound, proposals)
@@ -462,6 +510,10 @@ class Reader:
                 continue  # "two years after the second"; a plan given up ("once slated for")
             if item.window.latest is None and clauses.set_aside(text, item, found):
                 continue  # "Don't expect it in '23, but sometime in '24"
+            if _REPORTED.search(before):
+                continue  # "he said in an interview this week": when the news was told
+            if _ASKED.search(before) or re.search(r"\?[\"”’']*$", text[item.end :].split(". ")[0]):
+                continue  # a question ("Could it return in 2026?"), not a statement
             left, right = clauses.clause_of(masked, item.start, item.end)
             kept.append(_Found(item, left, right))
         return kept
@@ -496,8 +548,21 @@ class Reader:
             referred = clauses.leading_reference(text)
             own += [s for s in seasons if s not in bound.values() and s.start < left]
         if re.match(r"\s*(?:which|that)\b", text[left:]):
-            own += [s for s in seasons if s.end <= left and left - s.end <= 3]  # "a season, which"
+            own += [  # "a fourth season, which", "the show's Season 2 premiere, which"
+                s
+                for s in seasons
+                if s.end <= left and re.fullmatch(r"(?:\s+[a-z]+){0,2}[,\s]*", text[s.end : left])
+            ]
             referred = referred or bool(_REFERENCE.search(text[:left]))
+        if self._unknown_subject(text[left:]) or self._unknown_subject(text):
+            return []  # "Night Ferry has its winter premiere": a show the reader does not know
+        earlier = {m.name for m in subjects if m.end <= left and not clauses.is_object(text, m)}
+        if referred and len(earlier) == 1:
+            # "Harbor Lights fans will have to wait: the show's fourth season ..."
+            name = earlier.pop()
+            if own:
+                return [(name, self._season_number(name, own[0]), False)]
+            return [(name, self.seasons.get(fold(name)), True)]
         if referred or own:
             topic = self._recent(unit) or self.section or self.headline
         elif not subjects:
@@ -518,11 +583,13 @@ class Reader:
         before = [m for m in subjects if left <= m.start < at and not clauses.is_object(text, m)]
         if before:
             return clauses.listed_before(text, before[-1], subjects)
-        hanging = re.search(r"[”\"’]?,?\s*$", text[:left])
-        if re.match(r"\s*(?:which|who|that)\b", text[left:]) and hanging:
+        if re.match(r"\s*(?:which|who|that)\b", text[left:]):
             host = [m for m in subjects if m.end <= left and left - m.end <= 3]
             if host:
                 return [host[-1]]
+            season = [m for m in subjects if self._season_before(m, left)]
+            if season:
+                return [season[-1]]  # "renewed X for a fourth season, which is expected..."
         if _REFERENCE.search(text[left:at]) or clauses.leading_reference(text[left:]):
             return []
         opening = [m for m in subjects if m.start < left and not clauses.is_object(text, m)]
@@ -540,6 +607,11 @@ class Reader:
             ):
                 return clauses.listed_after(text, after[0], subjects)
         return []
+
+    def _season_before(self, mention: Mention, left: int) -> bool:
+        """Whether the season a title is bound to ends right before a "which" clause."""
+        bound = self._bound.get(mention.start)
+        return bound is not None and 0 <= left - bound.end <= 3
 
     def _with_season(
         self,
@@ -580,6 +652,24 @@ class Reader:
             if any(fold(n) == key for n in known.names):
                 return known.next_season
         return None
+
+    def _unknown_subject(self, text: str) -> bool:
+        """Whether a clause opens with a capitalised name the reader does not know as a
+        show, a person, a network or a word ("Night Ferry has its winter premiere",
+        "Agents of R.A.V.E.N. fans"): a show it missed, which no "it" of the sentence
+        may be taken for."""
+        m = _SUBJECT.match(text)
+        if m is None:
+            return False
+        run = m["run"]
+        parts = run.split()
+        first = fold(parts[0]).strip(".,")
+        if first in words.NOT_TITLE_WORDS or first in words.NETWORKS or first in words.PLACES:
+            return False
+        if len(parts) < 2 and not re.search(r"[A-Z]\.[A-Z]", run):
+            return m["next"] in words.SUBJECT_VERBS and fold(run) not in self.names.people
+        known = self.names.catalogue.knows(run) or fold(run) in self.names.people
+        return not known and fold(run) not in words.NETWORKS
 
     def _only_show(self) -> Topic | None:
         """The headline's show, when the article names no other."""
@@ -750,6 +840,13 @@ class Reader:
             if number:
                 self.seasons[fold(self.current.name)] = number
                 self.article_seasons.setdefault(fold(self.current.name), set()).add(number)
+
+
+_SUBJECT = re.compile(
+    r"[\s\"“‘']*(?:(?:while|whereas|and|but|as|although|though|so|meanwhile|then),?\s+)?"
+    r"(?P<run>[A-Z0-9][\w'’&.-]*(?:\s+(?:(?:of|the|and|&|in|on|a|an)\s+)*"
+    r"[A-Z0-9][\w'’&.-]*)*)\s+(?P<next>[a-z][\w'’-]*)"
+)
 
 
 def _all_listed(text: str, mentions: list[Mention]) -> bool:

@@ -19,7 +19,9 @@ from showtrack.text import bare_title, fold
 from showtrack.windows.vocabulary import MONTHS, SEASON_NAMES, WEEKDAYS_IN_FULL
 
 _SMALL = "|".join(sorted(words.TITLE_SMALL_WORDS))
-_CAP = r"(?:[A-Z0-9][\w'’&!+.-]*[\w'’&!+-]|[A-Z0-9]\.?|[A-Z]\.(?:[A-Z]\.)+)"
+_CAP = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|St|Jr)\.|[A-Z0-9][\w'’&!+.-]*[\w'’&!+-]|[A-Z0-9]\.?|[A-Z]\.(?:[A-Z]\.)+)"
+)
 _GAP = r"[ \t]+"
 _RUN = rf"{_CAP}(?:{_GAP}(?:(?:{_SMALL}|&|and){_GAP})*{_CAP})*"
 _NUMBER = "|".join([r"\d{1,3}", *words.NUMBER_WORDS])
@@ -49,7 +51,7 @@ _CUED = tuple(
         rf"(?:\s+and\s+(?i:final|last))?\s+(?i:{_NOUN})\b",
         rf"(?P<t>{_RUN})\s+(?i:{_ORDINAL})\s+[Ss]eason\b",
         rf"\b(?i:{_ORDINAL}|{_NEXT})(?:\s+and\s+(?:final|last))?\s+(?i:{_NOUN})\s+of\s+"
-        rf"(?:the\s+)?(?:(?:[\w-]+\s+){{0,3}}(?:{_DESCRIPTOR})\s+)?(?P<t>{_RUN})",
+        rf"(?:the\s+)?(?:(?:[a-z][\w-]*\s+){{0,3}}(?:{_DESCRIPTOR})\s+)?(?P<t>{_RUN})",
         rf"\b(?i:season|series|part)\s+(?i:{_NUMBER})\s+of\s+(?P<t>{_RUN})",
         rf"\b(?:renew(?:s|ed|ing)?|picks?\s+up|picked\s+up|returns|bring(?:s|ing)?|revives?"
         rf"|revived|order(?:s|ed)?|cancels?|cancell?ed|axed|begins\s+(?:its\s+)?(?:new\s+)?"
@@ -57,14 +59,22 @@ _CUED = tuple(
         rf"(?P<t>{_RUN})\s+(?:(?:has|have|had|was|were|got|is|gets|also)\s+)?(?:been\s+"
         r"|officially\s+|also\s+|now\s+|just\s+)*(?:renewed|picked up|cancell?ed|axed"
         r"|greenlit|ordered)\b",
-        rf"(?P<t>{_RUN})\s+{_AUX}{_RELEASE_VERB}\b",
+        rf"(?P<t>{_RUN})(?:,\s+(?:meanwhile|however|too|also|though|in turn),)?\s+{_AUX}"
+        rf"{_RELEASE_VERB}\b",
+        rf"(?P<t>{_RUN})\s+(?:is|are|will be)\s+(?:not\s+|also\s+|finally\s+)?(?:coming|skipping"
+        r"|sitting out)\b",
+        rf"(?P<t>{_RUN})\s+(?:has|have|gets|get|got|sets|set|lands|landed|scores|scored)\s+"
+        rf"(?:its|their|a|an|the)\s+(?:[\w-]+\s+){{0,2}}(?:premiere|debut|launch|return|"
+        rf"release|premiere date|release date|air date)\b",
         rf"(?P<t>{_RUN})\s+(?:kicks off|takes (?:over )?the (?:time )?slot|takes over|fills?"
         r" the|begins|starts|is coming back|comes back|will be back|is back|are back)\b",
         rf"(?<![A-Z][a-z])\b(?:{_DESCRIPTOR}),?\s+(?:[“\"‘'*_]+)?(?P<t>{_RUN})",
         rf"(?P<t>{_RUN}),\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}(?:{_DESCRIPTOR})\b",
         rf"\b(?:premiere|return|debut|launch|finale|arrival|revival|reboot)\s+of\s+"
-        rf"(?:[\w-]+\s+){{0,2}}?(?:the\s+)?(?:[\w-]+\s+)?(?:{_DESCRIPTOR}\s+)?(?P<t>{_RUN})",
+        rf"(?:[a-z][\w-]*\s+){{0,2}}?(?:the\s+)?(?:[a-z][\w-]*\s+)?(?:{_DESCRIPTOR}\s+)?"
+        rf"(?P<t>{_RUN})",
         rf"\bepisodes\s+of\s+(?:the\s+)?(?P<t>{_RUN})",
+        rf"(?P<t>{_RUN})\s+(?:fans|fandom|viewers|watchers)\b(?!\s+(?:of|who)\b)",
     )
 )
 _FRANCHISE = re.compile(rf"(?P<a>{_RUN}):[ \t]+(?P<b>{_RUN})")
@@ -199,6 +209,9 @@ def _clean(
         if len(parts) > 2 and parts[1][0] == "of" and _UNIT_WORD.fullmatch(word):
             parts = parts[2:]  # "Season 2 of Squid Game": what is left of "Season 2 of"
             continue
+        if len(parts) > 1 and re.fullmatch(r"[\w.]+-[a-z][\w-]*", word):
+            parts.pop(0)  # "Emmy-winning Night Harbor", "Vela-produced X": a modifier
+            continue
         break
     parts = _past_owner(parts, people)
     while parts and (
@@ -283,6 +296,15 @@ def _with_head(text: str, start: int, name: str) -> tuple[int, str]:
     return m.start("h"), f"{head}: {name}"
 
 
+def _split_pair(start: int, name: str) -> list[tuple[int, str]]:
+    """Two titles of two words or more joined by "and" ("Field Notes and Quiet Hours");
+    one-word sides stay one title ("Home and Away", "Brothers and Sisters")."""
+    left, sep, right = name.partition(" and ")
+    if sep and len(left.split()) >= 2 and len(right.split()) >= 2 and right[0].isupper():
+        return [(start, left), (start + len(left) + len(sep), right)]
+    return [(start, name)]
+
+
 def cued_titles(
     text: str,
     people: set[str] = frozenset(),  # type: ignore[assignment]
@@ -300,9 +322,10 @@ def cued_titles(
             offset, name = cleaned
             start = m.start("t") + offset
             start, name = _with_head(text, start, name)
-            name, end = _with_tail(text, start, name)
-            if _acceptable(name, people):
-                found.append(Mention(name, start, end, False))
+            name, _ = _with_tail(text, start, name)
+            for at, part in _split_pair(start, name):
+                if _acceptable(part, people):
+                    found.append(Mention(part, at, at + len(part), False))
     return found
 
 

@@ -157,9 +157,20 @@ REPORTING_WORDS = _words(
 #: Verbs that move a release ("pushed to", "delayed until"): the window is the new plan.
 MOVED_WORDS = _words("delayed postponed pushed moved rescheduled bumped shifted pushes delays")
 
+#: Verbs that say a release leaves a span out ("skipping 2026 entirely"): it comes after.
+SKIP_WORDS = _words("skip skips skipping skipped sit sits sitting miss misses missing")
+
+#: Verbs after a name that make it the subject of its clause ("Night Ferry has ...").
+SUBJECT_VERBS = _words(
+    """
+    is are was will won't has have had gets returns premieres debuts arrives airs
+    launches lands drops comes moves begins starts kicks takes
+    """
+)
+
 #: A clause in the past ("It was the hit of the summer") speaks of what was, unless it
 #: also looks ahead ("was expected to return").
-PAST_STATE_WORDS = frozenset(["was", "were", "had", "did", "didn't"])
+PAST_STATE_WORDS = frozenset(["was", "were", "had", "did", "didn't", "took"])
 FUTURE_WORDS = _words(
     """
     will 'll expected slated set due scheduled planned going pushed moved delayed
@@ -219,7 +230,8 @@ DESCRIPTORS = _words(
     series drama comedy sitcom thriller miniseries mini-series docuseries docudrama show
     spinoff spin-off reboot programme program dramedy procedural anthology soap
     rom-com romcom comedy-drama saga adaptation prequel sequel revival animation
-    cartoon serial whodunnit whodunit epic
+    cartoon serial whodunnit whodunit epic caper mystery romance western fantasy
+    horror sci-fi
     """
 )
 
@@ -330,7 +342,7 @@ PERSON_BEFORE = _words(
     creators co-creator producer producers director directors host hosts boss writer
     writers executive president chief ceo coo chairman chairwoman head by author
     novelist comedian singer rapper model presenter anchor journalist reporter critic
-    cast alum mr mrs ms dr sir dame lord lady agent detective officer captain inspector
+    cast alum sir dame lord lady agent detective officer captain inspector
     sergeant doctor nurse professor judge senator governor king queen prince princess
     """
 )
@@ -343,26 +355,8 @@ PERSON_AFTER = _words(
     """
 )
 
-#: Nouns that stand for the show the text is about ("the series will return", "the
-#: sci-fi drama's second season").
-REFERENCE_NOUNS = (
-    "show",
-    "series",
-    "drama",
-    "comedy",
-    "sitcom",
-    "thriller",
-    "programme",
-    "program",
-    "franchise",
-    "spinoff",
-    "spin-off",
-    "miniseries",
-    "reboot",
-    "revival",
-    "dramedy",
-    "procedural",
-)
+#: "the series", "the spy caper", "the sci-fi drama's": a description that stands for the
+#: show the text is about is one of the DESCRIPTORS.
 #: Words that stand for all the shows the last sentence named ("Those series arrive").
 PLURAL_REFERENCES = (
     "those series",

@@ -454,6 +454,8 @@ class FoundWindow(NamedTuple):
 
 
 _PREFIX_REACH = 6  # tokens before an expression that may hold its bound word or negation
+#: Words that are a part of a span ("beginning of March") or a bound ("beginning March 3").
+_PART_OR_BOUND = frozenset({"beginning", "start", "starting"})
 _TIME_AFTER = re.compile(r"[\s,]*(?=(?:at\s+)?\d|noon|midnight)", re.IGNORECASE)
 
 
@@ -475,6 +477,11 @@ def find_windows(
         if longest is None:
             i += 1
             continue
+        if words[i] in _PART_OR_BOUND:
+            following = _longest_at(words, i + 1, ctx)
+            if following is not None and following[0] > longest[0]:
+                i += 1  # "beginning March 3, 2026" is from March 3, not early March
+                continue
         end = longest[0]
         lo = max(floor, i - _PREFIX_REACH)
         _, negated, used, tail = _bound(tokens[lo:i], tokens[end:])

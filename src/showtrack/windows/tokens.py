@@ -20,6 +20,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # EDTF's uncertain and approximate marks: "2018?" is the window of 2018.
         (r"(?<=\d)[?~%](?=[\s,;.]|$)", ""),
         ("and/or", " or "),
+        # "later in the year" is "later this year": the year of the phrase is as_of's
+        (r"(?<=\b(?:later|early) )in the(?= year\b)|(?<=\blate )in the(?= year\b)", "this"),
         ("&", " and "),
         (r"\bwon't\b", "will not"),
         (r"\bcan't\b", "can not"),
