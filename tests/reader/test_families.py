@@ -28,7 +28,13 @@ def _read(name: str, as_of: date | None) -> list[Proposal]:
 
 def _summary(proposals: list[Proposal]) -> list[Found]:
     return [
-        (p.show, p.season, p.kind, p.window and p.window.earliest, p.window and p.window.latest)
+        (
+            p.show,
+            p.season,
+            p.kind,
+            p.window.earliest if p.window else None,
+            p.window.latest if p.window else None,
+        )
         for p in proposals
     ]
 
@@ -104,7 +110,11 @@ def test_bounds_and_negations_open_the_window() -> None:
         ("Copper Valley", None, "release", "2027-01-01", None),
         ("The Lantern Room", None, "release", "2025-10-01", None),
     ]
-    assert [p.phrase for p in found[1:]] == ["skipping 2026", "is not coming in September"]
+    assert [p.phrase for p in found] == [
+        "until at least 2027",  # the headline's, which has no verb of release
+        "skipping 2026",
+        "is not coming in September",
+    ]
 
 
 def test_a_page_without_a_date_gives_only_windows_that_need_none() -> None:
@@ -137,6 +147,15 @@ def test_schedule_wording_gives_the_day() -> None:
         ("Quiet Hours", None, "release", "2026-03-03", "2026-03-03"),
     ]
     assert found[3].phrase == "beginning March 3, 2026"
+
+
+def test_a_title_the_article_knows_is_found_inside_a_longer_capitalised_run() -> None:
+    """Family 1: "Acclaimed Night Harbor" is the Night Harbor of the headline."""
+    text = (
+        "You Have A Long Wait For Night Harbor Season 3\n\nAcclaimed Night Harbor returns in 2027."
+    )
+    found = read_statements(text, None, date(2025, 3, 1))
+    assert [(p.show, p.season) for p in found] == [("Night Harbor", 3)]
 
 
 @pytest.mark.parametrize(

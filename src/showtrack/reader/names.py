@@ -76,9 +76,24 @@ class ArticleNames:
                 heading = self.heading_title(index)
                 if heading:
                     self.catalogue.add(heading[0])
+        text = "\n".join(u.text for u in self.units)
         for key, name in list(self.catalogue.names.items()):
-            if key not in self.catalogue.marked and self._two_names(name):
+            if key in self.catalogue.marked:
+                continue
+            if self._two_names(name) or self._modified(name, text):
                 self.catalogue.remove(key)
+
+    def _modified(self, name: str, text: str) -> bool:
+        """Whether a name is another the article names alone, with a word before it
+        ("Acclaimed Night Harbor", where the headline says "Night Harbor")."""
+        parts = name.split()
+        if ":" in name or len(parts) < 3:
+            return False
+        tail = " ".join(parts[1:])
+        if fold(tail) not in self.catalogue.names:
+            return False
+        alone = re.finditer(rf"(?<![\w'’]){re.escape(tail)}(?!\w)", text)
+        return any(not text[: m.start()].rstrip().endswith(parts[0]) for m in alone)
 
     def _learn_franchises(self) -> None:
         """Titles of a franchise the article names two shows of ("Star Trek: Picard",
