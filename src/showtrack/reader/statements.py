@@ -34,13 +34,16 @@ from showtrack.reader import vocabulary as words
 from showtrack.reader.clauses import words_of
 from showtrack.reader.layout import Unit, units
 from showtrack.reader.layout import sentences as sentences  # re-exported for tests
+from showtrack.reader.listings import Listings
+from showtrack.reader.memory import Memory, Topic
 from showtrack.reader.names import ArticleNames
-from showtrack.reader.seasons import SeasonMention, mask_numbers, season_mentions
-from showtrack.reader.titles import Mention, marked_titles
+from showtrack.reader.proposing import Proposer, masked
+from showtrack.reader.seasons import SeasonMention, season_mentions
+from showtrack.reader.titles import Mention
 from showtrack.text import fold
-from showtrack.windows.phrases import FoundWindow, find_windows, parse_window
+from showtrack.windows.phrases import FoundWindow, parse_window
 from showtrack.windows.regions import normalize_region
-from showtrack.windows.window import Window, make_window
+from showtrack.windows.window import make_window
 
 _REFERENCE = clauses.REFERENCE
 _PLURAL = re.compile(
@@ -80,23 +83,6 @@ _SKIPPED = re.compile(
     re.IGNORECASE,
 )
 _AUXILIARY = re.compile(r"\b(?:does|do|did|will|would|should|is|are|can|could)\s+$", re.I)
-_ROW_TIME = re.compile(
-    r"^\s*(?:[•*·-]\s*)?(?:\d{1,2}(?::\d\d)?(?:\s*-\s*\d{1,2}(?::\d\d)?)?\s*"
-    r"(?:[ap]\.?m\.?)?(?:\s*(?:ET|PT|CT))?\s*[-–—:]?\s*)?",
-    re.I,
-)
-_LIST = re.compile(r"^(?:[•*·-]\s*)?(?P<label>[^:]{1,70}):\s+(?P<items>.+)$")
-_ITEM_PREFIX = re.compile(r"^(?:and\s+|or\s+|all\s+(?:the\s+)?|the\s+whole\s+)", re.I)
-_RECENT_PARAGRAPHS = 2  # how far back "it" reaches for the show the text was about
-_SHORT_ROW = 70  # a line under a day heading this short is a row without a time
-
-
-class Topic(NamedTuple):
-    """A show the text is about, the season it is about, and where it was last named."""
-
-    name: str
-    season: int | None
-    paragraph: int
 
 
 class _Wait(NamedTuple):
@@ -114,14 +100,6 @@ class _Found(NamedTuple):
     right: int
 
 
-class _Schedule(NamedTuple):
-    """The day a schedule's heading gives, and whether the text before says its rows are
-    premieres."""
-
-    day: Window
-    premieres: bool
-
-
 class Reader:
     """Reads one article: the names it uses, its layout, and what it has been about."""
 
@@ -134,23 +112,15 @@ class Reader:
         known: Sequence[KnownShow],
         dated: bool,
     ) -> None:
-        self.as_of = as_of
-        self.region = normalize_region(region)
-        self.dated = dated
-        self.known = known
         self.units = units(text)
         if title and not (self.units and title.strip() in self.units[0].text):
             self.units.insert(0, Unit(title.strip(), -1, "heading", -1, -1))
+        self.proposer = Proposer(as_of, normalize_region(region), dated)
         self.names = ArticleNames(self.units, [n for k in known for n in k.names], as_of)
-        self.current: Topic | None = None
-        self.section: Topic | None = None
-        self.seasons: dict[str, int] = {}
-        self.schedule: _Schedule | None = None
+        self.memory = Memory(known, len(self.names.catalogue.names))
+        self.memory.headline = self._headline_topic()
+        self.listings = Listings(self.units, self.names, self.memory, self.proposer)
         self._bound: dict[int, SeasonMention] = {}  # the sentence being read: its seasons
-        self.last_named: list[str] = []
-        self.article_seasons: dict[str, set[int]] = {}  # what the article says is coming
-        self.new_shows: set[str] = set()  # shows the article calls new
-        self.headline = self._headline_topic()
 
     def _headline_topic(self) -> Topic | None:
         """The show the headline is about, when it names one and only one."""
@@ -170,246 +140,47 @@ class Reader:
         numbered = [s for s in season_mentions(first.text) if s.number]
         season = numbered[0].number if len(numbered) == 1 else None
         if season:
-            self.seasons.setdefault(fold(name), season)
+            self.memory.seasons.setdefault(fold(name), season)
         return Topic(name, season, -1)
 
     # ------------------------------------------------------------------ reading
 
     def proposals(self) -> list[Proposal]:
-        """Every statement of the article, in order. A statement that names no season
-        takes the one season the article gives its show elsewhere ("The Masked Singer
-        will return in 2020" ... "a second season of The Masked Singer"), or the first
-        when the article calls the show new."""
+        """Every statement of the article, in order; one that names no season takes the
+        season the article gives its show elsewhere (Memory.article_season)."""
         found: list[Proposal] = []
         for index, unit in enumerate(self.units):
             found.extend(self._read_unit(index, unit))
-        return [self._article_season(p) for p in found]
-
-    def _article_season(self, proposal: Proposal) -> Proposal:
-        if proposal.season is not None:
-            return proposal
-        key = fold(proposal.show)
-        given = self.article_seasons.get(key, set())
-        if len(given) == 1:
-            season = next(iter(given))
-        elif not given and key in self.new_shows:
-            season = 1
-        else:
-            return proposal
-        return msgspec.structs.replace(proposal, season=season, confidence="low")
+        return [self.memory.article_season(p) for p in found]
 
     def _read_unit(self, index: int, unit: Unit) -> list[Proposal]:
-        if unit.kind == "header":
+        """A unit read as what it is: a table's header (nothing), a day heading (the
+        start of a schedule), a row of the schedule going on, a section's heading, a
+        table row, a label line, a list after a window, else a sentence."""
+        listings = self.listings
+        if unit.kind == "header" or (unit.kind == "heading" and listings.day_heading(index)):
             return []
-        if unit.kind == "heading":
-            day = self._day_heading(unit.text)
-            if day is not None:
-                going_on = self.schedule is not None and self.schedule.premieres
-                self.schedule = _Schedule(day, going_on or self._premieres_ahead(index))
-                return []
-        if self.schedule is not None and unit.kind in ("heading", "sentence", "row", "caption"):
-            row = self._schedule_row(unit)
+        if unit.kind in ("heading", "sentence", "row", "caption"):
+            row = listings.schedule_row(unit)
             if row is not None:
                 return row
         if unit.kind == "heading":
             heading = self.names.heading_title(index) if index > 0 else None
+            headline = self.memory.headline
             if heading is not None:
-                return self._section(unit, *heading)
-            if index == 0 and self._verbless(unit.text) and self.headline is not None:
-                return self._listing(unit, self.headline.name, self.headline.season)
-        if unit.kind == "row":
-            return self._table_row(unit)
-        if unit.kind == "label":
-            return self._label(unit)
-        listed = self._list_line(unit)
-        if listed is not None:
-            return listed
-        return self._sentence(unit)
-
-    def _section(self, unit: Unit, name: str, season: int | None) -> list[Proposal]:
-        """A heading that names a show: what follows is about it, until the next one."""
-        self.section = Topic(name, season, unit.paragraph)
-        self.current = self.section
-        if season:
-            self.seasons[fold(name)] = season
-        if self._verbless(unit.text):
-            return self._listing(unit, name, season)
-        return self._sentence(unit)
-
-    def _verbless(self, text: str) -> bool:
-        """Whether a heading only names (a show, a season, a day, a network): once those
-        are set aside, no word in lower case is left but small ones."""
-        shows = self.names.mentions(text)
-        rest = self._masked(text, shows, season_mentions(text))
-        for found in find_windows(rest, self.as_of, self.region):
-            rest = rest[: found.start] + " " * (found.end - found.start) + rest[found.end :]
-        rest = re.sub(r"\b(?i:season|series)\s+\w+", " ", rest)
-        lowered = [w for w in re.findall(r"\b[a-z][a-z'’-]+", rest) if w.strip("x")]
-        return not [w for w in lowered if w not in words.TITLE_SMALL_WORDS]
-
-    def _day_heading(self, text: str) -> Window | None:
-        """The day a line names when it names only that ("MONDAY, SEPT. 23")."""
-        if len(text) > 40:
-            return None
-        found = find_windows(text, self.as_of, self.region)
-        if len(found) != 1 or not found[0].window.is_exact:
-            return None
-        rest = text[: found[0].start] + text[found[0].end :]
-        if re.search(r"[A-Za-z0-9]", rest) or clauses.is_bare_weekday(found[0].phrase):
-            return None
-        if found[0].window.earliest == self.as_of or re.search(r"\d{4}", text):
-            return None  # the article's own date: a dateline
-        return self._usable(found[0].window, found[0].phrase)
-
-    def _premieres_ahead(self, index: int) -> bool:
-        """Whether the line just before a schedule says its rows are premieres ("Below
-        is the premiere week schedule")."""
-        before = self.units[index - 1].text if index > 0 else ""
-        return bool(words_of(before) & words.PREMIERE_CONTEXT - {"new"})
-
-    # ------------------------------------------------------------------ layouts
-
-    def _schedule_row(self, unit: Unit) -> list[Proposal] | None:
-        """A row under a day heading: "10 p.m. - The Voice", "“Heroes” returns (NBC)",
-        "“Billions”: The drama returns for Season 5." Its day is the heading's. None
-        when the unit is no row."""
-        assert self.schedule is not None
-        text = unit.text
-        timed = _ROW_TIME.match(text)
-        body = text[timed.end() :] if timed else text
-        marked = marked_titles(body)
-        if marked and marked[0].start <= 1:
-            name: str | None = self.names.canonical(marked[0].name)
-        elif (timed and timed.end() > 0) or len(text) <= _SHORT_ROW:
-            name = self.names.listing_title(body)
-        else:
-            return None
-        if name is None:
-            return None  # no title opens it: not a row ("Two spring series, A and B, ...")
-        said = words_of(text.replace(name, " "))
-        if (said | words_of(name)) & words.NOT_SERIES:
-            return []  # a special, a film, a documentary
-        if fold(name) in self.names.people:
-            return []
-        if said & words.OTHER_WORDS and not said & {"premiere", "premieres", "returns"}:
-            return []
-        release = said & (words.RELEASE_WORDS - words.WEAK_RELEASE_WORDS)
-        if not (self.schedule.premieres or release or said & {"new", "docuseries"}):
-            return []
-        seasons = season_mentions(text)
-        season = seasons[0].number if seasons else None
-        if season is None and said & {"new", "docuseries"} and not said & {"returns", "return"}:
-            season = 1
-        if season is None and re.search(r"\bseries premiere\b", text, re.IGNORECASE):
-            season = 1
-        self.current = Topic(name, season, unit.paragraph)
-        window = self.schedule.day
-        return [self._proposal(unit, name, season, window, text, 0, len(text), "high")]
-
-    def _table_row(self, unit: Unit) -> list[Proposal]:
-        """A table row: a title cell ("The Bachelor season 28") and a date cell."""
-        cells = unit.text.split(" | ")
-        if len(cells) < 2:
-            return self._sentence(unit)
-        title_cell = next((c for c in cells if not self.names.finds_window(c)), None)
-        name = self.names.listing_title(title_cell) if title_cell else None
-        if title_cell is None or name is None or fold(name) in ("tba", "tbd", "tbc", "title"):
-            return []
-        seasons = season_mentions(title_cell)
-        season = seasons[0].number if seasons else None
-        for cell in cells:
-            if cell is title_cell:
-                continue
-            for found in find_windows(cell, self.as_of, self.region):
-                window = self._usable(found.window, found.phrase)
-                if window is None:
-                    break
-                at = unit.text.index(cell) + found.start
-                end = at + len(found.phrase)
-                return [self._proposal(unit, name, season, window, unit.text, at, end, "high")]
-        return []
-
-    def _label(self, unit: Unit) -> list[Proposal]:
-        """ "Premiere: April 13, 2018", "When can I watch it? July 20": the day of the show
-        the section, the text lately, or the headline is about."""
-        topic = self.section or self._recent(unit) or self.headline
-        m = words.LABEL_LINE.match(unit.text)
-        if topic is None or m is None:
-            return []
-        value_at = m.start("value")
-        masked = self._masked(unit.text, self.names.mentions(unit.text), [])
-        found = find_windows(masked[value_at:], self.as_of, self.region)
-        if not found or clauses.is_bare_weekday(found[0].phrase):
-            return []
-        first = found[0]
-        window = self._usable(first.window, first.phrase)
-        if window is None:
-            return []
-        start = value_at + first.start
-        season = self.seasons.get(fold(topic.name), topic.season)
-        end = start + len(first.phrase)
-        return [self._proposal(unit, topic.name, season, window, unit.text, start, end, "low")]
-
-    def _listing(self, unit: Unit, name: str, season: int | None) -> list[Proposal]:
-        """A heading that names a show and a day ("Gen V Season 2 (17 September)",
-        "House of the Dragon season 2: 'Sometime in 2024'")."""
-        text = unit.text
-        masked = self._masked(text, self.names.mentions(text), season_mentions(text))
-        for found in find_windows(masked, self.as_of, self.region):
-            if clauses.is_bare_weekday(found.phrase):
-                continue
-            window = self._usable(found.window, found.phrase)
-            if window is not None:
-                start, end = found.start, found.end
-                return [self._proposal(unit, name, season, window, text, start, end, "high")]
-        return []
-
-    def _list_line(self, unit: Unit) -> list[Proposal] | None:
-        """ "Sooner (March/April/May): House, Grey's Anatomy, The Office": the window
-        before the colon is each listed show's, unless an item gives its own ("Returning
-        in January: Copper Valley (Jan. 4), Field Notes (Jan. 11)"). None when the unit
-        is no such list."""
-        m = _LIST.match(unit.text)
-        if m is None:
-            return None
-        label = m["label"]
-        found = [
-            f
-            for f in find_windows(label, self.as_of, self.region)
-            if f.window.earliest and f.window.latest
-        ]
-        items = list(re.finditer(r"[^,]+?(?=,\s*|\s+and\s+|\.?$)", m["items"]))
-        items = [i for i in items if re.search(r"\w", i[0]) and i[0].strip() != "and"]
-        if len(found) != 1 or len(items) < 2 or words_of(label) & words.NOT_RELEASE:
-            return None
-        listed: list[tuple[str, int, FoundWindow]] = []
-        for item in items:
-            at = m.start("items") + item.start()
-            text = _ITEM_PREFIX.sub("", item[0].strip()).strip().rstrip(".;")
-            own = re.search(r"\s*\(([^)]*)\)$", text)
-            item_window = found[0]
-            if own:
-                dated = find_windows(own[1], self.as_of, self.region)
-                if dated:
-                    at += unit.text[at:].index(own[1]) - dated[0].start
-                    item_window = dated[0]
-                text = text[: own.start()]
-            name = re.sub(r"(?:'s|’s)$", "", text.strip())
-            if not name or not (name[0].isupper() or name[0].isdigit()) or len(name.split()) > 6:
-                return None
-            if item_window is found[0]:
-                at = m.start("label")
-            listed.append((self.names.canonical(name), at, item_window))
-        proposals = []
-        for name, at, item_window in listed:
-            window = self._usable(item_window.window, item_window.phrase)
-            if window is not None:
-                start = at + item_window.start
-                end = start + len(item_window.phrase)
-                proposals.append(
-                    self._proposal(unit, name, None, window, unit.text, start, end, "high")
-                )
-        return proposals
+                self.memory.open_section(heading[0], heading[1], unit.paragraph)
+                if listings.verbless(unit.text):
+                    return listings.listing(unit, *heading)
+            elif index == 0 and headline is not None and listings.verbless(unit.text):
+                return listings.listing(unit, headline.name, headline.season)
+        found = (
+            listings.table_row(unit)
+            if unit.kind == "row"
+            else listings.label(unit)
+            if unit.kind == "label"
+            else listings.list_line(unit)
+        )
+        return self._sentence(unit) if found is None else found
 
     # ------------------------------------------------------------------ a sentence
 
@@ -423,20 +194,20 @@ class Reader:
         seasons = [s for s in seasons if not any(w.start <= s.start < w.end for w in waits)]
         bound = clauses.bind_seasons(subjects, seasons, text)
         self._bound = bound
-        masked = clauses.without_brackets(self._masked(text, shows, seasons))
+        blanked = clauses.without_brackets(masked(text, shows, seasons))
         proposals: list[Proposal] = []
         spans: list[tuple[int, int]] = []  # each proposal's clause
         previous = ""
-        for found, left, right in self._windows(text, masked, shows, seasons, waits):
+        for found, left, right in self._windows(text, blanked, shows, seasons, waits):
             kind = clauses.kind_of(text, found, left, right, previous)
             previous = text[left:right]
-            window = self._usable(found.window, found.phrase) if kind else None
+            window = self.proposer.usable(found.window, found.phrase) if kind else None
             if kind is None or window is None:
                 continue
-            region = self.region or clauses.region_after(text, found.end)
-            if region != self.region:
+            region = self.proposer.region or clauses.region_after(text, found.end)
+            if region != self.proposer.region:
                 try:
-                    window = parse_window(found.phrase, self.as_of, region)
+                    window = parse_window(found.phrase, self.proposer.as_of, region)
                 except WindowError:
                     continue
             start = found.start
@@ -453,14 +224,12 @@ class Reader:
             for show, season, carried in self._about(text, place, subjects, seasons, bound, unit):
                 spans.append((left, right))
                 proposals.append(
-                    self._proposal(
+                    self.proposer.make(
                         unit,
                         show,
                         season,
                         window,
-                        text,
-                        start,
-                        found.end,
+                        (start, found.end),
                         "low" if carried else "high",
                         kind=kind,
                         region=region,
@@ -469,27 +238,20 @@ class Reader:
         proposals = clauses.one_per_clause(text, proposals, spans)
         for wait in waits:
             proposals.extend(self._waiting(unit, wait, subjects, seasons, bound))
-        self._remember(unit, subjects, seasons, bound, proposals)
+        self.memory.remember(unit, subjects, seasons, bound, proposals)
         return clauses.narrowest(proposals)
-
-    def _masked(self, text: str, shows: list[Mention], seasons: list[SeasonMention]) -> str:
-        """The text with titles and season numbers blanked out, offsets kept: "Sunday
-        Night Football" names no Sunday, "season 2 premieres January 17" no 2 January."""
-        for show in shows:
-            text = text[: show.start] + "x" * (show.end - show.start) + text[show.end :]
-        return mask_numbers(text, seasons)
 
     def _windows(
         self,
         text: str,
-        masked: str,
+        blanked: str,
         shows: list[Mention],
         seasons: list[SeasonMention],
         waits: list[_Wait],
     ) -> list[_Found]:
         """The time expressions of a sentence that may say when a release comes, each
         with its clause."""
-        found = find_windows(self._masked(text, shows, seasons), self.as_of, self.region)
+        found = self.proposer.windows(masked(text, shows, seasons))
         kept: list[_Found] = []
         for item in found:
             if any(w.start <= item.start < w.end for w in waits):
@@ -514,7 +276,7 @@ class Reader:
                 continue  # "he said in an interview this week": when the news was told
             if _ASKED.search(before) or re.search(r"\?[\"”’']*$", text[item.end :].split(". ")[0]):
                 continue  # a question ("Could it return in 2026?"), not a statement
-            left, right = clauses.clause_of(masked, item.start, item.end)
+            left, right = clauses.clause_of(blanked, item.start, item.end)
             kept.append(_Found(item, left, right))
         return kept
 
@@ -540,8 +302,9 @@ class Reader:
                 about = [(n, 1 if s is None else s, c) for n, s, c in about]
             return about
         plural = _PLURAL.match(text)
-        if plural and self.last_named and plural.end() <= at:
-            return [(name, self.seasons.get(fold(name)), True) for name in self.last_named]
+        last = self.memory.last_named
+        if plural and last and plural.end() <= at:
+            return [(name, self.memory.season_of(name), True) for name in last]
         referred = bool(_REFERENCE.search(text[left:at])) or clauses.leading_reference(text[left:])
         own = [s for s in seasons if s not in bound.values() and left <= s.start < right]
         if not referred and clauses.opens_predicate(text, left):
@@ -561,19 +324,19 @@ class Reader:
             # "Harbor Lights fans will have to wait: the show's fourth season ..."
             name = earlier.pop()
             if own:
-                return [(name, self._season_number(name, own[0]), False)]
-            return [(name, self.seasons.get(fold(name)), True)]
+                return [(name, self.memory.season_number(name, own[0]), False)]
+            return [(name, self.memory.season_of(name), True)]
         if referred or own:
-            topic = self._recent(unit) or self.section or self.headline
+            topic = self.memory.referred(unit)
         elif not subjects:
-            topic = self.section or self._only_show()  # a section's or article's own show
+            topic = self.memory.section or self.memory.only_show()  # the section's or article's
         else:
             topic = None
         if topic is None:
             return []
         if own:
-            return [(topic.name, self._season_number(topic.name, own[0]), True)]
-        return [(topic.name, self.seasons.get(fold(topic.name), topic.season), True)]
+            return [(topic.name, self.memory.season_number(topic.name, own[0]), True)]
+        return [(topic.name, self.memory.season_of(topic.name, topic.season), True)]
 
     def _subjects(self, text: str, at: int, left: int, subjects: list[Mention]) -> list[Mention]:
         """The titles a window's clause is about: the nearest one before it in the
@@ -637,21 +400,12 @@ class Reader:
             elif between and not [m for m in subjects if mention.end <= m.start < at]:
                 own = between[-1]  # "X, which kicks off the second half of season 4 on ..."
         if own is not None:
-            return mention.name, self._season_number(mention.name, own), False
+            return mention.name, self.memory.season_number(mention.name, own), False
         first = clauses.first_season(text, mention)
         if first:
             return mention.name, first, False
-        remembered = self.seasons.get(fold(mention.name))
+        remembered = self.memory.season_of(mention.name)
         return mention.name, remembered, remembered is not None
-
-    def _season_number(self, show: str, mention: SeasonMention) -> int | None:
-        if not mention.next:
-            return mention.number
-        key = fold(show)
-        for known in self.known:
-            if any(fold(n) == key for n in known.names):
-                return known.next_season
-        return None
 
     def _unknown_subject(self, text: str) -> bool:
         """Whether a clause opens with a capitalised name the reader does not know as a
@@ -670,67 +424,6 @@ class Reader:
             return m["next"] in words.SUBJECT_VERBS and fold(run) not in self.names.people
         known = self.names.catalogue.knows(run) or fold(run) in self.names.people
         return not known and fold(run) not in words.NETWORKS
-
-    def _only_show(self) -> Topic | None:
-        """The headline's show, when the article names no other."""
-        names = self.names.catalogue.names
-        if self.headline is None or len(names) != 1:
-            return None
-        return self.headline
-
-    def _recent(self, unit: Unit) -> Topic | None:
-        """The show the text was last about, if it was named lately."""
-        topic = self.current
-        if topic is None or unit.paragraph - topic.paragraph > _RECENT_PARAGRAPHS:
-            return None
-        return topic
-
-    # ------------------------------------------------------------------ windows
-
-    def _usable(self, window: Window, phrase: str) -> Window | None:
-        """The window, if it says something the tracker can use: not already past on
-        the article's day, and, when the article's day is not known, not read against
-        a day the article never gave ("this fall" of a page without a date)."""
-        if window.earliest is None and window.latest is None:
-            return None
-        if not self.dated:
-            try:
-                later = parse_window(phrase, self.as_of + timedelta(days=800), self.region)
-            except WindowError:
-                return None
-            if (later.earliest, later.latest) != (window.earliest, window.latest):
-                return None
-            return window
-        if window.latest is not None and window.latest < self.as_of:
-            return None
-        return window
-
-    def _proposal(
-        self,
-        unit: Unit,
-        show: str,
-        season: int | None,
-        window: Window,
-        text: str,
-        start: int,
-        end: int,
-        confidence: str,
-        *,
-        kind: str = "release",
-        region: str | None = None,
-    ) -> Proposal:
-        return Proposal(
-            show=show,
-            season=season,
-            kind=kind,
-            phrase=clauses.phrase_of(text[start:end]),
-            window=WindowRecord.of(window),
-            sentence=text,
-            offset=unit.start,
-            phrase_offset=start,
-            confidence=confidence,
-            region=region if region is not None else self.region,
-        )
 
     # ------------------------------------------------------------------ waits
 
@@ -770,7 +463,7 @@ class Reader:
         text = unit.text
         before = [m for m in subjects if m.end <= wait.start]
         unbound = [s for s in seasons if s.end <= wait.start and s not in bound.values()]
-        topic = self._recent(unit) or self.headline
+        topic = self.memory.recent(unit) or self.memory.headline
         if before:
             show, carried = before[-1].name, False
             own = bound.get(before[-1].start) or (unbound[-1] if unbound else None)
@@ -779,7 +472,7 @@ class Reader:
             own = unbound[-1] if unbound else None
         else:
             return []
-        season = self._season_number(show, own) if own else self.seasons.get(fold(show))
+        season = self.memory.season_number(show, own) if own else self.memory.season_of(show)
         carried = carried or (own is None and season is not None)
         head = words_of(text[: wait.start])
         return [
@@ -798,48 +491,6 @@ class Reader:
                 after_season=wait.season,
             )
         ]
-
-    # ------------------------------------------------------------------ memory
-
-    def _remember(
-        self,
-        unit: Unit,
-        subjects: list[Mention],
-        seasons: list[SeasonMention],
-        bound: dict[int, SeasonMention],
-        proposals: list[Proposal],
-    ) -> None:
-        """What the text is now about: the show it proposed for, else the first show it
-        named in a subject's place; and the season it named for each show."""
-        text = unit.text
-        named = [m for m in subjects if not clauses.is_object(text, m)]
-        if proposals:
-            last = proposals[-1]
-            self.current = Topic(last.show, last.season, unit.paragraph)
-        elif named:
-            first = named[0]
-            self.current = Topic(first.name, self.seasons.get(fold(first.name)), unit.paragraph)
-        elif self.current is not None and (_REFERENCE.search(text) or seasons):
-            self.current = self.current._replace(paragraph=unit.paragraph)
-        if subjects:
-            self.last_named = list(dict.fromkeys(m.name for m in subjects))
-        past = words_of(text) & (words.PAST_RELEASE | words.PAST_STATE_WORDS)
-        for mention in subjects:
-            own = bound.get(mention.start)
-            number = self._season_number(mention.name, own) if own is not None else None
-            if number and (not past or fold(mention.name) not in self.seasons):
-                self.seasons[fold(mention.name)] = number
-            if number and not past:
-                self.article_seasons.setdefault(fold(mention.name), set()).add(number)
-            if not past and clauses.first_season(text, mention):
-                self.new_shows.add(fold(mention.name))
-        unbound = [s for s in seasons if s not in bound.values()]
-        names = {fold(m.name) for m in subjects}
-        if self.current and unbound and len(names) <= 1 and not past:
-            number = self._season_number(self.current.name, unbound[-1])
-            if number:
-                self.seasons[fold(self.current.name)] = number
-                self.article_seasons.setdefault(fold(self.current.name), set()).add(number)
 
 
 _SUBJECT = re.compile(
