@@ -267,3 +267,46 @@ def test_quitting_at_the_first_proposal_records_nothing(db: Path) -> None:
     code, screen = _at_a_terminal(db, ["read", ROUNDUP], "q\n", lambda: None)
     assert code == 0 and "nothing accepted; nothing recorded" in screen
     assert not db.exists()
+
+
+def test_apply_records_the_window_the_reader_built_not_the_phrase_read_again(
+    cli: Runner,
+) -> None:
+    """ "Copper Valley is skipping 2026 entirely" is a window from 2027, open: the phrase
+    alone ("skipping 2026") would read as something else, or not at all."""
+    bounds = str(ARTICLES / "bounds.txt")
+    done = cli(
+        "--today",
+        "2025-06-01",
+        "read",
+        bounds,
+        "--as-of",
+        "2025-06-01",
+        "--apply",
+        "--create-shows",
+    )
+    assert done.code == 0, done.err
+    listed = cli("--today", "2025-06-01", "upcoming", "--all", "-o", "json")
+    rows = {row["id"]: row for row in json.loads(listed.out)}
+    assert rows["copper-valley/s1"]["window"] == {
+        "phrase": "skipping 2026",
+        "earliest": "2027-01-01",
+        "latest": None,
+        "edtf": "2027-01-01/..",
+    }
+    again = cli("--today", "2025-06-01", "read", bounds, "--as-of", "2025-06-01", "--apply")
+    assert again.code == 0, again.err
+    assert cli("--today", "2025-06-01", "upcoming", "--all", "-o", "json").out == listed.out
+
+
+def test_a_page_without_a_date_says_so_and_proposes_only_windows_that_need_none(
+    cli: Runner,
+) -> None:
+    done = cli("--today", "2026-11-24", "read", str(ARTICLES / "undated.txt"), "-o", "json")
+    assert done.code == 0, done.err
+    assert "gives no date" in done.err and "--as-of" in done.err
+    document = json.loads(done.out)
+    assert document["source"]["as_of_from"] == "today"
+    assert [(p["show"], p["window"]["edtf"]) for p in document["proposals"]] == [
+        ("Field Notes", "2026-06")
+    ]

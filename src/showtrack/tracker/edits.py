@@ -41,7 +41,7 @@ from showtrack.tracker.names import (
 from showtrack.windows.constraints import find_cycle
 from showtrack.windows.durations import parse_duration
 from showtrack.windows.regions import normalize_region, region_zone, resolve_zone
-from showtrack.windows.window import make_window
+from showtrack.windows.window import Window, make_window
 
 # --------------------------------------------------------------------------- shows
 
@@ -283,10 +283,13 @@ def expect(
     options: ExpectOptions,
     today: date,
     local_zone: tzinfo,
+    *,
+    read: Window | None = None,
 ) -> Expected:
     """Record or revise a release's expected window; history grows only when the window
     or stage changed. A report older (by as_of) than the newest one is kept in the
-    history, in its place, and does not replace the newer news."""
+    history, in its place, and does not replace the newer news. `read` is the window
+    `phrase` was already read as (an article's proposal): it is not read again."""
     from showtrack.windows.phrases import parse_window
 
     try:
@@ -318,7 +321,7 @@ def expect(
     region = options.region
     if region is None and current is not None:
         region = current.region
-    window = parse_window(phrase, as_of, region, default_zone=local_zone)
+    window = read or parse_window(phrase, as_of, region, default_zone=local_zone)
     region = normalize_region(region)
     air_time = window.air_time.isoformat() if window.air_time else None
     if options.at is not None:

@@ -19,6 +19,7 @@ from showtrack.store import Store
 from showtrack.text import bare_title, fold, slugify
 from showtrack.tracker.edits import ExpectOptions, expect, wait_on
 from showtrack.tracker.names import resolve_show
+from showtrack.windows.window import Window
 
 
 class ArticleSource(msgspec.Struct, frozen=True):
@@ -211,7 +212,9 @@ def _record_window(
         create_show=True,
     )
     title = show_name if view.show_id else p.show
-    found = expect(store, title, slug, p.phrase, options, today, local_zone)
+    # The window the reader built, under the words the proposal shows: not read again
+    read = Window(p.phrase, p.window.earliest_day, p.window.latest_day, p.window.edtf or "")
+    found = expect(store, title, slug, p.phrase, options, today, local_zone, read=read)
     status = "recorded" if found.changed else "unchanged"
     return msgspec.structs.replace(view, show_id=found.release.show_id, status=status)
 
