@@ -14,10 +14,10 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
-from datetime import date
 
 from showtrack.reader import vocabulary as words
 from showtrack.reader.layout import Unit
+from showtrack.reader.proposing import Proposer
 from showtrack.reader.seasons import season_mentions
 from showtrack.reader.titles import (
     Catalogue,
@@ -31,7 +31,6 @@ from showtrack.reader.titles import (
     without_actor,
 )
 from showtrack.text import fold
-from showtrack.windows.phrases import find_windows
 
 _ROW_TITLE = re.compile(
     r"^(?P<t>[A-Z0-9][\w'’&!.+-]*(?::(?=\s+[A-Z0-9]))?(?:[ \t]+(?:[A-Z0-9][\w'’&!.+-]*"
@@ -44,14 +43,21 @@ _SEASON_TAIL = re.compile(r"\s*\((?i:season|series)[^)]*\)\s*$|\s+(?i:season|ser
 class ArticleNames:
     """The shows an article names, and who its people are."""
 
-    def __init__(self, units: Sequence[Unit], known: Sequence[str], as_of: date) -> None:
+    def __init__(self, units: Sequence[Unit], known: Sequence[str], proposer: Proposer) -> None:
         self.units = units
-        self.as_of = as_of
+        self.proposer = proposer
         text = "\n".join(u.text for u in units)
         self.people = persons(text)
         self.lowered = set(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]+", text))
         self.catalogue = Catalogue(known, self.people, self.lowered)
+        self._cued_in: dict[str, list[Mention]] = {}
         self._learn()
+
+    def _cued(self, text: str) -> list[Mention]:
+        """cued_titles of a text, found once (a unit is looked at more than once)."""
+        if text not in self._cued_in:
+            self._cued_in[text] = cued_titles(text, self.people, self.lowered)
+        return self._cued_in[text]
 
     # ------------------------------------------------------------------ gathering
 
@@ -61,13 +67,13 @@ class ArticleNames:
             for mention in marked_titles(unit.text):
                 self.catalogue.add(mention.name, marked=True)
         for unit in plain:
-            for mention in cued_titles(unit.text, self.people, self.lowered):
+            for mention in self._cued(unit.text):
                 self.catalogue.add(mention.name)
         self._learn_franchises()
         body = " ".join(u.text for u in plain)
         for unit in self.units:
             if unit not in plain:
-                for mention in cued_titles(unit.text, self.people, self.lowered):
+                for mention in self._cued(unit.text):
                     name = self._headline_title(mention.name, body)
                     if name:
                         self.catalogue.add(name)
@@ -92,8 +98,7 @@ class ArticleNames:
         tail = " ".join(parts[1:])
         if fold(tail) not in self.catalogue.names:
             return False
-        alone = re.finditer(rf"(?<![\w'’]){re.escape(tail)}(?!\w)", text)
-        return any(not text[: m.start()].rstrip().endswith(parts[0]) for m in alone)
+        return any(not text[:at].rstrip().endswith(parts[0]) for at in _word_at(tail, text))
 
     def _learn_franchises(self) -> None:
         """Titles of a franchise the article names two shows of ("Star Trek: Picard",
@@ -117,7 +122,7 @@ class ArticleNames:
             tail = " ".join(parts[k:])
             if fold(tail) in self.catalogue.names:
                 return self.catalogue.names[fold(tail)]
-            if len(tail) >= 3 and re.search(rf"(?<![\w'’]){re.escape(tail)}(?!\w)", body):
+            if len(tail) >= 3 and _word_at(tail, body):
                 return tail
         return run if len(parts) <= 3 else None
 
@@ -160,7 +165,7 @@ class ArticleNames:
             return core, season
         stop = None if whole else index + 4
         following = " ".join(u.text for u in self.units[index + 1 : stop] if u.kind != "heading")
-        if re.search(rf"(?<![\w'’]){re.escape(core)}(?![\w])", following):
+        if _word_at(core, following):
             return core, season
         close = difflib.get_close_matches(fold(core), list(self.catalogue.names), 1, 0.85)
         if close and len(core) >= 6:
@@ -201,7 +206,7 @@ class ArticleNames:
 
     def finds_window(self, text: str) -> bool:
         """Whether a text holds a time expression."""
-        return bool(find_windows(text, self.as_of))
+        return bool(self.proposer.windows(text))
 
     # ------------------------------------------------------------------ finding
 
@@ -211,7 +216,7 @@ class ArticleNames:
         found = marked_titles(text)
         found += self.catalogue.find(text, _first_word(text))
         if not is_title_case(text):
-            found += cued_titles(text, self.people, self.lowered)
+            found += self._cued(text)
         kept: list[Mention] = []
         found = [m for m in found if not self._two_names(m.name)]
         known = [m for m in found if m.marked or self.catalogue.knows(m.name)]
@@ -238,6 +243,19 @@ class ArticleNames:
         if colon and fold(head) in names and fold(name) not in self.catalogue.marked:
             return names[fold(head)]
         return name
+
+
+def _word_at(words: str, text: str) -> list[int]:
+    """Where `words` stand in `text` as whole words (not inside a longer word)."""
+    found = []
+    at = text.find(words)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(words) : at + len(words) + 1] or " "
+        if not (before.isalnum() or before in "'’") and not after.isalnum():
+            found.append(at)
+        at = text.find(words, at + 1)
+    return found
 
 
 def _holds_known(mention: Mention, known: list[Mention]) -> bool:

@@ -26,10 +26,14 @@ class Proposer:
         self.as_of = as_of
         self.region = region
         self.dated = dated
+        self._found: dict[str, list[FoundWindow]] = {}
 
     def windows(self, text: str) -> list[FoundWindow]:
-        """Every time expression in `text`, read against the article's day and region."""
-        return find_windows(text, self.as_of, self.region)
+        """Every time expression in `text`, read against the article's day and region
+        (once for each text: a line is looked at as a heading, a row and a sentence)."""
+        if text not in self._found:
+            self._found[text] = find_windows(text, self.as_of, self.region)
+        return self._found[text]
 
     def usable(self, window: Window, phrase: str) -> Window | None:
         """The window, if it says something the tracker can use: not already past on

@@ -116,7 +116,7 @@ class Reader:
         if title and not (self.units and title.strip() in self.units[0].text):
             self.units.insert(0, Unit(title.strip(), -1, "heading", -1, -1))
         self.proposer = Proposer(as_of, normalize_region(region), dated)
-        self.names = ArticleNames(self.units, [n for k in known for n in k.names], as_of)
+        self.names = ArticleNames(self.units, [n for k in known for n in k.names], self.proposer)
         self.memory = Memory(known, len(self.names.catalogue.names))
         self.memory.headline = self._headline_topic()
         self.listings = Listings(self.units, self.names, self.memory, self.proposer)

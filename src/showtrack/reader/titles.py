@@ -10,10 +10,12 @@ is found anywhere in the article is then found everywhere in it (a `Catalogue`),
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from showtrack.errors import WindowError
 from showtrack.reader import vocabulary as words
 from showtrack.text import bare_title, fold
 from showtrack.windows.vocabulary import MONTHS, SEASON_NAMES, WEEKDAYS_IN_FULL
@@ -134,6 +136,13 @@ def _looks_like_title(name: str) -> bool:
 
 def marked_titles(text: str) -> list[Mention]:
     """The titles a text marks with quotes or emphasis ("“Chuck,”" is Chuck)."""
+    return list(_marked_titles(text))
+
+
+@functools.lru_cache(maxsize=2048)
+def _marked_titles(text: str) -> tuple[Mention, ...]:
+    """marked_titles, once for each text: a line is looked at as a heading, a row and a
+    sentence."""
     from showtrack.windows.phrases import parse_window
 
     found: list[Mention] = []
@@ -146,11 +155,11 @@ def marked_titles(text: str) -> list[Mention]:
         try:  # a quoted time ("‘Sometime in 2024’") is no title
             parse_window(name, _ANY_DAY)
             continue
-        except Exception:
+        except WindowError:
             pass
         start = m.start(group) + raw.index(name[0])
         found.append(Mention(name, start, start + len(name), True))
-    return found
+    return tuple(found)
 
 
 def persons(text: str) -> set[str]:

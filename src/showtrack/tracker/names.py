@@ -31,25 +31,32 @@ class _Named(Protocol):
 Named = TypeVar("Named", bound=_Named)
 
 
-def resolve_show(shows: Sequence[Named], name: str) -> Named:
-    """A show by id, title, alias, or an unambiguous part of one (case- and accent-blind)."""
+def matching_shows(shows: Sequence[Named], name: str) -> list[Named]:
+    """The shows a name may mean: the one it names exactly (id, title, alias), else every
+    show it names a part of. Empty when none; more than one when it is ambiguous."""
     key = fold(name)
-    if not key:
-        raise UsageError("a show name is empty", "give the show's title or id")
     ids, titles = fold_all([s.id for s in shows]), fold_all([s.title for s in shows])
     exact = [
         s
         for s, folded_id, title in zip(shows, ids, titles, strict=True)
         if key in (folded_id, title) or (s.aliases and key in fold_all(s.aliases))
     ]
-    if len(exact) == 1:
-        return exact[0]
+    if exact:
+        return exact
     slug = slugify(name)
-    partial = exact or [
+    return [
         s
         for s, title in zip(shows, titles, strict=True)
         if key in title or slug in s.id or any(key in a for a in fold_all(s.aliases))
     ]
+
+
+def resolve_show(shows: Sequence[Named], name: str) -> Named:
+    """A show by id, title, alias, or an unambiguous part of one (case- and accent-blind)."""
+    key = fold(name)
+    if not key:
+        raise UsageError("a show name is empty", "give the show's title or id")
+    partial = matching_shows(shows, name)
     if len(partial) == 1:
         return partial[0]
     if partial:
@@ -57,6 +64,7 @@ def resolve_show(shows: Sequence[Named], name: str) -> Named:
         raise AmbiguousNameError(
             f"{name!r} matches more than one show: {names}", "use more of the title, or the id"
         )
+    titles = fold_all([s.title for s in shows])
     close = difflib.get_close_matches(key, titles, n=3, cutoff=0.6)
     hint = (
         f"did you mean {', '.join(repr(c) for c in close)}?"

@@ -13,12 +13,11 @@ from typing import Any
 
 import msgspec
 
-from showtrack.errors import AmbiguousNameError, NotFoundError
 from showtrack.models import KnownShow, Proposal, Release, Show, release_slug
 from showtrack.store import Store
 from showtrack.text import bare_title, fold, slugify
 from showtrack.tracker.edits import ExpectOptions, expect, wait_on
-from showtrack.tracker.names import resolve_show
+from showtrack.tracker.names import matching_shows
 from showtrack.windows.window import Window
 
 
@@ -107,12 +106,14 @@ def known_shows(store: Store, today: date) -> list[KnownShow]:
 
 
 def _tracked(shows: Sequence[Show], name: str) -> Show | None:
-    """The tracked show an article's name means, ignoring a leading "The" or "Marvel's"."""
+    """The tracked show an article's name means, ignoring a leading "The" or "Marvel's";
+    None when it means none, or more than one."""
+    if not fold(name):
+        return None
     for candidate in dict.fromkeys((name, bare_title(name))):
-        try:
-            return resolve_show(shows, candidate)
-        except (NotFoundError, AmbiguousNameError):
-            continue
+        found = matching_shows(shows, candidate)
+        if len(found) == 1:
+            return found[0]
     return None
 
 

@@ -18,6 +18,7 @@ this module; listings never do.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -30,20 +31,30 @@ from showtrack.windows.tokens import Token, tokenize
 from showtrack.windows.vocabulary import (
     BOUND_TAIL_WORDS,
     EXPLAINED_BY,
+    FIXED_HOLIDAYS,
+    HALVES,
     HULL_WORDS,
     JOINERS_AFTER,
+    MONTH_PARTS,
     MONTHS,
+    MOVING_HOLIDAYS,
     NEGATION_BREAKS,
     NEGATIONS,
+    NUMBER_WORDS,
+    ORDINALS,
     OTHER_TIME_WORDS,
     PREFIX_BOUNDS,
     RANGE_WORDS,
     RESCHEDULE_VERBS,
+    SEASON_NAMES,
     SET_ASIDE,
     SUFFIX_BOUNDS,
     UNKNOWN_MARKERS,
     UNKNOWN_TEXT,
+    VAGUE_COUNTS,
+    WEEKDAYS,
     WEEKDAYS_IN_FULL,
+    YEAR_PARTS,
 )
 from showtrack.windows.window import EXAMPLES, Window, make_window
 
@@ -108,15 +119,22 @@ _VOCABULARY = sorted({*MONTHS, *WEEKDAYS_IN_FULL, *OTHER_TIME_WORDS})
 
 def _suggest(tokens: Sequence[str], index: int) -> str | None:
     """A did-you-mean for a misspelt time word at `index`, e.g. 'sprung' -> 'spring'."""
-    word = tokens[index]
+    close = _close_time_word(tokens[index])
+    if close is None:
+        return None
+    return " ".join([*tokens[:index], close, *tokens[index + 1 :]])
+
+
+@functools.lru_cache(maxsize=4096)
+def _close_time_word(word: str) -> str | None:
+    """The time word a word is a misspelling of, if any (an article asks about the same
+    words again and again: each is compared with the vocabulary once)."""
     if len(word) < 4 or not word.isalpha() or word in _VOCABULARY:
         return None
     import difflib
 
     close = difflib.get_close_matches(word, _VOCABULARY, n=1, cutoff=0.75)
-    if not close:
-        return None
-    return " ".join([*tokens[:index], close[0], *tokens[index + 1 :]])
+    return close[0] if close else None
 
 
 # --------------------------------------------------------------------------- finding
@@ -232,11 +250,51 @@ def _apply_bound(
 def _longest_at(words: Sequence[str], i: int, ctx: Context) -> tuple[int, Span] | None:
     """The end of the longest run of words from `i` that reads as a time expression, and
     how it reads; None when no run from there does."""
+    if not _may_start(words[i]):
+        return None
     for j in range(min(len(words), i + _MAX_SPAN_TOKENS), i, -1):
         span = _read_run(words[i:j], ctx)
         if span is not None:
             return j, span
     return None
+
+
+#: The words a time expression can start with, besides numbers: finding expressions in a
+#: long text tries no run that starts with another word (most words of an article).
+_STARTS = frozenset(
+    word.split()[0]
+    for word in (
+        *MONTHS,
+        *WEEKDAYS,
+        *SEASON_NAMES,
+        *FIXED_HOLIDAYS,
+        *MOVING_HOLIDAYS,
+        *YEAR_PARTS,
+        *MONTH_PARTS,
+        *ORDINALS,
+        *HALVES,
+        *NUMBER_WORDS,
+        *VAGUE_COUNTS,
+        *JOINERS_AFTER,
+        "this",
+        "next",
+        "last",
+        "week",
+        "midseason",
+        "today",
+        "tonight",
+        "tomorrow",
+        "new",
+        "within",
+        "coming",
+        "year",
+    )
+)
+
+
+def _may_start(word: str) -> bool:
+    """Whether a time expression may start with this word (see _STARTS)."""
+    return word in _STARTS or any(c.isdigit() for c in word) or word.startswith((".", "/"))
 
 
 def _expressions(words: Sequence[str], ctx: Context) -> list[tuple[int, int, Span]]:

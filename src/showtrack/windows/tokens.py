@@ -52,13 +52,16 @@ def _rewrite(
     pattern: re.Pattern[str], replacement: str, text: str, origin: list[int]
 ) -> tuple[str, list[int]]:
     """re.sub, also carrying for each character of the result where it came from."""
+    matches = list(pattern.finditer(text))
+    if not matches:  # the common case: nothing to copy
+        return text, origin
     parts: list[str] = []
     where: list[int] = []
     last = 0
-    for m in pattern.finditer(text):
+    for m in matches:
         parts.append(text[last : m.start()])
         where.extend(origin[last : m.start()])
-        new = m.expand(replacement)
+        new = m.expand(replacement) if "\\" in replacement else replacement
         source = origin[m.start() : m.end()]
         parts.append(new)
         where.extend(source[min(k, len(source) - 1)] for k in range(len(new)))
@@ -84,7 +87,8 @@ def _normalized_words(text: str, track: bool) -> list[Token]:
         for pattern, replacement in _REWRITES:
             folded = pattern.sub(replacement, folded)
         return [Token(word, 0, 0) for word in folded.split()]
-    origin = [i for i, char in enumerate(text) for _ in _fold(char)]
+    # Where each folded character came from; an ASCII character folds to one character.
+    origin = [i for i, char in enumerate(text) for _ in (char if char.isascii() else _fold(char))]
     if len(origin) != len(folded):  # normalisation joined characters: offsets approximate
         origin = [min(i, len(text) - 1) for i in range(len(folded))]
     for pattern, replacement in _REWRITES:
