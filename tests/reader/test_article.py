@@ -31,6 +31,27 @@ def test_a_dateline_near_the_top_dates_a_text_file() -> None:
     assert (article.published, article.published_from) == (date(2023, 10, 2), "dateline")
 
 
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Posted: 10:01 PM, May 16, 2018", date(2018, 5, 16)),
+        ("By Ann Lee on September 9, 2011 / Filed under News", date(2011, 9, 9)),
+        ("Published: Monday, 20th June 2016 at 6:30 pm", date(2016, 6, 20)),
+        ("Updated: Oct. 21, 2023 – The strike is over.", date(2023, 10, 21)),
+        (
+            "New York, NY, March 21, 2019 - Vela Network today announced its fall slate.",
+            date(2019, 3, 21),
+        ),
+        ("on January 02, 2010 at 11:40 PM, updated January 08, 2010", date(2010, 1, 2)),
+    ],
+)
+def test_the_datelines_news_pages_use_date_a_text(tmp_path: Path, line: str, day: date) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(f"Night Harbor renewed\n\nBy Screen Desk staff\n{line}\n\nText.\n")
+    article = load_article(str(path), TODAY)
+    assert (article.published, article.published_from) == (day, "dateline")
+
+
 def test_a_date_in_a_caption_is_not_a_dateline(tmp_path: Path) -> None:
     path = tmp_path / "story.txt"
     path.write_text("Headline here\nThe star arrives at a party, January 10, 2016.\n")

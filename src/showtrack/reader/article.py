@@ -22,18 +22,28 @@ from showtrack.windows.vocabulary import MONTHS
 from showtrack.windows.window import FIRST_DAY, LAST_DAY
 
 _MONTH_WORD = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
-# A dateline: a line that starts with a date, or says it was published, posted or
-# updated on one ("Posted March 5, 2024", "LOS ANGELES (March 5, 2024) -").
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)"
+# A full date: "March 5, 2024", "Mar. 5th, 2024", "Monday, 20th June 2016", "2024-03-05".
+_FULL_DATE = (
+    rf"{_WEEKDAY}?(?:(?P<month>{_MONTH_WORD})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+    rf"(?P<year>\d{{4}})|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH_WORD}),?\s+"
+    rf"(?P<year2>\d{{4}})|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))\b"
+)
+# A dateline: a line that starts with a date; says it was published, posted or updated
+# on one ("Posted: 10:01 PM, May 16, 2018"); gives the author and the day ("By Ann Lee on
+# September 9, 2011"); or opens a press release ("LOS ANGELES (March 5, 2024) -",
+# "New York, NY, March 21, 2019 - ").
 _DATELINE = re.compile(
-    rf"^(?:(?:published|posted|updated|first published)(?: on)?:?\s+|[A-Z .,]+\(\s*)?"
-    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-    rf"(?:(?P<month>{_MONTH_WORD})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
-    rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))\b",
+    rf"^(?:(?:(?:first\s+)?(?:published|posted|updated)(?:\s+on)?:?\s+(?:[\d:]+\s*[ap]m,?\s+)?"
+    rf"(?:at\s+)?)|(?:by\s+[^\n]{{1,60}}?\s+(?:on\s+|\|\s+))|(?:on\s+)"
+    rf"|(?-i:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}},(?:\s+[A-Z][A-Za-z.]{{1,14}},)?\s+)"
+    rf"(?={re.sub(r'[(][?]P<[a-z0-9]+>', '(?:', _FULL_DATE)}\s*[-–—])|(?-i:[A-Z .,]+\(\s*))?"
+    rf"{_FULL_DATE}",
     re.IGNORECASE | re.MULTILINE,
 )
 _URL_DATE = re.compile(r"/(?P<year>(?:19|20|21)\d\d)[/-](?P<month>[01]?\d)[/-](?P<day>[0-3]?\d)\b")
 _HTML = re.compile(r"<(?:!doctype html|html|body|article|p|div|h1)\b", re.IGNORECASE)
-_DATELINE_LINES = 6  # a dateline is near the top
+_DATELINE_LINES = 12  # a dateline is near the top, after a headline and a byline or two
 
 
 class Article(NamedTuple):
@@ -122,13 +132,16 @@ def _first_line_title(text: str) -> str | None:
 
 def _dated(text: str, url: str | None, today: date) -> tuple[date | None, str | None]:
     """The publication date from a dateline near the top, else from the URL."""
-    top = "\n".join(line.strip() for line in text.split("\n")[:_DATELINE_LINES])
+    lines = [line.strip() for line in text.split("\n") if line.strip()][:_DATELINE_LINES]
+    top = "\n".join(line[:200] for line in lines)  # a dateline opens its line
     for m in _DATELINE.finditer(top):
         if m["iso"]:
             day = _valid_iso(m["iso"], today)
         else:
-            month = MONTHS.get(m["month"].lower().rstrip("."))
-            day = _valid(int(m["year"]), month, int(m["day"]), today) if month else None
+            named = (m["month"] or m["month2"]).lower().rstrip(".")
+            month = MONTHS.get(named)
+            number, year = int(m["day"] or m["day2"]), int(m["year"] or m["year2"])
+            day = _valid(year, month, number, today) if month else None
         if day is not None:
             return day, "dateline"
     in_url = _URL_DATE.search(urlsplit(url).path) if url else None
