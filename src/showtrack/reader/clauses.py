@@ -84,13 +84,18 @@ def opens_predicate(text: str, left: int) -> bool:
     return bool(_PREDICATE.match(text, left))
 
 
+#: A clause that goes on from the one before ("..., but sometime in '24", "..., followed by
+#: Part Two on June 13"): what it is about and what it says carry over.
+CONTINUED = re.compile(r"\s*(?:but|followed\s+by|and\s+then|then)\b", re.IGNORECASE)
+
+
 def kind_of(text: str, found: FoundWindow, left: int, right: int, previous: str = "") -> str | None:
     """Whether a window's clause says a release comes then ("release"), filming happens
     then ("filming"), or neither (None): something past, an event, a rating, an episode,
     a finale, a move to another channel. `previous` is the clause before, which a clause
     opened by "but" goes on from ("Don't expect it in '23, but sometime in '24")."""
     clause_text = text[left:right]
-    continued = bool(re.match(r"\s*but\b", clause_text, re.IGNORECASE))
+    continued = bool(CONTINUED.match(clause_text))
     if continued:
         clause_text = previous + " " + clause_text
     clause = words_of(clause_text)

@@ -218,7 +218,7 @@ class ArticleNames:
         if not is_title_case(text):
             found += self._cued(text)
         kept: list[Mention] = []
-        found = [m for m in found if not self._two_names(m.name)]
+        found = [m for m in found if not self._two_names(m.name) and not _sport(m.name)]
         known = [m for m in found if m.marked or self.catalogue.knows(m.name)]
         found = [m for m in found if not _holds_known(m, known)]
         for mention in sorted(found, key=lambda m: (not m.marked, m.start - m.end)):
@@ -243,6 +243,11 @@ class ArticleNames:
         if colon and fold(head) in names and fold(name) not in self.catalogue.marked:
             return names[fold(head)]
         return name
+
+
+def _sport(name: str) -> bool:
+    """Whether a name is a game's broadcast ("Sunday Night Football"), not a series."""
+    return bool({w.lower() for w in name.split()} & words.SPORTS)
 
 
 def _word_at(words: str, text: str) -> list[int]:

@@ -197,10 +197,9 @@ class Reader:
         blanked = clauses.without_brackets(masked(text, shows, seasons))
         proposals: list[Proposal] = []
         spans: list[tuple[int, int]] = []  # each proposal's clause
-        previous = ""
         for found, left, right in self._windows(text, blanked, shows, seasons, waits):
-            kind = clauses.kind_of(text, found, left, right, previous)
-            previous = text[left:right]
+            before = clauses.clause_of(blanked, max(0, left - 2), max(0, left - 2))[0]
+            kind = clauses.kind_of(text, found, left, right, text[before:left])
             window = self.proposer.usable(found.window, found.phrase) if kind else None
             if kind is None or window is None:
                 continue
@@ -306,6 +305,8 @@ class Reader:
         if plural and last and plural.end() <= at:
             return [(name, self.memory.season_of(name), True) for name in last]
         referred = bool(_REFERENCE.search(text[left:at])) or clauses.leading_reference(text[left:])
+        if not referred and clauses.CONTINUED.match(text[left:]):
+            referred = bool(_REFERENCE.search(text[:left]))  # "expect it in '23, but ... '24"
         own = [s for s in seasons if s not in bound.values() and left <= s.start < right]
         if not referred and clauses.opens_predicate(text, left):
             referred = clauses.leading_reference(text)

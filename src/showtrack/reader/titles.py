@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from showtrack.errors import WindowError
 from showtrack.reader import vocabulary as words
 from showtrack.text import bare_title, fold
 from showtrack.windows.vocabulary import MONTHS, SEASON_NAMES, WEEKDAYS_IN_FULL
@@ -42,6 +41,7 @@ _AUX = (
     r"|scheduled|going|poised|confirmed|tipped)\s+to\s+(?:(?:also|finally)\s+)?"
     r"|won[’']t\s+(?:be\s+)?|will\s+not\s+(?:be\s+)?|does\s+not\s+|doesn[’']t\s+|to\s+)?"
 )
+_ASIDE = r"\s+\([^()]{0,80}\)"  # "X (for which CBC has the rights) takes the slot"
 # Places only a title stands in: a capitalised name there is taken to be one. Each
 # pattern names the title `t`; case-sensitive, so that "season" words may be either.
 _CUED = tuple(
@@ -61,15 +61,16 @@ _CUED = tuple(
         rf"(?P<t>{_RUN})\s+(?:(?:has|have|had|was|were|got|is|gets|also)\s+)?(?:been\s+"
         r"|officially\s+|also\s+|now\s+|just\s+)*(?:renewed|picked up|cancell?ed|axed"
         r"|greenlit|ordered)\b",
-        rf"(?P<t>{_RUN})(?:,\s+(?:meanwhile|however|too|also|though|in turn),)?\s+{_AUX}"
+        rf"(?P<t>{_RUN})(?:,\s+(?:meanwhile|however|too|also|though|in turn),|{_ASIDE})?\s+{_AUX}"
         rf"{_RELEASE_VERB}\b",
         rf"(?P<t>{_RUN})\s+(?:is|are|will be)\s+(?:not\s+|also\s+|finally\s+)?(?:coming|skipping"
         r"|sitting out)\b",
         rf"(?P<t>{_RUN})\s+(?:has|have|gets|get|got|sets|set|lands|landed|scores|scored)\s+"
         rf"(?:its|their|a|an|the)\s+(?:[\w-]+\s+){{0,2}}(?:premiere|debut|launch|return|"
         rf"release|premiere date|release date|air date)\b",
-        rf"(?P<t>{_RUN})\s+(?:kicks off|takes (?:over )?the (?:time )?slot|takes over|fills?"
-        r" the|begins|starts|is coming back|comes back|will be back|is back|are back)\b",
+        rf"(?P<t>{_RUN})(?:{_ASIDE})?\s+(?:kicks off|takes (?:over )?the (?:time )?slot"
+        r"|takes over|fills? the|begins|starts|is coming back|comes back|will be back|is back"
+        r"|are back)\b",
         rf"(?<![A-Z][a-z])\b(?:{_DESCRIPTOR}),?\s+(?:[“\"‘'*_]+)?(?P<t>{_RUN})",
         rf"(?P<t>{_RUN}),\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}(?:{_DESCRIPTOR})\b",
         rf"\b(?:premiere|return|debut|launch|finale|arrival|revival|reboot)\s+of\s+"
@@ -143,8 +144,6 @@ def marked_titles(text: str) -> list[Mention]:
 def _marked_titles(text: str) -> tuple[Mention, ...]:
     """marked_titles, once for each text: a line is looked at as a heading, a row and a
     sentence."""
-    from showtrack.windows.phrases import parse_window
-
     found: list[Mention] = []
     for m in _MARKED.finditer(text):
         group = next(g for g in "abcdef" if m[g] is not None)
@@ -152,14 +151,43 @@ def _marked_titles(text: str) -> tuple[Mention, ...]:
         name = re.sub(r"(?:'s|’s)$", "", raw.strip().rstrip(".,!?;:").strip())
         if not name or not _looks_like_title(name):
             continue
-        try:  # a quoted time ("‘Sometime in 2024’") is no title
-            parse_window(name, _ANY_DAY)
-            continue
-        except WindowError:
-            pass
+        if _only_a_time(name):
+            continue  # a quoted time ("‘Sometime in 2024’") is no title
         start = m.start(group) + raw.index(name[0])
         found.append(Mention(name, start, start + len(name), True))
     return tuple(found)
+
+
+_TIME_FILLER = frozenset(
+    [
+        "sometime",
+        "some",
+        "time",
+        "in",
+        "the",
+        "at",
+        "of",
+        "on",
+        "around",
+        "by",
+        "early",
+        "late",
+        "mid",
+    ]
+)
+
+
+def _only_a_time(name: str) -> bool:
+    """Whether quoted words only say when ("Sometime in 2024"), unlike a title that holds
+    a time word ("Dateline Saturday Night Mystery")."""
+    from showtrack.windows.phrases import find_windows
+
+    rest = name
+    for found in find_windows(name, _ANY_DAY):
+        rest = rest.replace(found.phrase, " ")
+    if rest == name:
+        return False
+    return all(w.lower() in _TIME_FILLER for w in re.findall(r"[\w']+", rest))
 
 
 def persons(text: str) -> set[str]:

@@ -75,7 +75,7 @@ RELEASE_WORDS = _words(
     """
     return returns returning back comeback premiere premieres premiering premiere's
     debut debuts debuting drop drops dropping air airs airing arrive arrives arriving
-    launch launches launching release releases releasing bow bows bowing land lands
+    launch launches launching release releases releasing released bow bows bowing land lands
     landing stream streams streaming available binge watch screen screens
     screened screening broadcast broadcasts transmission tx reboot revival relaunch
     kicks kick begins begin starts start starting beginning opens open slot lineup
@@ -135,6 +135,14 @@ NOT_SERIES = _words(
     """
     special specials documentary documentaries movie movies film films telemovie telefilm
     concert biopic feature tv-movie
+    """
+)
+
+#: Words of sport: a broadcast of a game or a tournament is no season of a series.
+SPORTS = _words(
+    """
+    football nfl nba mlb nhl basketball baseball hockey soccer olympics olympic cup
+    tournament championship championships prix league playoffs bowl
     """
 )
 
