@@ -310,3 +310,16 @@ def test_a_page_without_a_date_says_so_and_proposes_only_windows_that_need_none(
     assert [(p["show"], p["window"]["edtf"]) for p in document["proposals"]] == [
         ("Field Notes", "2026-06")
     ]
+
+
+def test_the_table_says_what_a_wait_waits_on(
+    cli: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "160")
+    path = tmp_path / "jessica-jones.txt"
+    path.write_text(_seed_text(), encoding="utf-8")
+    done = cli("read", str(path), "--as-of", "2017-01-10", "-o", "table")
+    assert done.code == 0, done.err
+    waits = [line for line in done.out.splitlines() if "does not start until" in line]
+    assert len(waits) == 1 and "waits on the-defenders/s1" in waits[0], done.out
+    assert "TBA" not in done.out

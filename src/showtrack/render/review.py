@@ -26,8 +26,8 @@ def _window_cell(
     row: dict[str, Any], dates: Callable[[str | None, str | None], str] = window_dates
 ) -> str:
     window = row["window"]
-    if window is None:
-        return ""
+    if window is None or (window["earliest"] is None and window["latest"] is None):
+        return ""  # a wait has no window of its own: the row says what it waits on
     return dates(window["earliest"], window["latest"])
 
 
@@ -94,7 +94,7 @@ def proposal_card(console: Console, row: dict[str, Any], index: int, total: int)
     head = Text(f"{index}/{total}  ", style="dim")
     head.append(printable(row["show"]), style="bold")
     head.append(printable(f"  {row['release']}  {row['kind']}"))
-    if row["window"] is not None:
+    if _window_cell(row):
         head.append(printable(f"  {_window_cell(row)}"))
     if row["after"]:
         head.append(printable(f"  waits on {row['after']}"))
