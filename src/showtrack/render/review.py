@@ -15,9 +15,11 @@ from showtrack.text import printable
 from showtrack.windows.window import compact_dates, window_dates
 
 PROPOSAL_COLUMNS = (
-    Column("Release", min_width=9),
+    Column("Release", overflow="fold", min_width=9),
     Column("Says", overflow="fold"),
-    Column("Window", no_wrap=True),
+    # A window ("2018-03-01–05-31", "waits on the-defenders/s1") is never cut: the phrase
+    # beside it folds first.
+    Column("Window", no_wrap=True, whole=True),
     Column("Status", min_width=9),
 )
 
