@@ -108,14 +108,20 @@ def article_of(words: int) -> str:
     return "Our round-up of TV release news\n\n" + " ".join(sentences)
 
 
-def median_seconds(argv: Sequence[str], runs: int, env: dict[str, str]) -> float:
-    """The median wall time of `runs` fresh processes."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
+def medians_in_turns(
+    commands: dict[str, list[str]], runs: int, env: dict[str, str]
+) -> dict[str, float]:
+    """Each command run `runs` times, the commands in turns (so that the machine's drift
+    falls on all alike), after a warm-up that also writes the bytecode; medians."""
+    for argv in commands.values():
         subprocess.run(argv, capture_output=True, env=env, check=False)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, argv in commands.items():
+            start = time.perf_counter()
+            subprocess.run(argv, capture_output=True, env=env, check=False)
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(taken) for name, taken in times.items()}
 
 
 def scores() -> list[str]:
@@ -161,12 +167,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         article = folder / "article.txt"
         article.write_text(article_of(WORDS), encoding="utf-8")
         read = [SHOWTRACK, "read", str(article), "--as-of", "2025-06-01", "-o", "json"]
-        subprocess.run(read, env=env, capture_output=True, check=False)
-        timings = {
-            "python -c pass": median_seconds([sys.executable, "-c", "pass"], args.runs, env),
-            "showtrack --help": median_seconds([SHOWTRACK, "--help"], args.runs, env),
-            f"showtrack read ({WORDS:,} words)": median_seconds(read, args.runs, env),
-        }
+        timings = medians_in_turns(
+            {
+                "python -c pass": [sys.executable, "-c", "pass"],
+                "showtrack --help": [SHOWTRACK, "--help"],
+                f"showtrack read ({WORDS:,} words)": read,
+            },
+            args.runs,
+            env,
+        )
         reader_in_check = loads_reader(["check"], env)
         reader_in_upcoming = loads_reader(["upcoming"], env)
     lines += [f"    {line}" for line in scores()]  # after the timings: the scorer heats
