@@ -776,3 +776,104 @@ def test_new_rows_read_the_same_in_other_dress(
     phrase: str, earliest: str, latest: str, form: str
 ) -> None:
     assert bounds(VARIANT_FORMS[form](phrase)) == (earliest, latest)
+
+
+# --- The forms of real news the reader misread before (issue 34), a family at a time ------
+
+NEWS_AS_OF = date(2026, 6, 10)  # a Wednesday in June: this spring is over, summer is on
+
+NEWS_FORMS = [
+    # 1. hulls of two or three parts: from the earliest part's start to the latest's end
+    ("late 2027 or possibly early 2028", "2027-09-01", "2028-04-30"),
+    ("toward the end of this year or the start of the next", "2026-12-01", "2027-01-31"),
+    ("in spring, summer or even early fall", "2027-03-01", "2027-09-30"),
+    ("a spring/early summer launch in 2027", "2027-03-01", "2027-06-30"),
+    ("sometime between the months of May or June 2027", "2027-05-01", "2027-06-30"),
+    ("March, April or May 2027", "2027-03-01", "2027-05-31"),
+    # 2. earliest bounds in other words: the start, open
+    ("March 2027 is the earliest date", "2027-03-01", "open"),
+    ("the very earliest the new season could land is late spring", "2027-05-01", "open"),
+    ("will land only in 2027, the earliest", "2027-01-01", "open"),
+    ("not before the spring, if not the summer", "2027-03-01", "open"),
+    # 3. "until after": the day after, open
+    ("will not air until after Thanksgiving", "2026-11-27", "open"),
+    # 4. TV seasons: September to May; midseason is January to May
+    ("joining the 2026-27 broadcast season at midseason", "2027-01-01", "2027-05-31"),
+    ("moved to next TV season", "2026-09-01", "2027-05-31"),
+    ("the next broadcast season", "2026-09-01", "2027-05-31"),
+    # 5. parts of a year in other words
+    ("the early stretch of 2027", "2027-01-01", "2027-04-30"),
+    ("the closing months of 2027", "2027-09-01", "2027-12-31"),
+    ("the tail end of 2027", "2027-12-01", "2027-12-31"),
+    ("the back half of the year", "2026-07-01", "2026-12-31"),
+    # 6. two holidays
+    ("over Christmas and New Year", "2026-12-25", "2027-01-01"),
+    # 7. two time zones: the day
+    ("Tuesday, Feb. 6 at 9:30/8:30 central", "2027-02-06", "2027-02-06"),
+    # 9. after a negation, "until the early part of" is that part's start
+    ("not until the early part of 2027", "2027-01-01", "open"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "earliest", "latest"), NEWS_FORMS)
+def test_the_forms_of_real_news(phrase: str, earliest: str, latest: str) -> None:
+    assert bounds(phrase, NEWS_AS_OF) == (earliest, latest)
+
+
+def test_next_tv_season_in_the_autumn_is_the_one_after() -> None:
+    """In November the 2026-27 season is on: the next is 2027-28."""
+    assert bounds("next TV season", date(2026, 11, 1)) == ("2027-09-01", "2028-05-31")
+
+
+def test_two_zones_give_the_time_of_the_first() -> None:
+    air = parse_window("Tuesday, Feb. 6 at 9:30/8:30 central", NEWS_AS_OF).air_time
+    assert air is not None and air.isoformat() == "2027-02-06T21:30:00-05:00"
+
+
+def test_a_time_of_day_in_a_sentence_is_not_read_again_as_a_date() -> None:
+    found = find_windows("It returns Feb. 6 at 9:30/8:30 central, then moves in March.", AS_OF)
+    assert [f.phrase for f in found] == ["Feb. 6 at 9:30/8:30 central", "March"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "unplaced"),
+    [
+        ("Tuesday, Jxne 12", "jxne"),  # a typo with no close time word
+        ("Q100 2018", "q100"),
+        ("Q99999999999999999999 2018", "q99999999999999999999"),
+        ("week 99999999999 of 2018", "99999999999"),
+        ("March 99999999999999999999", "99999999999999999999"),
+        ("Jnue 12, 2027", "12"),
+    ],
+)
+def test_a_number_that_cannot_be_placed_is_refused(phrase: str, unplaced: str) -> None:
+    with pytest.raises(WindowError) as raised:
+        parse_window(phrase, NEWS_AS_OF)
+    assert unplaced in raised.value.message.lower() and raised.value.hint
+
+
+@st.composite
+def _with_an_unknown_word_by_a_number(draw: st.DrawFn) -> str:
+    """A phrase in which a word the vocabulary does not know stands next to a number that
+    is no part of what reads: a misspelt month ("Tuesday, Jxne 12", "Jxne 12, 2027"), a
+    word between a date and a number ("spring 2018 blorp 12")."""
+    unknown = draw(st.text("bcdfghjklmnpqrstvwxz", min_size=3, max_size=8))
+    day = draw(st.integers(1, 28))
+    weekday = draw(st.sampled_from(["Monday", "Tuesday", "Friday", "Sunday"]))
+    year = draw(FUTURE_YEARS)
+    forms = [
+        f"{weekday}, {unknown} {day}",
+        f"{unknown} {day}, {year}",
+        f"{draw(readable_phrases())} {unknown} {day}",
+        f"{weekday} {unknown} {day} at 9pm",
+    ]
+    return draw(st.sampled_from(forms))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_with_an_unknown_word_by_a_number())
+def test_a_word_the_vocabulary_does_not_know_next_to_a_number_is_never_read(text: str) -> None:
+    """Refuse, never guess: such a phrase is an error, never a window read around the
+    word and the number (spec/windows.md)."""
+    with pytest.raises(WindowError):
+        parse_window(text, AS_OF)

@@ -31,6 +31,7 @@ from showtrack.windows.tokens import Token, tokenize
 from showtrack.windows.vocabulary import (
     BOUND_TAIL_WORDS,
     EXPLAINED_BY,
+    FILLER,
     FIXED_HOLIDAYS,
     HALVES,
     HULL_WORDS,
@@ -72,7 +73,7 @@ _YEARISH = re.compile(r"\d{4}|'\d\d|\d{4}[-/]\d{2,4}|year")
 
 def _compound(tokens: Sequence[str], ctx: Context) -> Span | None:
     """An atom, or atoms joined as a range ("March to May 2018") or a hull ("X or Y", "X, Y
-    or Z")."""
+    or Z", "the end of this year or the start of the next")."""
     whole = atom(" ".join(tokens), ctx)
     if whole is not None:
         return whole
@@ -83,7 +84,7 @@ def _compound(tokens: Sequence[str], ctx: Context) -> Span | None:
         joiner = body[k]
         if joiner not in allowed:
             continue
-        right = atom(" ".join(body[k + 1 :]), ctx)
+        right = _right_part(body[:k], body[k + 1 :], ctx)
         if right is None and joiner in HULL_WORDS and lead not in JOINERS_AFTER:
             right = _compound(body[k + 1 :], ctx)  # a hull of three: "March/April/May"
             if right is not None and right.kind != "hull":
@@ -91,9 +92,14 @@ def _compound(tokens: Sequence[str], ctx: Context) -> Span | None:
         if right is None or right.earliest is None or right.latest is None:
             continue
         left = _left_part(body[:k], body[k + 1 :], ctx)
+        if joiner in HULL_WORDS and lead not in JOINERS_AFTER:
+            parts = [(body[:k], left)] if left is not None else _listed(body[:k], ctx)
+            if parts and all(p.earliest and p.latest for _, p in parts):
+                return _hull([*parts, (body[k + 1 :], right)], ctx)
+            continue
         if left is None or left.earliest is None or left.latest is None:
             continue
-        if joiner in HULL_WORDS and lead != "between":
+        if joiner in HULL_WORDS:
             return Span(min(left.earliest, right.earliest), max(left.latest, right.latest), "hull")
         if right.latest < left.earliest:
             raise WindowError(
@@ -102,6 +108,80 @@ def _compound(tokens: Sequence[str], ctx: Context) -> Span | None:
             )
         return Span(left.earliest, right.latest, "range")
     return None
+
+
+def _refuse_unplaced_numbers(words: Sequence[str], start: int, end: int, phrase: str) -> None:
+    """Refuse, never guess: a number beside the expression that is not part of it ("Q100
+    2018", "March 99999999999999999999", "week 99999999999 of 2018"), or a word the
+    vocabulary does not know between the expression and a number ("Tuesday, Jxne 12"),
+    may change what the phrase says; reading around it would widen or move the window
+    without a word."""
+
+    def numeric(index: int) -> bool:
+        return 0 <= index < len(words) and any(c.isdigit() for c in words[index])
+
+    for side, step in ((start - 1, -1), (end, 1)):
+        if not 0 <= side < len(words):
+            continue
+        word = words[side]
+        if numeric(side):
+            unplaced = word
+        elif word.isalpha() and word not in _KNOWN and numeric(side + step):
+            unplaced = (
+                f"{word} {words[side + step]}" if step > 0 else f"{words[side + step]} {word}"
+            )
+        else:
+            continue
+        raise WindowError(
+            f"{phrase!r}: {unplaced!r} cannot be read as part of the date",
+            "check the spelling and the numbers; " + EXAMPLES,
+        )
+
+
+def _right_part(left: Sequence[str], right: Sequence[str], ctx: Context) -> Span | None:
+    """The last part of a range or hull; "the start of the next" after "this year" is the
+    start of next year, the unit said once."""
+    found = atom(" ".join(right), ctx)
+    if found is None and right[-1:] == ["next"]:
+        for unit in ("year", "month", "week"):
+            if unit in left:
+                return atom(" ".join([*right, unit]), ctx)
+    return found
+
+
+def _listed(words: Sequence[str], ctx: Context) -> list[tuple[Sequence[str], Span]]:
+    """Spans named one after another ("spring summer", what "spring, summer or fall" is
+    once its commas are dropped), each the longest that reads, with its words; none if a
+    word is left over."""
+    parts: list[tuple[Sequence[str], Span]] = []
+    i = 0
+    while i < len(words):
+        for j in range(len(words), i, -1):
+            span = atom(" ".join(words[i:j]), ctx)
+            if span is not None:
+                parts.append((words[i:j], span))
+                i = j
+                break
+        else:
+            return []
+    return parts if len(parts) > 1 else []
+
+
+def _hull(parts: Sequence[tuple[Sequence[str], Span]], ctx: Context) -> Span:
+    """The hull of spans named in order. When the last names no year, a part that would
+    come before the part named before it is read again as of that part's start
+    ("spring, summer or early fall" in June: next year's spring, then that summer and
+    that fall)."""
+    spans: list[Span] = []
+    yearless = not any(_YEARISH.fullmatch(tok) for tok in parts[-1][0])
+    for words, span in parts:
+        previous = spans[-1].earliest if spans else None
+        if yearless and previous and span.earliest and span.earliest < previous:
+            span = atom(" ".join(words), Context(previous, ctx.southern)) or span
+        spans.append(span)
+    earliest = min(p.earliest for p in spans if p.earliest is not None)
+    latest = max(p.latest for p in spans if p.latest is not None)
+    return Span(earliest, latest, "hull")
 
 
 def _left_part(left: Sequence[str], right: Sequence[str], ctx: Context) -> Span | None:
@@ -115,6 +195,50 @@ def _left_part(left: Sequence[str], right: Sequence[str], ctx: Context) -> Span 
 
 
 _VOCABULARY = sorted({*MONTHS, *WEEKDAYS_IN_FULL, *OTHER_TIME_WORDS})
+#: Every word a phrase may hold beside a number without refusal (_refuse_unplaced_numbers).
+_KNOWN = frozenset(
+    word
+    for name in (
+        *MONTHS,
+        *WEEKDAYS,
+        *SEASON_NAMES,
+        *FIXED_HOLIDAYS,
+        *MOVING_HOLIDAYS,
+        *YEAR_PARTS,
+        *MONTH_PARTS,
+        *ORDINALS,
+        *HALVES,
+        *NUMBER_WORDS,
+        *VAGUE_COUNTS,
+        *JOINERS_AFTER,
+        *OTHER_TIME_WORDS,
+        *FILLER,
+        *NEGATIONS,
+        *RANGE_WORDS,
+        *HULL_WORDS,
+        *BOUND_TAIL_WORDS,
+        *RESCHEDULE_VERBS,
+        *(w for words, _ in PREFIX_BOUNDS for w in words),
+        *(w for words, _ in SUFFIX_BOUNDS for w in words),
+        *(w for words in SET_ASIDE for w in words),
+        *(f"{unit}s" for unit in ("day", "week", "month", "year", "season", "part")),
+        "day",
+        "q",
+        "h",
+        "tvseason",
+        "and",
+        "is",
+        "will",
+        "return",
+        "returns",
+        "air",
+        "airs",
+        "episodes",
+        "new",
+        "with",
+    )
+    for word in name.split()
+)
 
 
 def _suggest(tokens: Sequence[str], index: int) -> str | None:
@@ -178,6 +302,7 @@ def _other_expression(tokens: Sequence[str], ctx: Context) -> str | None:
 
 
 _ABSENCE_REACH = 6  # words between "will not be part of" and the span it is absent from
+_EARLIEST_REACH = 8  # words between "the earliest ... is" and the span it opens
 
 
 def _negated(before: Sequence[Token], clause: int, reach: int | None = None) -> bool:
@@ -212,6 +337,10 @@ def _bound(prefix: Sequence[Token], suffix: Sequence[Token]) -> tuple[str | None
     for words, bound in SUFFIX_BOUNDS:
         if after[: len(words)] == words:
             return bound, False, 0, len(words)
+    if before[-1:] in (("is",), ("be",), ("was",)) and "earliest" in before[-_EARLIEST_REACH:]:
+        # "the very earliest the new season could land is late spring": from then on
+        start = len(before) - 1 - before[::-1].index("earliest")
+        return "from", False, len(before) - start, 0
     return None, False, 0, 0
 
 
@@ -226,7 +355,7 @@ def _apply_bound(
             "give the bound a date, e.g. 'not before 2018'",
         )
     day_after = span.latest + timedelta(days=1)
-    if bound == "not-in":  # "will not be part of the 2021 lineup": after it
+    if bound in ("not-in", "until-after"):  # "not part of the 2021 lineup", "until after"
         return day_after, None
     if bound == "later":  # "later this year": from as_of, or the span's start if later
         return max(ctx.as_of, span.earliest), span.latest
@@ -288,6 +417,7 @@ _STARTS = frozenset(
         "within",
         "coming",
         "year",
+        "tvseason",
     )
 )
 
@@ -352,6 +482,7 @@ def _read_tokens(tokens: list[Token], ctx: Context, phrase: str) -> tuple[date |
                 f"{phrase!r}: {words[neighbour]!r} is not a time word",
                 f"did you mean {suggestion!r}?",
             )
+    _refuse_unplaced_numbers(words, start, end, phrase)
     bound, negated, used, _ = _bound(tokens[:start], tokens[end:])
     other = _other_expression(words[: start - used], ctx) or _other_expression(
         [t for t in words[end:] if t not in BOUND_TAIL_WORDS], ctx
@@ -373,11 +504,12 @@ def _read_tokens(tokens: list[Token], ctx: Context, phrase: str) -> tuple[date |
 # --------------------------------------------------------------------------- time of day
 
 _TIME_RE = re.compile(
-    r"(?:\bat\s+)?\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?"
-    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b|(?P<word>noon|midnight)\b"
-    # US television's "9/8 central" (or "9/8c"): 9 p.m. Eastern, which is 8 Central
-    r"|(?P<east>1[0-2]|0?[1-9])(?::(?P<eastm>[0-5]\d))?/(?P<central>1[0-2]|0?[1-9])"
-    r"(?::[0-5]\d)?\s*(?:c|central|ct)\b)",
+    # US television's "9/8 central" (or "9/8c", "9:30/8:30 central"): 9 p.m. Eastern,
+    # which is 8 Central; tried first, so that "9:30" of it is not a time of its own
+    r"(?:\bat\s+)?\b(?:(?P<east>1[0-2]|0?[1-9])(?::(?P<eastm>[0-5]\d))?/"
+    r"(?P<central>1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:c|central|ct)\b"
+    r"|(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?"
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b|(?P<word>noon|midnight)\b)",
     re.IGNORECASE,
 )
 _ZONE_RE = re.compile(r"\s*\(?(?P<zone>[A-Za-z_]+(?:/[A-Za-z_+-]+)*)\)?")
@@ -563,5 +695,7 @@ def find_windows(
             i += 1
             continue
         found.append(FoundWindow(start_char, end_char, phrase, window))
+        while last < len(tokens) and tokens[last].start < end_char:
+            last += 1  # past the time of day read with it ("at 9:30/8:30 central")
         i = floor = last
     return found

@@ -307,13 +307,30 @@ def _year(m: re.Match[str], ctx: Context, text: str) -> Span:
 
 
 def _tv_season(m: re.Match[str], ctx: Context, text: str) -> Span:
-    first = int(m["y"])
-    second = int(m["y2"]) if len(m["y2"]) == 4 else first // 100 * 100 + int(m["y2"])
+    """ "the 2018-19 season": September 2018 to May 2019; "the 2026-27 broadcast season at
+    midseason": its second half, January to May 2027."""
+    first = int(m["y"] or m["y3"])
+    later = m["y2"] or m["y4"]
+    second = int(later) if len(later) == 4 else first // 100 * 100 + int(later)
     if second != first + 1:
         raise WindowError(
             f"{text!r}: a TV season runs over two years in a row", "e.g. 'the 2018-19 season'"
         )
+    if m["mid"] or m["mid2"]:
+        return Span(date(second, 1, 1), date(second, 5, 31), "midseason")
     return Span(date(first, 9, 1), date(second, 5, 31), "tvseason")
+
+
+def _relative_tv_season(m: re.Match[str], ctx: Context, text: str) -> Span:
+    """ "next TV season": the first September-to-May season that starts after as_of;
+    "this TV season": the one going on at as_of, else that one."""
+    year = ctx.as_of.year
+    going_on = date(year - 1 if ctx.as_of.month < 9 else year, 9, 1)
+    if m["rel"] == "this" and ctx.as_of <= date(going_on.year + 1, 5, 31):
+        first = going_on.year
+    else:
+        first = going_on.year + 1
+    return Span(date(first, 9, 1), date(first + 1, 5, 31), "tvseason")
 
 
 def _midseason(m: re.Match[str], ctx: Context, text: str) -> Span:
@@ -500,9 +517,18 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "TV season",
-        re.compile(r"(?P<y>\d{4})[-/](?P<y2>\d{2}|\d{4}) season"),
+        re.compile(
+            r"(?P<y>\d{4})[-/](?P<y2>\d{2}|\d{4}) (?:tv)?season(?P<mid> (?:at )?midseason)?"
+            r"|(?P<mid2>midseason) (?P<y3>\d{4})[-/](?P<y4>\d{2}|\d{4}) (?:tv)?season"
+        ),
         _tv_season,
-        ("2018-19 season", "2018/2019 season"),
+        ("2018-19 season", "2018/2019 season", "2026-27 tvseason midseason"),
+    ),
+    Rule(
+        "this or next TV season",
+        re.compile(r"(?P<rel>this|next|coming) tvseason"),
+        _relative_tv_season,
+        ("next tvseason", "this tvseason"),
     ),
     Rule(
         "midseason",

@@ -20,6 +20,23 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # EDTF's uncertain and approximate marks: "2018?" is the window of 2018.
         (r"(?<=\d)[?~%](?=[\s,;.]|$)", ""),
         ("and/or", " or "),
+        # Parts of a year or a month in other words: "the early part of 2027" is early
+        # 2027, "the closing months of 2027" late 2027, "the tail end of" the end.
+        (r"\b(?:early|opening|first) (?:part|stretch|portion|weeks|months)\b", "early"),
+        (
+            r"\b(?:closing|final|last|later|latter|late) (?:part|stretch|portion|weeks|months)\b",
+            "late",
+        ),
+        (r"\bmiddle (?:part|stretch|portion|weeks|months)\b", "mid"),
+        (r"\btail end\b", "end"),
+        (r"\bthe months? of\b", " "),
+        # "over Christmas and New Year": New Year's Day, not the whole next year
+        (
+            r"\b(christmas(?: day)?|holidays) (and|or|to|through|until) (?:the )?new year\b(?!'s)",
+            r"\1 \2 new year's day",
+        ),
+        # TV seasons: "the 2026-27 broadcast season", "next TV season" (September to May)
+        (r"\b(?:tv|broadcast|television|network) season\b", "tvseason"),
         # "later in the year" is "later this year": the year of the phrase is as_of's
         (r"(?<=\b(?:later|early) )in the(?= year\b)|(?<=\blate )in the(?= year\b)", "this"),
         ("&", " and "),

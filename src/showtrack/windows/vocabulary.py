@@ -330,6 +330,14 @@ FILLER = frozenset(
         "window",
         "bow",
         "arrival",
+        # Hedges between the parts of a hull ("late 2027 or possibly early 2028"): they
+        # say how sure, not when.
+        "possibly",
+        "perhaps",
+        "maybe",
+        "probably",
+        "potentially",
+        "even",
     }
 )
 MAY_CONTEXT = frozenset(
@@ -397,6 +405,8 @@ SET_ASIDE = frozenset(
         ("as", "opposed", "to"),
         ("rather", "than"),
         ("instead",),
+        # "not before the spring, if not the summer": the second only hedges the first
+        ("if", "not"),
     }
 )
 #: Words between two expressions that explain the first by the second ("its third
@@ -416,7 +426,7 @@ RANGE_WORDS = frozenset({"to", "-", "through", "thru"})
 HULL_WORDS = frozenset({"or", "/", "and"})
 #: The joiners a leading word allows: "between X and Y", "from X to Y", "either X or Y".
 JOINERS_AFTER = {
-    "between": frozenset({"and"}),
+    "between": frozenset({"and", "or"}),
     "from": RANGE_WORDS | {"until", "till"},
     "either": frozenset({"or"}),
 }
@@ -470,6 +480,9 @@ PREFIX_BOUNDS: list[tuple[tuple[str, ...], str]] = [
     (("until", "at", "least"), "from"),
     (("till", "at", "least"), "from"),
     (("at", "least"), "from"),
+    # "will not air until after Thanksgiving": the day after it, open
+    (("until", "after"), "until-after"),
+    (("till", "after"), "until-after"),
     (("before", "end"), "by-end"),
     (("before",), "before"),
     (("until",), "until"),
@@ -487,6 +500,10 @@ SUFFIX_BOUNDS: list[tuple[tuple[str, ...], str]] = [
     (("at", "absolute", "earliest"), "from"),
     (("at", "very", "earliest"), "from"),
     (("at", "earliest"), "from"),
+    # "March 2027 is the earliest date", "in 2027, the earliest"
+    (("is", "earliest", "date"), "from"),
+    (("is", "earliest"), "from"),
+    (("earliest",), "from"),
     (("or", "later"), "from"),
     (("onwards",), "from"),
     (("onward",), "from"),
