@@ -42,8 +42,10 @@ def parse_iso_day(text: str, what: str = "date") -> date:
 
 def local_zone() -> tzinfo:
     """The user's IANA time zone: $TZ, else /etc/localtime's target, else UTC (also
-    for a name of UTC itself, without loading the zone database)."""
+    for a name of UTC itself, without loading the zone database). A $TZ that names no
+    zone (a typo, a folder such as "America") is UTC, said once on stderr."""
     name = os.environ.get("TZ", "").lstrip(":")
+    given = bool(name)
     if not name:
         try:
             target = Path("/etc/localtime").resolve()
@@ -53,13 +55,28 @@ def local_zone() -> tzinfo:
         except OSError:
             name = ""
     if name and name not in UTC_NAMES:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+        from showtrack.windows.regions import zone_named
 
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
+        zone = zone_named(name)
+        if zone is not None:
+            return zone
+        if given:
+            _warn_once(f"TZ {name[:40]!r} is not a time zone; using UTC (e.g. TZ=Europe/Paris)")
     return timezone.utc
+
+
+_warned: set[str] = set()
+
+
+def _warn_once(message: str) -> None:
+    """A line on stderr about the environment, once a process."""
+    if message not in _warned:
+        _warned.add(message)
+        import sys
+
+        from showtrack.text import printable
+
+        sys.stderr.write(f"showtrack: {printable(message)}\n")
 
 
 def _pretended(text: str) -> date:

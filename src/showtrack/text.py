@@ -47,11 +47,31 @@ def slugify(text: str) -> str:
     return slug or "show"
 
 
+def shortened(text: str, limit: int = 80) -> str:
+    """Text for a message: at most `limit` characters, an ellipsis where it was cut (a
+    100,000-character value given by mistake is not echoed whole)."""
+    return text if len(text) <= limit else f"{text[: limit - 3]}..."
+
+
+MAX_URL = 2048  # longer addresses are refused, as browsers and servers refuse them
+
+
 def web_address(url: str) -> bool:
-    """Whether `url` is an http(s) address with no spaces or control characters: what
-    showtrack stores as a source's URL, and puts in a calendar."""
-    shaped = re.fullmatch(r"https?://[^\s/?#]+[^\s]*", url, re.IGNORECASE) is not None
-    return shaped and is_printable(url)
+    """Whether `url` is an http(s) address with a host, a port in range if any, and no
+    spaces or control characters: what showtrack fetches, stores as a source's URL and
+    puts in a calendar ("http://[::1", "http://h:99999999999999999999/" are not)."""
+    if len(url) > MAX_URL or not re.fullmatch(r"https?://[^\s/?#]+[^\s]*", url, re.I):
+        return False
+    if not is_printable(url):
+        return False
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        _ = parts.port  # raises ValueError for a port out of range or not a number
+    except ValueError:
+        return False
+    return bool(parts.hostname)
 
 
 # Bidirectional overrides and isolates can make text display as something else.

@@ -6,9 +6,10 @@ sleep past the client's timeout, redirect, or answer garbage, with no new depend
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -38,6 +39,7 @@ class Tvmaze:
         self.url = url
         self.routes: dict[str, list[Answer]] = {}
         self.requests: list[str] = []
+        self.headers: list[dict[str, str]] = []  # each request's headers, as received
 
     def answer(self, path: str, *answers: Answer) -> None:
         self.routes[path] = list(answers)
@@ -56,6 +58,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         stand_in = self.server.stand_in
         stand_in.requests.append(self.path)
+        stand_in.headers.append(dict(self.headers.items()))
         answers = stand_in.routes.get(urlsplit(self.path).path)
         if not answers:
             answer = Answer(404, {"name": "Not Found", "status": 404})
@@ -89,7 +92,8 @@ def tvmaze(monkeypatch: pytest.MonkeyPatch) -> Iterator[Tvmaze]:
     server = _Server(("127.0.0.1", 0), _Handler)
     stand_in = Tvmaze(f"http://127.0.0.1:{server.server_address[1]}")
     server.stand_in = stand_in
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # A short poll interval: shutdown() waits for the serving loop to look up.
+    thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
     thread.start()
     monkeypatch.setenv("SHOWTRACK_TVMAZE_URL", stand_in.url)
     try:
@@ -97,3 +101,54 @@ def tvmaze(monkeypatch: pytest.MonkeyPatch) -> Iterator[Tvmaze]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+Conversation = Callable[[socket.socket], None]
+
+
+class RawServer:
+    """A server on 127.0.0.1 that speaks raw bytes: each test gives the function that
+    talks to a connection (to trickle, to lie about sizes, to inflate, to break HTTP)."""
+
+    def __init__(self) -> None:
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        self.talk: Conversation = lambda conn: None
+        self.connections = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        self.listener.settimeout(0.05)
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            threading.Thread(target=self._one, args=(conn,), daemon=True).start()
+
+    def _one(self, conn: socket.socket) -> None:
+        with conn:
+            try:
+                conn.settimeout(5)
+                conn.recv(65536)  # the request: what is asked does not matter here
+                self.talk(conn)
+            except OSError:  # the client gave up: what these tests want of it
+                pass
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=2)
+        self.listener.close()
+
+
+@pytest.fixture
+def raw_server() -> Iterator[RawServer]:
+    """A raw server on 127.0.0.1 (see RawServer)."""
+    server = RawServer()
+    try:
+        yield server
+    finally:
+        server.close()

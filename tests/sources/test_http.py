@@ -10,12 +10,13 @@ from .conftest import Answer, Tvmaze
 
 
 def test_it_says_who_it_is_and_asks_for_json(tvmaze: Tvmaze) -> None:
-    seen: list[str] = []
     tvmaze.answer("/x", Answer(body={"ok": True}))
     with Fetcher(tvmaze.url) as client:
         assert client.get_json("/x", None, "testing") == {"ok": True}
-        seen.append(client._client.headers["User-Agent"])
-    assert seen == [USER_AGENT] and USER_AGENT.startswith("showtrack/")
+    (received,) = tvmaze.headers
+    assert received["User-Agent"] == USER_AGENT and USER_AGENT.startswith("showtrack/")
+    assert received["Accept"] == "application/json"
+    assert received["Accept-Encoding"] == "gzip, deflate"
 
 
 def test_404_is_none_not_an_error(tvmaze: Tvmaze) -> None:

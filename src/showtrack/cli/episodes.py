@@ -79,14 +79,16 @@ def episode(
     a later sync from TVmaze wins on the date. The first episode's day becomes
     its season's window.
     """
-    from showtrack.text import web_address
+    from showtrack.text import shortened, web_address
     from showtrack.tracker import episodes
 
     settings = settings_of(ctx)
     if url is not None and not web_address(url):
         from showtrack.errors import UsageError
 
-        raise UsageError(f"--url {url!r} is not a web address", "give an http(s):// address")
+        raise UsageError(
+            f"--url {shortened(url)!r} is not a web address", "give an http(s):// address"
+        )
     given = {**locals(), "as_of": day_option(settings, as_of, "--as-of")}
     # Every option of this command is a field of EpisodeOptions, under the same name.
     fields = episodes.EpisodeOptions.__struct_fields__

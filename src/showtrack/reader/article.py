@@ -17,7 +17,7 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from showtrack.errors import UsageError
-from showtrack.text import web_address
+from showtrack.text import shortened, web_address
 from showtrack.windows.vocabulary import MONTHS
 from showtrack.windows.window import FIRST_DAY, LAST_DAY
 
@@ -65,7 +65,9 @@ def load_article(source: str, today: date) -> Article:
         return _from_content(sys.stdin.read(), None, "standard input", None, today)
     if re.match(r"https?://", source, re.IGNORECASE):
         if not web_address(source):
-            raise UsageError(f"{source!r} is not a web address", "e.g. https://example.org/a")
+            raise UsageError(
+                f"{shortened(source)!r} is not a web address", "e.g. https://example.org/a"
+            )
         from showtrack.sources.http import Fetcher
 
         parts = urlsplit(source)

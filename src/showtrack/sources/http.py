@@ -1,17 +1,25 @@
-"""The one HTTP client: httpx with connect and read timeouts, a User-Agent, at most one
-connection, a rate it stays under, bounded retries on 429 and 503 that honour
-Retry-After, and every failure turned into one NetworkError (exit 5) naming what was
-being fetched and what went wrong."""
+"""The one HTTP client: httpx with a User-Agent, at most one connection, a rate it stays
+under, bounded retries on 429 and 503 that honour Retry-After, and every answer bounded:
+a deadline for the whole request (connecting, the headers and the body, however slowly
+a server trickles them), a cap on the bytes of the body counted as they are decoded
+(so that 1 MB of gzip cannot become 1 GB in memory), at most five redirects, http(s)
+only. Every failure is one NetworkError (exit 5) naming what was being fetched and what
+went wrong, never a traceback."""
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
+import re
+import signal
+import threading
 import time
+import zlib
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from email.utils import parsedate_to_datetime
-from types import TracebackType
+from types import FrameType, TracebackType
 from typing import Any
 
 import httpx
@@ -19,14 +27,20 @@ import msgspec
 
 from showtrack import __version__
 from showtrack.errors import NetworkError
+from showtrack.text import printable, shortened
 
 TIMEOUT_ENV = "SHOWTRACK_HTTP_TIMEOUT"
 DEFAULT_TIMEOUT = 10.0
 CONNECT_TIMEOUT = 5.0
 RETRIES = 3  # after the first try, on 429 and 503
 LONGEST_WAIT = 30.0  # a Retry-After longer than this is not waited for
+MAX_REDIRECTS = 5
 USER_AGENT = f"showtrack/{__version__}"
-MAX_TEXT = 10_000_000  # bytes of an article page
+MAX_TEXT = 10_000_000  # bytes of an article page or a feed, decoded
+MAX_JSON = 32_000_000  # bytes of a JSON answer, decoded: TVmaze's largest is ~2 MB
+_DEADLINE_FACTOR = 2.0  # one request ends within this many timeouts
+_BUDGET_FACTOR = 3.0  # a fetch (tries, and waits a server asks for) ends within as many
+_ENCODINGS = ("gzip", "deflate")  # what showtrack asks for, and decodes itself, bounded
 
 
 def read_timeout() -> float:
@@ -38,19 +52,58 @@ def read_timeout() -> float:
     return value if math.isfinite(value) and 0.1 <= value <= 300 else DEFAULT_TIMEOUT
 
 
-def _retry_after(response: httpx.Response, attempt: int) -> float:
-    """How long to wait before trying again: the server's Retry-After (seconds or a
-    date), else 1, 2, 4 seconds."""
-    header = response.headers.get("Retry-After", "").strip()
-    if header.isdigit():
-        return float(header)
-    if header:
+class _Expired(Exception):
+    """The deadline of a request passed."""
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Interrupt whatever the request waits on when `seconds` have passed: a server that
+    sends one byte a second answers every read in time, so only a clock for the whole
+    request ends it. The alarm works on the main thread (where commands run); elsewhere
+    the body's reading still checks the clock between chunks."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "setitimer"
+    ):
+        yield
+        return
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+class _Answer:
+    """An answer read whole, within the caps: status, reason, headers, decoded body."""
+
+    def __init__(self, response: httpx.Response, body: bytes) -> None:
+        self.status_code = response.status_code
+        self.reason_phrase = response.reason_phrase
+        self.headers = response.headers
+        self.content = body
+
+    @property
+    def media_type(self) -> str:
+        """The media type of the body ("text/html"), without its parameters."""
+        header: str = self.headers.get("Content-Type", "")
+        return header.split(";")[0].strip().lower()
+
+    @property
+    def text(self) -> str:
+        """The body as text, in its charset (else UTF-8), undecodable bytes replaced."""
+        charset = re.search(r"charset=\"?([\w.:-]{1,40})", self.headers.get("Content-Type", ""))
+        name = str(charset[1]) if charset else "utf-8"
         try:
-            when = parsedate_to_datetime(header)
-            return max(0.0, when.timestamp() - time.time())
-        except (TypeError, ValueError):
-            pass
-    return float(2**attempt)
+            return self.content.decode(name, errors="replace")
+        except LookupError:  # a charset Python does not know
+            return self.content.decode("utf-8", errors="replace")
 
 
 class Fetcher:
@@ -70,13 +123,26 @@ class Fetcher:
         self._sleep = sleep
         self._sent: deque[float] = deque()
         self._per_window, self._window = per_window, window
-        self._client = httpx.Client(
-            base_url=self.base_url,
-            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
-            timeout=httpx.Timeout(read_timeout(), connect=min(CONNECT_TIMEOUT, read_timeout())),
-            limits=httpx.Limits(max_connections=1, max_keepalive_connections=1),
-            follow_redirects=True,
-        )
+        timeout = read_timeout()
+        self._timeout = timeout
+        try:
+            self._client = httpx.Client(
+                base_url=self.base_url,
+                headers={
+                    "User-Agent": USER_AGENT,
+                    "Accept": "application/json",
+                    "Accept-Encoding": ", ".join(_ENCODINGS),
+                },
+                timeout=httpx.Timeout(timeout, connect=min(CONNECT_TIMEOUT, timeout)),
+                limits=httpx.Limits(max_connections=1, max_keepalive_connections=1),
+                follow_redirects=True,
+                max_redirects=MAX_REDIRECTS,
+            )
+        except (httpx.InvalidURL, ValueError) as exc:
+            raise NetworkError(
+                f"{printable(shortened(base_url))} is not an address showtrack can ask ({exc})",
+                "check the address",
+            ) from None
 
     def __enter__(self) -> Fetcher:
         return self
@@ -99,72 +165,174 @@ class Fetcher:
     def get_json(self, path: str, params: Mapping[str, str | list[str]] | None, what: str) -> Any:
         """The decoded JSON at `path`, or None when the service says there is no such
         thing (404). Any other failure is a NetworkError saying `what` was fetched."""
-        return self._decoded(self._response(path, params, what), what)
-
-    def get_text(self, path: str, what: str) -> tuple[str, str]:
-        """The text at `path` and its media type (e.g. text/html). A 404 or any other
-        failure is a NetworkError saying `what` was fetched; so is an answer over
-        MAX_TEXT bytes, which no article reaches."""
-        response = self._response(path, None, what, accept="text/html, text/plain;q=0.9")
-        if response.status_code != 200:
-            raise self._refusal(response, what)
-        if len(response.content) > MAX_TEXT:
-            raise NetworkError(
-                f"{what}: the answer is over {MAX_TEXT // 1_000_000} MB, not an article",
-                "save the article's page to a file and read that",
-            )
-        media = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
-        return response.text, media
-
-    def _response(
-        self,
-        path: str,
-        params: Mapping[str, str | list[str]] | None,
-        what: str,
-        accept: str | None = None,
-    ) -> httpx.Response:
-        """The answer at `path` after bounded retries on 429 and 503."""
-        for attempt in range(RETRIES + 1):
-            self._pace()
-            self.requests += 1
-            try:
-                headers = {"Accept": accept} if accept else None
-                response = self._client.get(path, params=params, headers=headers)
-            except httpx.TimeoutException:
-                raise NetworkError(
-                    f"{what}: {self.base_url} did not answer within {read_timeout():g} s",
-                    f"try again later, or raise {TIMEOUT_ENV}",
-                ) from None
-            except httpx.HTTPError as exc:
-                raise NetworkError(
-                    f"{what}: cannot reach {self.base_url} ({type(exc).__name__}: {exc})",
-                    "check the connection, then try again",
-                ) from None
-            if response.status_code in (429, 503) and attempt < RETRIES:
-                wait = _retry_after(response, attempt)
-                if wait <= LONGEST_WAIT:
-                    self._sleep(wait)
-                    continue
-            return response
-        raise AssertionError("unreachable: the last attempt returns or raises")
-
-    def _decoded(self, response: httpx.Response, what: str) -> Any:
-        if response.status_code == 404:
+        answer = self._answer(path, params, what, None, MAX_JSON)
+        if answer.status_code == 404:
             return None
-        if response.status_code != 200:
-            raise self._refusal(response, what)
+        if answer.status_code != 200:
+            raise self._refusal(answer, what)
         try:
-            return msgspec.json.decode(response.content)
-        except msgspec.DecodeError:
+            return msgspec.json.decode(answer.content)
+        except (msgspec.DecodeError, RecursionError, ValueError):
             raise NetworkError(
                 f"{what}: {self.base_url} answered something that is not JSON",
                 "is SHOWTRACK_TVMAZE_URL a TVmaze API?",
             ) from None
 
-    def _refusal(self, response: httpx.Response, what: str) -> NetworkError:
-        busy = " (still busy after retrying)" if response.status_code in (429, 503) else ""
-        return NetworkError(
-            f"{what}: {self.base_url} answered {response.status_code} "
-            f"{response.reason_phrase}{busy}",
-            "try again later",
-        )
+    def get_text(self, path: str, what: str) -> tuple[str, str]:
+        """The text at `path` and its media type (e.g. text/html). A 404 or any other
+        failure is a NetworkError saying `what` was fetched; so is an answer over
+        MAX_TEXT bytes, which no article reaches."""
+        accept = "text/html, text/plain;q=0.9"
+        answer = self._answer(path, None, what, accept, MAX_TEXT)
+        if answer.status_code != 200:
+            raise self._refusal(answer, what)
+        return answer.text, answer.media_type
+
+    def _answer(
+        self,
+        path: str,
+        params: Mapping[str, str | list[str]] | None,
+        what: str,
+        accept: str | None,
+        limit: int,
+    ) -> _Answer:
+        """The answer at `path` after bounded retries on 429 and 503, read within the
+        deadline and the cap."""
+        ends = time.monotonic() + _BUDGET_FACTOR * self._timeout  # all tries and waits
+        answer = None
+        for attempt in range(RETRIES + 1):
+            self._pace()
+            self.requests += 1
+            deadline = min(time.monotonic() + _DEADLINE_FACTOR * self._timeout, ends)
+            answer = self._once(path, params, what, accept, limit, deadline)
+            if answer.status_code not in (429, 503) or attempt == RETRIES:
+                return answer
+            wait = _wait(answer, attempt)
+            if wait > LONGEST_WAIT or time.monotonic() + wait >= ends:
+                return answer
+            self._sleep(wait)
+        assert answer is not None  # the loop runs at least once
+        return answer
+
+    def _once(
+        self,
+        path: str,
+        params: Mapping[str, str | list[str]] | None,
+        what: str,
+        accept: str | None,
+        limit: int,
+        deadline: float,
+    ) -> _Answer:
+        """One request, its body read whole within the deadline and the cap."""
+        headers = {"Accept": accept} if accept else None
+        try:
+            with (
+                _deadline(deadline - time.monotonic()),
+                self._client.stream("GET", path, params=params, headers=headers) as response,
+            ):
+                return _Answer(response, _read_body(response, limit, deadline))
+        except httpx.TimeoutException:
+            raise NetworkError(
+                f"{what}: {self.base_url} did not answer within {self._timeout:g} s",
+                f"try again later, or raise {TIMEOUT_ENV}",
+            ) from None
+        except _Expired:
+            raise NetworkError(
+                f"{what}: {self.base_url} did not answer in full within "
+                f"{_DEADLINE_FACTOR * self._timeout:g} s",
+                f"try again later, or raise {TIMEOUT_ENV}",
+            ) from None
+        except _TooLarge:
+            raise NetworkError(
+                f"{what}: the answer is over {limit // 1_000_000} MB, not what was asked for",
+                "if it is an article, save its page to a file and read that",
+            ) from None
+        except httpx.TooManyRedirects:
+            raise NetworkError(
+                f"{what}: {self.base_url} redirected more than {MAX_REDIRECTS} times",
+                "check the address",
+            ) from None
+        except (httpx.ConnectError, httpx.NetworkError) as exc:
+            detail = printable(shortened(str(exc) or type(exc).__name__, 120))
+            raise NetworkError(
+                f"{what}: cannot reach {self.base_url} ({detail})",
+                "check the connection, then try again",
+            ) from None
+        except (
+            httpx.HTTPError,
+            httpx.InvalidURL,
+            ValueError,
+            OverflowError,  # a redirect to a port the socket cannot take
+            OSError,
+            zlib.error,
+        ) as exc:
+            detail = printable(shortened(str(exc) or type(exc).__name__, 120))
+            raise NetworkError(
+                f"{what}: cannot read an answer from {self.base_url} ({detail})",
+                "check the address and the connection, then try again",
+            ) from None
+
+    def _refusal(self, answer: _Answer, what: str) -> NetworkError:
+        reason = printable(shortened(answer.reason_phrase, 60))
+        message = f"{what}: {self.base_url} answered {answer.status_code} {reason}".rstrip()
+        if answer.status_code in (429, 503):
+            wait = _wait(answer, 0)
+            if wait > LONGEST_WAIT:
+                message += f" and asked to wait {wait:.0f} s, longer than showtrack waits"
+            else:
+                message += f" (still busy after {RETRIES + 1} tries)"
+        return NetworkError(message, "try again later")
+
+
+class _TooLarge(Exception):
+    """A body grew past its cap."""
+
+
+def _wait(answer: _Answer, attempt: int) -> float:
+    """How long an answer of 429 or 503 asks to wait (Retry-After), else 1, 2, 4 s."""
+    header = answer.headers.get("Retry-After", "").strip()
+    if re.fullmatch(r"[0-9]{1,9}", header):
+        return float(header)
+    if header:
+        try:
+            when = parsedate_to_datetime(header)
+            return max(0.0, when.timestamp() - time.time())
+        except (TypeError, ValueError, OverflowError, IndexError):
+            pass
+    return float(2**attempt)
+
+
+def _read_body(response: httpx.Response, limit: int, deadline: float) -> bytes:
+    """The body, decoded as its Content-Encoding says, at most `limit` bytes once
+    decoded, read before `deadline`."""
+    encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
+    if encoding in ("gzip", "x-gzip"):
+        inflater: Any = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    elif encoding == "deflate":
+        inflater = zlib.decompressobj(zlib.MAX_WBITS)
+    elif encoding in ("identity", ""):
+        inflater = None
+    else:
+        raise ValueError(f"an encoding showtrack did not ask for: {encoding[:20]}")
+    parts: list[bytes] = []
+    size = 0
+    for chunk in response.iter_raw():
+        if time.monotonic() > deadline:
+            raise _Expired
+        while chunk:
+            if inflater is None:
+                piece, chunk = chunk, b""
+            else:
+                piece = inflater.decompress(chunk, limit - size + 1)
+                chunk = inflater.unconsumed_tail
+            size += len(piece)
+            if size > limit:
+                raise _TooLarge
+            parts.append(piece)
+    if inflater is not None:
+        rest = inflater.flush()
+        size += len(rest)
+        if size > limit:
+            raise _TooLarge
+        parts.append(rest)
+    return b"".join(parts)

@@ -20,7 +20,7 @@ from showtrack.errors import AmbiguousNameError, NetworkError, NotFoundError, Us
 from showtrack.models import Episode as StoredEpisode
 from showtrack.models import SeasonReport, Show, ShowReport, TvmazeLink
 from showtrack.sources.http import Fetcher
-from showtrack.text import fold
+from showtrack.text import fold, printable, web_address
 
 URL_ENV = "SHOWTRACK_TVMAZE_URL"
 DEFAULT_URL = "https://api.tvmaze.com"
@@ -29,8 +29,15 @@ T = TypeVar("T")
 
 
 def base_url() -> str:
-    """The API to ask: $SHOWTRACK_TVMAZE_URL (a mirror, or a test server), else TVmaze."""
-    return os.environ.get(URL_ENV) or DEFAULT_URL
+    """The API to ask: $SHOWTRACK_TVMAZE_URL (a mirror, or a test server), else TVmaze.
+    An address that is no http(s) address is a usage error (exit 2)."""
+    url = os.environ.get(URL_ENV) or DEFAULT_URL
+    if not web_address(url):
+        raise UsageError(
+            f"{URL_ENV} {printable(url[:80])!r} is not a web address",
+            f"e.g. {DEFAULT_URL}, or unset it",
+        )
+    return url
 
 
 def fetcher() -> Fetcher:

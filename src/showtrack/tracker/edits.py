@@ -29,7 +29,7 @@ from showtrack.models import (
     parse_season,
 )
 from showtrack.store import Store
-from showtrack.text import fold, slugify, web_address
+from showtrack.text import fold, shortened, slugify, web_address
 from showtrack.tracker.names import (
     find_release_by_ref,
     find_show,
@@ -300,7 +300,7 @@ def expect(
         show = add_show(store, show_name)
     if options.url is not None and not web_address(options.url):
         raise UsageError(
-            f"--url {options.url!r} is not a web address",
+            f"--url {shortened(options.url)!r} is not a web address",
             "give an http:// or https:// address, e.g. https://example.org/news/1",
         )
     as_of = options.as_of or today

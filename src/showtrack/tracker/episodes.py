@@ -29,6 +29,7 @@ from showtrack.models import (
     parse_season,
 )
 from showtrack.store import Store
+from showtrack.windows.regions import zone_named
 from showtrack.windows.window import plural, until_instant
 
 Clock = Callable[[], datetime]
@@ -334,9 +335,9 @@ def _keep_wall_time(old: Episode, day: date, show: Show) -> str | None:
     instant = _instant(old)
     if instant is None or show.zone is None:
         return None
-    from zoneinfo import ZoneInfo
-
-    zone = ZoneInfo(show.zone)
+    zone = zone_named(show.zone)
+    if zone is None:
+        return None
     return datetime.combine(day, instant.astimezone(zone).time(), tzinfo=zone).isoformat()
 
 
@@ -383,7 +384,7 @@ def record_episode(
             stage="announced",
         )
         release.history.append(history_entry(release, as_of, options.source, options.url))
-    show_zone = _zone(show.zone) or zone
+    show_zone = zone_named(show.zone) or zone
     window = parse_window(phrase, as_of, release.region, default_zone=show_zone)
     if not window.is_exact and (window.earliest is not None or window.latest is not None):
         raise UsageError(
@@ -442,17 +443,6 @@ def record_episode(
     elif changed or notes:
         store.update([release])
     return Recorded(show, release, episode, old is None, changed or new_release, tuple(notes))
-
-
-def _zone(name: str | None) -> tzinfo | None:
-    if not name:
-        return None
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
 
 
 def _iso(day: date | None) -> str | None:

@@ -47,23 +47,39 @@ def region_zone(region: str | None) -> ZoneInfo | None:
     return ZoneInfo(name)
 
 
+MAX_ZONE_NAME = 64  # the longest IANA name is about 30 characters
+
+
+def zone_named(name: str | None) -> ZoneInfo | None:
+    """The IANA zone of exactly this name, or None: never an error for a name that is no
+    zone (a folder of the zone database such as "America", a path, a name too long,
+    "Not/AZone"), from $TZ, an option or TVmaze."""
+    if not name or len(name) > MAX_ZONE_NAME or name.startswith(("/", ".")) or ".." in name:
+        return None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder, a bad path
+        return None
+
+
 def resolve_zone(name: str) -> ZoneInfo:
     """An IANA zone from its name (any case) or a common abbreviation (ET, PT, ...)."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+    from zoneinfo import ZoneInfo, available_timezones
 
     key = name.strip()
     if "/" in key and key.lower().split("/")[0] in ZONE_ABBREVIATIONS:  # "ET/PT": the first
         key = key.split("/")[0]
     if key.lower() in ZONE_ABBREVIATIONS:
         return ZoneInfo(ZONE_ABBREVIATIONS[key.lower()])
-    try:
-        if "/" in key or key == "UTC":
-            return ZoneInfo(key)
-    except (ZoneInfoNotFoundError, ValueError):
-        pass
-    lowered = {zone.lower(): zone for zone in available_timezones()}
-    if key.lower() in lowered and "/" in key:
-        return ZoneInfo(lowered[key.lower()])
+    exact = zone_named(key) if "/" in key or key == "UTC" else None
+    if exact is not None:
+        return exact
+    if len(key) <= MAX_ZONE_NAME and "/" in key:
+        lowered = {zone.lower(): zone for zone in available_timezones()}
+        if key.lower() in lowered:
+            return ZoneInfo(lowered[key.lower()])
     raise UsageError(
         f"time zone {name!r} is not known",
         "use an IANA name such as America/New_York, or ET, CT, MT, PT",
