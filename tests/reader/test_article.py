@@ -4,12 +4,15 @@ the title and where the publication date came from."""
 from __future__ import annotations
 
 import io
+import os
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from showtrack.errors import NetworkError, UsageError
+from showtrack.reader import article as article_module
 from showtrack.reader.article import load_article
 from tests.sources.conftest import Answer, Tvmaze
 
@@ -103,3 +106,56 @@ def test_a_page_that_cannot_be_fetched_is_a_network_error(tvmaze: Tvmaze, status
     with pytest.raises(NetworkError) as caught:
         load_article(f"{tvmaze.url}/gone", TODAY)
     assert caught.value.exit_code == 5
+
+
+def test_a_fifo_a_device_and_a_folder_are_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for source in (str(fifo), "/dev/zero", str(tmp_path)):
+        with pytest.raises(UsageError, match="is not a regular file") as refused:
+            load_article(source, TODAY)
+        assert refused.value.exit_code == 2
+
+
+def test_a_file_over_the_cap_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(article_module, "MAX_ARTICLE", 1_000)
+    big = tmp_path / "big.txt"
+    big.write_text("Night Harbor returns in 2027. " * 100)
+    with pytest.raises(UsageError, match="more than an article's"):
+        load_article(str(big), TODAY)
+
+
+def test_endless_standard_input_stops_at_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(article_module, "MAX_ARTICLE", 1_000)
+
+    class Endless(io.RawIOBase):
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: Any) -> int:
+            buffer[:] = b"a" * len(buffer)
+            return len(buffer)
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(Endless())))
+    with pytest.raises(UsageError, match="standard input is more than"):
+        load_article("-", TODAY)
+
+
+def test_binary_data_is_not_an_article(tmp_path: Path) -> None:
+    blob = tmp_path / "image.jpg"
+    blob.write_bytes(bytes(range(256)) * 20)
+    with pytest.raises(UsageError, match="not text"):
+        load_article(str(blob), TODAY)
+
+
+def test_a_long_run_of_capitalised_words_reads_in_linear_time() -> None:
+    """A list with no full stop used to be read in time quadratic in its length (26 kB
+    took 13 s): units are cut at MAX_UNIT and a title is at most ten words."""
+    from showtrack.reader.layout import MAX_UNIT, units
+
+    text = " ".join(["Alpha Bravo Charlie Delta"] * 3_000)  # 80 kB, one line
+    cut = units(text)
+    assert all(len(u.text) <= MAX_UNIT for u in cut)
+    assert "".join(u.text.replace(" ", "") for u in cut) == text.replace(" ", "")

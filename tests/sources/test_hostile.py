@@ -147,8 +147,7 @@ def test_a_malformed_answer_is_exit_5(raw_server: RawServer, answer: bytes) -> N
 
 def test_redirects_stop_after_five(raw_server: RawServer) -> None:
     raw_server.talk = lambda conn: conn.sendall(
-        b"HTTP/1.1 302 Found\r\nLocation: /again\r\nConnection: close\r\n"
-        b"Content-Length: 0\r\n\r\n"
+        b"HTTP/1.1 302 Found\r\nLocation: /again\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
     )
     with Fetcher(raw_server.url) as client, pytest.raises(NetworkError, match="more than 5"):
         client.get_json("/x", None, "testing")

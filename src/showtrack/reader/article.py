@@ -9,7 +9,9 @@ which the statement reader takes as title markup, as it takes quotes.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
 from datetime import date
 from pathlib import Path
@@ -58,11 +60,18 @@ class Article(NamedTuple):
     published_from: str | None
 
 
+#: The most an article may be, as a file, on standard input or as a page: news pages are
+#: well under it, and it keeps a mistaken input (a disk image, /dev/zero) from costing
+#: minutes and memory. The README says it.
+MAX_ARTICLE = 5_000_000
+
+
 def load_article(source: str, today: date) -> Article:
     """Read SOURCE: `-` (standard input), an http(s) URL (through sources.http; a
-    failure is exit 5) or a file. A publication date after `today` is not taken."""
+    failure is exit 5) or a regular file, at most MAX_ARTICLE bytes of text. A
+    publication date after `today` is not taken."""
     if source == "-":
-        return _from_content(sys.stdin.read(), None, "standard input", None, today)
+        return _from_content(_read_stdin(), None, "standard input", None, today)
     if re.match(r"https?://", source, re.IGNORECASE):
         if not web_address(source):
             raise UsageError(
@@ -74,14 +83,54 @@ def load_article(source: str, today: date) -> Article:
         path = parts.path or "/"
         path += f"?{parts.query}" if parts.query else ""
         with Fetcher(f"{parts.scheme}://{parts.netloc}") as fetcher:
-            content, media = fetcher.get_text(path, f"fetching {source}")
+            content, media = fetcher.get_text(path, f"fetching {source}", MAX_ARTICLE)
         sys.stderr.write(f"showtrack: fetched {source} ({len(content):,} characters)\n")
         return _from_content(content, media, source, source, today)
+    return _from_content(_read_file(source), None, Path(source).name, None, today)
+
+
+def _read_stdin() -> str:
+    """Standard input's text, read no further than MAX_ARTICLE (`read - < /dev/zero`)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is not None:
+        return _text_of(stream.read(MAX_ARTICLE + 1), "standard input")
+    text = sys.stdin.read(MAX_ARTICLE + 1)  # a text stream with no bytes under it
+    return _text_of(text.encode("utf-8", errors="replace"), "standard input")
+
+
+def _read_file(source: str) -> str:
+    """A regular file's text: not a FIFO (which could block for ever), a device or a
+    folder, not over MAX_ARTICLE bytes, not binary."""
+    shown = shortened(source)
     try:
-        content = Path(source).read_text(encoding="utf-8", errors="replace")
+        status = os.stat(source)
+        if not stat.S_ISREG(status.st_mode):
+            raise UsageError(f"{shown} is not a regular file", "give an article's file, or -")
+        if status.st_size > MAX_ARTICLE:
+            raise UsageError(
+                f"{shown} is {status.st_size:,} bytes, more than an article's "
+                f"{MAX_ARTICLE // 1_000_000} MB",
+                "give the article alone",
+            )
+        with open(source, "rb") as handle:
+            raw = handle.read(MAX_ARTICLE + 1)
     except OSError as exc:
-        raise UsageError(f"cannot read {source}: {exc.strerror or exc}") from None
-    return _from_content(content, None, Path(source).name, None, today)
+        raise UsageError(f"cannot read {shown}: {exc.strerror or exc}") from None
+    return _text_of(raw, shown)
+
+
+def _text_of(raw: bytes, name: str) -> str:
+    """Bytes of an article as text; more than MAX_ARTICLE, or binary data (a NUL byte, a
+    text mostly undecodable), is a usage error."""
+    if len(raw) > MAX_ARTICLE:
+        raise UsageError(
+            f"{name} is more than an article's {MAX_ARTICLE // 1_000_000} MB",
+            "give the article alone",
+        )
+    text = raw.decode("utf-8", errors="replace")
+    if "\x00" in text or text.count("\ufffd") > max(8, len(text) // 20):
+        raise UsageError(f"{name} is not text (binary data)", "give an article's text or page")
+    return text
 
 
 def _from_content(

@@ -83,13 +83,29 @@ def _no_sentence_end(word: str, line: str, end: int) -> bool:
     return False
 
 
+#: The longest unit read as one: a "sentence" longer than this (a list with no full
+#: stop, text run together) is read in pieces cut at spaces, so that reading stays linear
+#: in the text however it is written.
+MAX_UNIT = 600
+
+
 def _piece(
     line: str, start: int, end: int, offset: int, number: int, paragraph: int, kind: str
 ) -> Iterator[Unit]:
     piece = line[start:end]
     stripped = piece.strip()
+    if not stripped:
+        return
+    at = offset + start + piece.index(stripped)
+    while len(stripped) > MAX_UNIT:
+        cut = stripped.rfind(" ", 0, MAX_UNIT)
+        cut = cut if cut > MAX_UNIT // 2 else MAX_UNIT
+        yield Unit(stripped[:cut], at, kind, number, paragraph)
+        rest = stripped[cut:]
+        at += cut + (len(rest) - len(rest.lstrip()))
+        stripped = rest.lstrip()
     if stripped:
-        yield Unit(stripped, offset + start + piece.index(stripped), kind, number, paragraph)
+        yield Unit(stripped, at, kind, number, paragraph)
 
 
 def is_heading_line(line: str) -> bool:

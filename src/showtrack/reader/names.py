@@ -34,7 +34,7 @@ from showtrack.text import fold
 
 _ROW_TITLE = re.compile(
     r"^(?P<t>[A-Z0-9][\w'’&!.+-]*(?::(?=\s+[A-Z0-9]))?(?:[ \t]+(?:[A-Z0-9][\w'’&!.+-]*"
-    r"(?::(?=\s+[A-Z0-9]))?|(?:of|the|and|in|on|a|an|to|for|at|with|from|or|by|&|is)(?=\s)))*)"
+    r"(?::(?=\s+[A-Z0-9]))?|(?:of|the|and|in|on|a|an|to|for|at|with|from|or|by|&|is)(?=\s))){0,12})"
 )
 _NUMBERED = re.compile(r"^\s*(?:#+\s*|\d{1,2}\s?[.)]\s*|[•*·-]\s*)")
 _SEASON_TAIL = re.compile(r"\s*\((?i:season|series)[^)]*\)\s*$|\s+(?i:season|series)\s+\w+$")

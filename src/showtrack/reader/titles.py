@@ -24,7 +24,9 @@ _CAP = (
     r"(?:(?:Mr|Mrs|Ms|Dr|St|Jr)\.|[A-Z0-9][\w'’&!+.-]*[\w'’&!+-]|[A-Z0-9]\.?|[A-Z]\.(?:[A-Z]\.)+)"
 )
 _GAP = r"[ \t]+"
-_RUN = rf"{_CAP}(?:{_GAP}(?:(?:{_SMALL}|&|and){_GAP})*{_CAP})*"
+# At most ten capitalised words with two small words between any two: no title is
+# longer, and a bound keeps a long run of capitals (a list, a shouted line) linear.
+_RUN = rf"{_CAP}(?:{_GAP}(?:(?:{_SMALL}|&|and){_GAP}){{0,2}}{_CAP}){{0,9}}"
 _NUMBER = "|".join([r"\d{1,3}", *words.NUMBER_WORDS])
 _ORDINAL = "|".join([r"\d{1,3}(?:st|nd|rd|th)", *words.ORDINAL_WORDS, *words.NAMED_SEASONS])
 _NEXT = "|".join(words.NEXT_SEASON_WORDS)

@@ -178,12 +178,12 @@ class Fetcher:
                 "is SHOWTRACK_TVMAZE_URL a TVmaze API?",
             ) from None
 
-    def get_text(self, path: str, what: str) -> tuple[str, str]:
+    def get_text(self, path: str, what: str, limit: int = MAX_TEXT) -> tuple[str, str]:
         """The text at `path` and its media type (e.g. text/html). A 404 or any other
         failure is a NetworkError saying `what` was fetched; so is an answer over
-        MAX_TEXT bytes, which no article reaches."""
+        `limit` bytes once decoded."""
         accept = "text/html, text/plain;q=0.9"
-        answer = self._answer(path, None, what, accept, MAX_TEXT)
+        answer = self._answer(path, None, what, accept, limit)
         if answer.status_code != 200:
             raise self._refusal(answer, what)
         return answer.text, answer.media_type
