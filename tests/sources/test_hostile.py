@@ -7,15 +7,17 @@ import gzip
 import socket
 import time
 import zlib
+from pathlib import Path
 
 import pytest
 
 from showtrack.errors import NetworkError
 from showtrack.sources import http
+from showtrack.sources import tvmaze as tvmaze_source
 from showtrack.sources.http import Fetcher
 from tests.conftest import Runner
 
-from .conftest import Answer, RawServer, Tvmaze
+from .conftest import Answer, RawServer, Tvmaze, fixture
 
 TIMEOUT = 0.4  # seconds: SHOWTRACK_HTTP_TIMEOUT in these tests
 
@@ -193,4 +195,77 @@ def test_read_of_a_compression_bomb_page_is_exit_5_and_changes_nothing(
 
     raw_server.talk = inflate
     done = cli("read", f"{raw_server.url}/story")
-    assert done.code == 5 and "over 10 MB" in done.err and "Traceback" not in done.err
+    assert done.code == 5 and "over 5 MB" in done.err and "Traceback" not in done.err
+
+
+# ----------------------------------------------------------------------------- TVmaze's values
+def _jessica_jones(**season2: object) -> dict[str, object]:
+    body = fixture("jessica_jones_2018")
+    body["_embedded"]["seasons"][1].update(season2)
+    return body
+
+
+@pytest.fixture
+def linked_jj(cli: Runner, tvmaze: Tvmaze) -> Runner:
+    """Jessica Jones tracked and linked to TVmaze id 1370."""
+    hit = {k: v for k, v in fixture("jessica_jones_2017").items() if k != "_embedded"}
+    tvmaze.answer("/search/shows", Answer(body=[{"score": 30.0, "show": hit}]))
+    assert cli("add", "Jessica Jones", "--link").code == 0
+    return cli
+
+
+def test_a_sync_of_impossible_values_stores_none_of_them(linked_jj: Runner, tvmaze: Tvmaze) -> None:
+    body = _jessica_jones(premiereDate="9999-12-31", number=2)
+    episodes = body["_embedded"]["episodes"]
+    for episode in episodes:
+        if episode["season"] == 2:
+            episode.update(
+                airdate="2016-02-30", airtime="21:00", airstamp="9999-12-31T23:00:00-12:00"
+            )
+    body["webChannel"]["country"]["timezone"] = "Not/AZone"
+    body["name"] = "\x1b]52;c;AAAA\x07Jessica Jones"
+    tvmaze.answer("/shows/1370", Answer(body=body))
+    done = linked_jj("--today", "2018-01-10", "sync")
+    assert done.code == 0, done.err
+    # Every command that reads what the sync stored still works.
+    for command in (
+        ["list"],
+        ["calendar"],
+        ["episodes", "Jessica Jones"],
+        ["info", "Jessica Jones"],
+        ["timeline"],
+        ["export"],
+        ["list", "-o", "json"],
+        ["upcoming"],
+    ):
+        shown = linked_jj("--today", "2018-01-10", *command)
+        assert shown.code in (0, 1), (command, shown.err)
+        assert "Traceback" not in shown.err and "\x1b" not in shown.out, command
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"id": ' + b"9" * 5000 + b"}",
+        b"[" * 100_000 + b"]" * 100_000,
+        b'{"id": 1370, "name": "Jessica Jones", "_embedded": {"seasons": 7}}',
+    ],
+    ids=["5000-digits", "nested-100000-deep", "wrong-shape"],
+)
+def test_a_show_tvmaze_cannot_have_sent_is_exit_5_and_changes_nothing(
+    linked_jj: Runner, tvmaze: Tvmaze, db: Path, body: bytes
+) -> None:
+    tvmaze.answer("/shows/1370", Answer(body=body))
+    before = db.read_bytes()
+    done = linked_jj("--today", "2018-01-10", "sync")
+    assert done.code == 5 and "fetching Jessica Jones: " in done.err, done.err
+    assert "Traceback" not in done.err and db.read_bytes() == before
+
+
+def test_updates_that_name_no_show_are_left_out(tvmaze: Tvmaze) -> None:
+    tvmaze.answer(
+        "/updates/shows",
+        Answer(body={"abc": 5, "1370": 1_500_000_000, "9" * 50: 1, "7": "soon", "8": -1}),
+    )
+    with Fetcher(tvmaze.url, sleep=lambda _: None) as client:
+        assert tvmaze_source.updates(client, "day") == {1370: 1_500_000_000}

@@ -82,3 +82,64 @@ def test_a_clearly_better_score_wins_and_a_close_one_is_refused() -> None:
         tvmaze.best_match([_hit(20, 1, "The Flash"), _hit(19, 2, "The Flash")], "The Flash")
     with pytest.raises(NotFoundError):
         tvmaze.best_match([], "Nothing")
+
+
+# ----------------------------------------------------------------------------- the edge
+def _poisoned(season: dict[str, Any], episode: dict[str, Any], **show: Any) -> tvmaze.TvShow:
+    """Jessica Jones as recorded, its second season and first episode of it changed."""
+    body = fixture("jessica_jones_2018")
+    seasons = body["_embedded"]["seasons"]
+    seasons[1] = {**seasons[1], **season}
+    episodes = body["_embedded"]["episodes"]
+    at = next(i for i, e in enumerate(episodes) if e["season"] == 2)
+    episodes[at] = {**episodes[at], **episode}
+    return msgspec.convert({**body, **show}, tvmaze.TvShow)
+
+
+@pytest.mark.parametrize("day", ["zzzz", "0000-00-00", "2017-13-45", "2016-02-30", "9999-12-31"])
+def test_a_day_showtrack_does_not_keep_is_left_out(day: str) -> None:
+    report = tvmaze.report(_poisoned({"premiereDate": day}, {"airdate": day}), "2018-03-08")
+    s2 = report.seasons[1]
+    assert (s2.number, s2.premiere, s2.first_aired) == (2, None, None)
+    assert all(e.air_date is None for e in s2.episodes[:1])
+
+
+@pytest.mark.parametrize(
+    "airstamp",
+    ["9999-12-31T23:00:00-12:00", "2018-03-08T21:00:00", "2018-03-08T21:00:00+23:00", "x" * 5000],
+)
+def test_an_instant_with_no_real_offset_or_day_is_none(airstamp: str) -> None:
+    episode = {"airdate": "2018-03-08", "airtime": "21:00", "airstamp": airstamp}
+    s2 = tvmaze.report(_poisoned({}, episode), "2018-03-08").seasons[1]
+    assert s2.air_time is None and s2.episodes[0].air_time is None
+    assert s2.premiere == "2018-03-08"
+
+
+def test_a_zone_not_in_the_zone_database_is_left_out() -> None:
+    channel = {"id": 1, "name": "Netflix", "country": {"name": "X", "timezone": "Not/AZone"}}
+    report = tvmaze.report(_poisoned({}, {}, webChannel=channel), "2018-03-08")
+    assert report.zone is None and report.network == "Netflix"
+
+
+def test_numbers_out_of_range_and_a_season_given_twice_are_left_out() -> None:
+    body = fixture("jessica_jones_2018")
+    seasons = body["_embedded"]["seasons"]
+    body["_embedded"]["seasons"] = [*seasons, {**seasons[1], "premiereDate": "2030-01-01"}]
+    body["_embedded"]["seasons"].append({**seasons[0], "number": -4})
+    body["_embedded"]["episodes"][0]["runtime"] = 10**30
+    report = tvmaze.report(msgspec.convert(body, tvmaze.TvShow), "2018-03-08")
+    assert [s.number for s in report.seasons] == [1, 2]
+    assert report.seasons[1].premiere == "2018-03-08"
+    assert report.seasons[0].episodes[0].runtime is None
+
+
+def test_a_long_name_is_cut_and_a_bad_address_dropped() -> None:
+    report = tvmaze.report(
+        _poisoned({}, {}, name="J" * 10_000, url="javascript:alert(1)"), "2018-01-01"
+    )
+    assert len(report.name) == 500 and report.link.url is None
+
+
+def test_an_id_past_any_real_one_is_not_a_show() -> None:
+    with pytest.raises(msgspec.ValidationError):
+        msgspec.convert({"id": 10**50}, tvmaze.TvShow)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from datetime import date, datetime
-from typing import Any, TypeVar
+from datetime import date, datetime, timedelta, timezone
+from typing import Annotated, Any, TypeVar
 
 import msgspec
 
@@ -21,6 +21,8 @@ from showtrack.models import Episode as StoredEpisode
 from showtrack.models import SeasonReport, Show, ShowReport, TvmazeLink
 from showtrack.sources.http import Fetcher
 from showtrack.text import fold, printable, web_address
+from showtrack.windows.regions import zone_named
+from showtrack.windows.window import FIRST_DAY, LAST_DAY
 
 URL_ENV = "SHOWTRACK_TVMAZE_URL"
 DEFAULT_URL = "https://api.tvmaze.com"
@@ -87,7 +89,7 @@ class Embedded(msgspec.Struct):
 
 
 class TvShow(msgspec.Struct):
-    id: int
+    id: Annotated[int, msgspec.Meta(ge=1, le=2**40)]
     name: str = ""
     url: str | None = None
     premiered: str | None = None
@@ -150,21 +152,72 @@ def lookup(client: Fetcher, database: str, external_id: str) -> TvShow | None:
 
 def updates(client: Fetcher, since: str) -> dict[int, int]:
     """When each show last changed (a unix time), for shows changed within `since`
-    (day, week or month)."""
+    (day, week or month). Keys that are no show id and times out of range are left out."""
     what = "asking TVmaze which shows changed"
     found = client.get_json("/updates/shows", {"since": since}, what)
-    return {int(k): v for k, v in _typed(found or {}, dict[str, int], what).items()}
+    return {
+        int(k): v
+        for k, v in _typed(found or {}, dict[str, Any], what).items()
+        if re.fullmatch(r"[0-9]{1,10}", k) and _count(v, 0, 2**40) is not None
+    }
+
+
+# ----------------------------------------------------------------------------- the edge
+# What TVmaze says is checked here, before it reaches the database: days in the years
+# showtrack keeps, instants with a real offset, zones of the zone database, numbers of
+# sane size, text of sane length. What fails is left out (a season, an episode, a day),
+# never stored to make a later listing fail.
+
+_MAX_NUMBER = 100_000  # a season, an episode, a runtime in minutes
+_MAX_TEXT = 500  # characters of a name
+
+
+def _count(value: Any, low: int = 0, high: int = _MAX_NUMBER) -> int | None:
+    """A whole number in [low, high], else None."""
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        return None
+    return value
+
+
+def _day(text: str | None) -> str | None:
+    """A YYYY-MM-DD day showtrack keeps ("2017-13-45", "0000-00-00", "9999-12-31" are
+    none)."""
+    if not text or not isinstance(text, str) or len(text) != 10:
+        return None
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return None
+    return day.isoformat() if FIRST_DAY <= day <= LAST_DAY else None
+
+
+def _name(text: str | None) -> str | None:
+    """A name, cut to a sane length."""
+    if not text or not isinstance(text, str):
+        return None
+    return text[:_MAX_TEXT]
 
 
 def _instant(episode: Episode) -> str | None:
     """The episode's air instant, when TVmaze knows the time: an airstamp with an empty
-    airtime is a placeholder at noon UTC for a day with no time."""
-    if not episode.airstamp or not episode.airtime:
+    airtime is a placeholder at noon UTC for a day with no time. An instant with no
+    offset, an offset past 14 hours or a day showtrack does not keep is none."""
+    if not episode.airstamp or not episode.airtime or len(episode.airstamp) > 40:
         return None
     try:
-        return datetime.fromisoformat(episode.airstamp).isoformat()
+        instant = datetime.fromisoformat(episode.airstamp)
     except ValueError:
         return None
+    offset = instant.utcoffset()
+    if offset is None or abs(offset) > timedelta(hours=14):
+        return None
+    if not FIRST_DAY <= instant.date() <= LAST_DAY:
+        return None
+    try:
+        instant.astimezone(timezone.utc)
+    except OverflowError:
+        return None
+    return instant.isoformat()
 
 
 def _running_order(episode: Episode) -> tuple[int, str]:
@@ -186,12 +239,7 @@ def _first_episodes(episodes: list[Episode]) -> dict[int, Episode]:
 
 def _air_date(text: str | None) -> str | None:
     """TVmaze's airdate when it is a day ("" when undated; anything else is ignored)."""
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        return None
+    return _day(text)
 
 
 def _episodes(episodes: list[Episode]) -> dict[int, list[StoredEpisode]]:
@@ -200,18 +248,19 @@ def _episodes(episodes: list[Episode]) -> dict[int, list[StoredEpisode]]:
     specials (significant or not) as `special`."""
     seasons: dict[int, list[StoredEpisode]] = {}
     for e in episodes:
-        if e.season is None:
+        season = _count(e.season)
+        if season is None:
             continue
         day = _air_date(e.airdate)
-        seasons.setdefault(e.season, []).append(
+        seasons.setdefault(season, []).append(
             StoredEpisode(
-                number=e.number,
-                title=e.name or None,
+                number=_count(e.number),
+                title=_name(e.name),
                 air_date=day,
                 air_time=_instant(e) if day else None,
-                runtime=e.runtime,
+                runtime=_count(e.runtime),
                 type="regular" if (e.type or "regular") == "regular" else "special",
-                tvmaze_id=e.id,
+                tvmaze_id=_count(e.id, 1, 2**40),
             )
         )
     return seasons
@@ -224,37 +273,42 @@ def report(tv: TvShow, today: str) -> ShowReport:
     first = _first_episodes(tv.embedded.episodes)
     episodes = _episodes(tv.embedded.episodes)
     seasons = []
+    numbers: set[int] = set()
     for season in tv.embedded.seasons:
-        if season.number is None:
-            continue
-        episode = first.get(season.number)
+        number = _count(season.number)
+        if number is None or number in numbers:
+            continue  # no number, or a number given twice: the first one counts
+        numbers.add(number)
+        episode = first.get(number)
+        premiere = _day(season.premiereDate)
         # The first episode's day, else the season's premiere: the same day, when known.
-        day = (episode.airdate if episode and episode.airdate else None) or season.premiereDate
+        day = (_day(episode.airdate) if episode else None) or premiere
         seasons.append(
             SeasonReport(
-                number=season.number,
-                premiere=season.premiereDate or day,
-                air_time=_instant(episode) if episode else None,
+                number=number,
+                premiere=premiere or day,
+                air_time=_instant(episode) if episode and day else None,
                 first_aired=day if day is not None and day <= today else None,
-                episodes=tuple(episodes.get(season.number, ())),
+                episodes=tuple(episodes.get(number, ())),
             )
         )
     channel = tv.channel
     externals = tv.externals or Externals()
+    zone = channel.country.timezone if channel and channel.country else None
     return ShowReport(
         link=TvmazeLink(
             id=tv.id,
-            url=tv.url,
-            imdb=externals.imdb,
-            thetvdb=externals.thetvdb,
-            updated=tv.updated,
+            url=tv.url if tv.url and web_address(tv.url) else None,
+            imdb=_name(externals.imdb),
+            thetvdb=_count(externals.thetvdb, 1, 2**40),
+            updated=_count(tv.updated, 0, 2**40),
             synced_on=today,
         ),
-        name=tv.name,
-        premiered=tv.premiered,
-        network=channel.name if channel else None,
-        zone=channel.country.timezone if channel and channel.country else None,
-        status=tv.status,
+        name=_name(tv.name) or f"TVmaze show {tv.id}",
+        premiered=_day(tv.premiered),
+        network=_name(channel.name) if channel else None,
+        zone=zone if zone_named(zone) is not None else None,
+        status=_name(tv.status),
         seasons=tuple(seasons),
     )
 
