@@ -8,6 +8,7 @@ import socket
 import time
 import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -199,7 +200,7 @@ def test_read_of_a_compression_bomb_page_is_exit_5_and_changes_nothing(
 
 
 # ----------------------------------------------------------------------------- TVmaze's values
-def _jessica_jones(**season2: object) -> dict[str, object]:
+def _jessica_jones(**season2: object) -> Any:
     body = fixture("jessica_jones_2018")
     body["_embedded"]["seasons"][1].update(season2)
     return body
