@@ -56,3 +56,8 @@ class NetworkError(ShowtrackError):
     unreadable (exit 5); what was not fetched is left as it was."""
 
     exit_code = 5
+
+
+class UnreadableAnswerError(NetworkError):
+    """A service answered, but with something showtrack cannot read (not JSON, or not
+    the shape it knows); a sync skips that show and goes on with the others."""

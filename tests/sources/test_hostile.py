@@ -259,8 +259,24 @@ def test_a_show_tvmaze_cannot_have_sent_is_exit_5_and_changes_nothing(
     tvmaze.answer("/shows/1370", Answer(body=body))
     before = db.read_bytes()
     done = linked_jj("--today", "2018-01-10", "sync")
-    assert done.code == 5 and "fetching Jessica Jones: " in done.err, done.err
+    assert done.code == 5 and "skipped: fetching Jessica Jones: " in done.err, done.err
     assert "Traceback" not in done.err and db.read_bytes() == before
+
+
+def test_an_unreadable_show_is_skipped_and_the_others_recorded(
+    linked_jj: Runner, tvmaze: Tvmaze
+) -> None:
+    hit = {k: v for k, v in fixture("the_flash_2020").items() if k != "_embedded"}
+    tvmaze.answer("/search/shows", Answer(body=[{"score": 30.0, "show": hit}]))
+    assert linked_jj("add", "The Flash", "--link").code == 0
+    tvmaze.answer("/shows/1370", Answer(body={"id": 1370, "_embedded": {"seasons": 7}}))
+    tvmaze.show(13, "the_flash_2020")
+    done = linked_jj("--today", "2020-01-12", "sync")
+    assert done.code == 5
+    assert "skipped: fetching Jessica Jones: TVmaze answered in a shape" in done.err
+    assert "showtrack: 1 show skipped: unreadable answer" in done.err.splitlines()[-2]
+    assert "S6 released 2019-10-08" in done.out
+    assert linked_jj("--today", "2020-01-12", "info", "The Flash").out.count("2019-10-08") >= 1
 
 
 def test_updates_that_name_no_show_are_left_out(tvmaze: Tvmaze) -> None:

@@ -40,7 +40,7 @@ from showtrack.context import (
     emit,
     output_format,
 )
-from showtrack.errors import UsageError
+from showtrack.errors import NetworkError, UsageError
 from showtrack.models import STAGES
 
 if TYPE_CHECKING:
@@ -290,7 +290,8 @@ def sync(
     aired is released; a season TVmaze has no date for keeps its window from the
     news. Every change is history with TVmaze as the source; nothing unchanged is
     written. Only shows TVmaze changed since the last sync are fetched. Exits 5
-    when TVmaze cannot be reached (what was fetched is still recorded).
+    when TVmaze cannot be reached or answers a show unreadably (that show is skipped;
+    what was fetched is still recorded).
     """
     from showtrack.sources import tvmaze
     from showtrack.tracker import names
@@ -323,8 +324,16 @@ def sync(
     said = syncing.summary(len(targets), len(fetched.reports), fetched.requests, changes, dry_run)
     if not quiet:
         typer.echo(said, err=True)
+    for skipped in fetched.skipped:  # the others were recorded; this one is left as it was
+        typer.echo(f"showtrack: skipped: {skipped.message}", err=True)
     if fetched.failure is not None:
         raise fetched.failure
+    if fetched.skipped:
+        count = len(fetched.skipped)
+        raise NetworkError(
+            f"{count} show{'s' if count > 1 else ''} skipped: unreadable answer",
+            fetched.skipped[0].hint,
+        )
 
 
 # --------------------------------------------------------------------------- releases

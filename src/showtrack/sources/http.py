@@ -26,7 +26,7 @@ import httpx
 import msgspec
 
 from showtrack import __version__
-from showtrack.errors import NetworkError
+from showtrack.errors import NetworkError, UnreadableAnswerError
 from showtrack.text import printable, shortened
 
 TIMEOUT_ENV = "SHOWTRACK_HTTP_TIMEOUT"
@@ -173,7 +173,7 @@ class Fetcher:
         try:
             return msgspec.json.decode(answer.content)
         except (msgspec.DecodeError, RecursionError, ValueError):
-            raise NetworkError(
+            raise UnreadableAnswerError(
                 f"{what}: {self.base_url} answered something that is not JSON",
                 "is SHOWTRACK_TVMAZE_URL a TVmaze API?",
             ) from None

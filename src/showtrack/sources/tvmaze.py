@@ -16,7 +16,13 @@ from typing import Annotated, Any, TypeVar
 
 import msgspec
 
-from showtrack.errors import AmbiguousNameError, NetworkError, NotFoundError, UsageError
+from showtrack.errors import (
+    AmbiguousNameError,
+    NetworkError,
+    NotFoundError,
+    UnreadableAnswerError,
+    UsageError,
+)
 from showtrack.models import Episode as StoredEpisode
 from showtrack.models import SeasonReport, Show, ShowReport, TvmazeLink
 from showtrack.sources.http import Fetcher
@@ -121,7 +127,7 @@ def _typed(data: Any, kind: type[T], what: str) -> T:
     try:
         return msgspec.convert(data, kind)
     except msgspec.ValidationError as exc:
-        raise NetworkError(
+        raise UnreadableAnswerError(
             f"{what}: TVmaze answered in a shape showtrack does not know ({exc})",
             "is SHOWTRACK_TVMAZE_URL a TVmaze API?",
         ) from None
@@ -389,19 +395,23 @@ def search_row(hit: SearchHit) -> dict[str, Any]:
 
 class Fetched(msgspec.Struct):
     """What one sync got from TVmaze: a report per fetched show (by showtrack id), the
-    failure that stopped it, and whether every changed show was fetched."""
+    failure that stopped it, what was skipped as unreadable, and whether every changed
+    show was fetched."""
 
     reports: list[tuple[str, ShowReport]]
     failure: NetworkError | None
     complete: bool
     requests: int
+    skipped: list[UnreadableAnswerError] = msgspec.field(default_factory=list)
 
 
 def fetch_changed(targets: Sequence[Show], since: str | None, today: str) -> Fetched:
     """Ask TVmaze which shows changed `since` (day, week, month; None: fetch them all),
-    then fetch each linked show that changed after what its last sync saw. Stops at the
-    first failure, keeping what was fetched before it."""
+    then fetch each linked show that changed after what its last sync saw. A show TVmaze
+    answers unreadably is skipped; any other failure stops the sync, keeping what was
+    fetched before it."""
     reports: list[tuple[str, ShowReport]] = []
+    skipped: list[UnreadableAnswerError] = []
     with fetcher() as client:
         try:
             changed = updates(client, since) if since else None
@@ -413,10 +423,14 @@ def fetch_changed(targets: Sequence[Show], since: str | None, today: str) -> Fet
                     and changed.get(link.id, 0) <= link.updated
                 ):
                     continue
-                found = show(client, link.id, target.title)
+                try:
+                    found = show(client, link.id, target.title)
+                except UnreadableAnswerError as exc:
+                    skipped.append(exc)
+                    continue
                 if found is None:
                     raise NetworkError(f"TVmaze has no show {link.id} (linked to {target.title})")
                 reports.append((target.id, report(found, today)))
         except NetworkError as exc:
-            return Fetched(reports, exc, False, client.requests)
-        return Fetched(reports, None, True, client.requests)
+            return Fetched(reports, exc, False, client.requests, skipped)
+        return Fetched(reports, None, not skipped, client.requests, skipped)
