@@ -1176,3 +1176,20 @@ def test_released_on_a_day_before_newer_news_stays_last_in_its_history(cli: Runn
     )
     (row,) = json.loads(cli("upcoming", "--all", "-o", "json").out)
     assert (row["status"], row["release_date"]) == ("released", "2017-06-10")
+
+
+@pytest.mark.parametrize("month", ["9999-12", "0000-01", "1899-12"])
+def test_a_calendar_of_a_year_showtrack_does_not_keep_is_exit_2(marvel: Runner, month: str) -> None:
+    done = marvel("calendar", month)
+    assert done.code == 2 and done.out == ""
+    assert done.err.startswith(f"showtrack: month {month!r} is outside the years"), done.err
+
+
+@pytest.mark.parametrize("today", ["", "zzz", "2018-02-30"])
+def test_a_bad_today_is_exit_2_even_for_a_command_that_needs_no_day(
+    marvel: Runner, db: Path, today: str
+) -> None:
+    before = db.read_bytes()
+    done = marvel("--today", today, "add", "Another")
+    assert done.code == 2 and "--today" in done.err.splitlines()[0], done.err
+    assert db.read_bytes() == before

@@ -64,3 +64,12 @@ def test_today_may_be_words_for_a_day(monkeypatch: pytest.MonkeyPatch) -> None:
     real = clock.today()
     assert clock.today("tomorrow") == date.fromordinal(real.toordinal() + 1)
     assert clock.today("yesterday") == date.fromordinal(real.toordinal() - 1)
+
+
+def test_an_empty_today_is_refused_and_an_empty_environment_is_unset(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with pytest.raises(UsageError, match="--today is empty"):
+        clock.today("  ")
+    monkeypatch.setenv("SHOWTRACK_TODAY", "")
+    assert clock.today() == clock.today(None)

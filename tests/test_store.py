@@ -548,13 +548,26 @@ def test_a_kept_migration_copy_is_written_whole_and_never_through_a_link(
 
 
 @pytest.mark.parametrize(
-    ("value", "seconds"), [("nan", 10.0), ("inf", 600.0), ("-5", 0.0), ("2.5", 2.5), ("x", 10.0)]
+    ("value", "seconds"), [("2.5", 2.5), ("0", 0.0), ("", 10.0), ("600", 600.0)]
 )
-def test_the_lock_timeout_is_bounded(
+def test_the_lock_timeout_is_read_from_the_environment(
     monkeypatch: pytest.MonkeyPatch, value: str, seconds: float
 ) -> None:
     monkeypatch.setenv("SHOWTRACK_LOCK_TIMEOUT", value)
     assert store.lock_timeout() == seconds
+
+
+@pytest.mark.parametrize("value", ["abc", "nan", "inf", "-5", "601", "1e400"])
+def test_a_lock_timeout_that_is_no_number_of_seconds_is_exit_2_before_the_database(
+    cli: Runner, db: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    assert cli("add", "Kept").code == 0
+    before = db.read_bytes()
+    monkeypatch.setenv("SHOWTRACK_LOCK_TIMEOUT", value)
+    done = cli("add", "Lost")
+    assert done.code == 2, done.err
+    assert done.err.startswith(f"showtrack: SHOWTRACK_LOCK_TIMEOUT {value!r} is not a number")
+    assert db.read_bytes() == before
 
 
 def test_a_tilde_in_the_database_path_is_the_home_folder(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ consistent day.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from datetime import date, datetime, timezone, tzinfo
@@ -90,11 +91,19 @@ def _pretended(text: str) -> date:
 
 
 def today(override: str | None = None) -> date:
-    """Today's date: `override` (from --today), else $SHOWTRACK_TODAY, else the local date."""
-    text = override or os.environ.get(TODAY_ENV)
+    """Today's date: `override` (from --today), else $SHOWTRACK_TODAY, else the local date.
+    An empty --today is refused; an empty $SHOWTRACK_TODAY is as if unset."""
+    text = _pretending(override)
     if text:
         return _pretended(text)
     return datetime.now(local_zone()).date()
+
+
+def _pretending(override: str | None) -> str | None:
+    """The text of the day to pretend is today, if any."""
+    if override is not None and not override.strip():
+        raise UsageError("--today is empty", "e.g. --today 2018-03-08, or leave it out")
+    return override or os.environ.get(TODAY_ENV)
 
 
 def now(override: str | None = None) -> datetime:
@@ -105,11 +114,29 @@ def now(override: str | None = None) -> datetime:
     """
     zone = local_zone()
     real = datetime.now(zone)
-    text = override or os.environ.get(TODAY_ENV)
+    text = _pretending(override)
     if not text:
         return real
     day = _pretended(text)
     return real.replace(year=day.year, month=day.month, day=day.day)
+
+
+def seconds_setting(name: str, default: float, low: float, high: float) -> float:
+    """A number of seconds from the environment variable `name`: `default` when unset or
+    empty, a usage error when it is not a number from `low` to `high`."""
+    text = os.environ.get(name, "").strip()
+    if not text:
+        return default
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not low <= value <= high:  # NaN too
+        raise UsageError(
+            f"{name} {text[:40]!r} is not a number of seconds from {low:g} to {high:g}",
+            f"e.g. {name}={default:g}, or unset it",
+        )
+    return value
 
 
 def utc_stamp() -> str:

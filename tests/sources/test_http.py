@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from showtrack.errors import UsageError
 from showtrack.sources.http import USER_AGENT, Fetcher, read_timeout
 
 from .conftest import Answer, Tvmaze
@@ -41,11 +42,19 @@ def test_it_stays_under_the_rate(tvmaze: Tvmaze) -> None:
     assert len(waits) == 1 and 59 < waits[0] <= 60
 
 
-@pytest.mark.parametrize(
-    ("value", "seconds"), [("2.5", 2.5), ("nan", 10.0), ("-5", 10.0), ("inf", 10.0), ("x", 10.0)]
-)
-def test_the_timeout_setting_is_bounded(
+@pytest.mark.parametrize(("value", "seconds"), [("2.5", 2.5), ("", 10.0), ("300", 300.0)])
+def test_the_timeout_setting_is_read_from_the_environment(
     monkeypatch: pytest.MonkeyPatch, value: str, seconds: float
 ) -> None:
     monkeypatch.setenv("SHOWTRACK_HTTP_TIMEOUT", value)
     assert read_timeout() == seconds
+
+
+@pytest.mark.parametrize("value", ["x", "nan", "-5", "inf", "0", "301"])
+def test_a_timeout_setting_that_is_no_number_of_seconds_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("SHOWTRACK_HTTP_TIMEOUT", value)
+    with pytest.raises(UsageError) as refused:
+        read_timeout()
+    assert refused.value.exit_code == 2 and "SHOWTRACK_HTTP_TIMEOUT" in refused.value.message

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from showtrack import __version__
+from showtrack import __version__, clock
 from showtrack.cli.completion import NETWORKS, SEASONS, SHOW_NAMES, TAGS, words
 from showtrack.context import OUTPUT_FORMATS, Settings, emit
 
@@ -84,6 +84,8 @@ def _global_options(
         bool, option("--version", "print the version and exit", is_eager=True, callback=_version)
     ] = False,
 ) -> None:
+    if today is not None:  # checked where it enters, even for a command that needs no day
+        clock.today(today)
     ctx.obj = Settings(db, today, no_color or bool(os.environ.get("NO_COLOR")))
 
 

@@ -9,8 +9,6 @@ went wrong, never a traceback."""
 from __future__ import annotations
 
 import contextlib
-import math
-import os
 import re
 import signal
 import threading
@@ -25,7 +23,7 @@ from typing import Any
 import httpx
 import msgspec
 
-from showtrack import __version__
+from showtrack import __version__, clock
 from showtrack.errors import NetworkError, UnreadableAnswerError
 from showtrack.text import printable, shortened
 
@@ -44,12 +42,9 @@ _ENCODINGS = ("gzip", "deflate")  # what showtrack asks for, and decodes itself,
 
 
 def read_timeout() -> float:
-    """Seconds to wait for an answer: $SHOWTRACK_HTTP_TIMEOUT (0.1 to 300), else 10."""
-    try:
-        value = float(os.environ.get(TIMEOUT_ENV, DEFAULT_TIMEOUT))
-    except ValueError:
-        return DEFAULT_TIMEOUT
-    return value if math.isfinite(value) and 0.1 <= value <= 300 else DEFAULT_TIMEOUT
+    """Seconds to wait for an answer: $SHOWTRACK_HTTP_TIMEOUT (0.1 to 300), else 10;
+    anything else is a usage error."""
+    return clock.seconds_setting(TIMEOUT_ENV, DEFAULT_TIMEOUT, 0.1, 300.0)
 
 
 class _Expired(Exception):

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import math
 import os
 import shutil
 import stat
 import time
 from pathlib import Path
 
+from showtrack import clock
 from showtrack.errors import DatabaseError, LockedError
 
 LOCK_TIMEOUT_ENV = "SHOWTRACK_LOCK_TIMEOUT"
@@ -219,11 +219,5 @@ MAX_LOCK_TIMEOUT = 600.0
 
 def lock_timeout() -> float:
     """How long a writer waits for the lock: $SHOWTRACK_LOCK_TIMEOUT seconds (0 to 600),
-    else 10."""
-    try:
-        value = float(os.environ.get(LOCK_TIMEOUT_ENV, DEFAULT_LOCK_TIMEOUT))
-    except ValueError:
-        return DEFAULT_LOCK_TIMEOUT
-    if math.isnan(value):
-        return DEFAULT_LOCK_TIMEOUT
-    return min(max(value, 0.0), MAX_LOCK_TIMEOUT)
+    else 10; anything else is a usage error, said before the database is touched."""
+    return clock.seconds_setting(LOCK_TIMEOUT_ENV, DEFAULT_LOCK_TIMEOUT, 0.0, MAX_LOCK_TIMEOUT)

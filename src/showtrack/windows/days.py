@@ -17,7 +17,7 @@ from typing import Literal
 
 from showtrack.errors import UsageError, WindowError
 from showtrack.windows.vocabulary import MONTHS, WEEKDAYS
-from showtrack.windows.window import kept
+from showtrack.windows.window import FIRST_DAY, KEPT_YEARS, LAST_DAY, kept
 
 Direction = Literal["past", "future"]
 
@@ -118,6 +118,8 @@ def parse_month(text: str, today: date, what: str = "month") -> tuple[int, int]:
     if m is not None:
         if not 1 <= int(m[2]) <= 12:
             raise UsageError(f"{what} {text!r} is not a month", "e.g. 2018-03, march, next month")
+        if not FIRST_DAY.year <= int(m[1]) <= LAST_DAY.year:
+            raise UsageError(f"{what} {text!r} is outside the years {KEPT_YEARS}")
         return int(m[1]), int(m[2])
     from showtrack.windows.phrases import parse_window
 
