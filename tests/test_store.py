@@ -496,6 +496,26 @@ def test_a_full_disk_is_exit_4_and_keeps_the_database_and_its_backup(cli: Runner
     assert not list(db.parent.glob(".showtrack.json.*.tmp"))
 
 
+def test_a_disk_with_no_room_even_for_the_lock_holders_pid_is_exit_4(cli: Runner, db: Path) -> None:
+    cli("add", "A")
+    before = db.read_bytes()
+    done = subprocess.run(
+        [sys.executable, "-c", FILL_UP, str(db), "0"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 4, done.stderr
+    assert done.stdout.startswith("cannot write ") and "Traceback" not in done.stderr
+    assert db.read_bytes() == before
+
+
+def test_a_database_path_that_is_a_fifo_is_refused_at_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "tv.json"
+    os.mkfifo(fifo)
+    for command in (["list"], ["add", "A"], ["db", "check"]):
+        done = run_process(fifo, *command, timeout=20)
+        assert done.code == 4, (command, done.err)
+        assert done.err.startswith(f"showtrack: cannot read {fifo}: it is not a regular file")
+
+
 def test_restore_never_writes_through_a_planted_link_and_keeps_each_replaced_file(
     cli: Runner, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

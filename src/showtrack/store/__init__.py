@@ -641,9 +641,9 @@ def read_listing(path: Path) -> Listing:
     or refuses it with the same messages as every other command."""
     real = real_path(path)
     try:
-        raw = real.read_bytes()
-    except (FileNotFoundError, IsADirectoryError, PermissionError, OSError):
-        raw = None
+        raw = read_bytes(real)
+    except DatabaseError:
+        raw = None  # `load` says why, with the message every command gives
     document = None
     if raw:
         with contextlib.suppress(msgspec.MsgspecError, ValueError, RecursionError):

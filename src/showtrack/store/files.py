@@ -34,12 +34,26 @@ def lock_path(path: Path) -> Path:
 
 
 def read_bytes(path: Path) -> bytes | None:
+    """The file's bytes; None when there is no file. Anything but a regular file (a FIFO
+    that would block for ever, a device, a folder) is refused, as is a file that cannot
+    be read."""
     try:
-        return path.read_bytes()
+        # O_NONBLOCK: opening a FIFO with no writer must not wait; fstat then refuses it.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         return None
     except OSError as exc:
         raise DatabaseError(f"cannot read {path}: {exc.strerror}") from None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise DatabaseError(
+                f"cannot read {path}: it is not a regular file",
+                "point --db or SHOWTRACK_DB at a database file",
+            )
+        try:
+            return handle.read()
+        except OSError as exc:
+            raise DatabaseError(f"cannot read {path}: {exc.strerror}") from None
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -185,8 +199,11 @@ class WriteLock:
                         f"try again when it has finished, or raise {LOCK_TIMEOUT_ENV}",
                     ) from None
                 time.sleep(0.05)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        # The pid only names the holder to a writer left waiting: a full disk that
+        # refuses it costs that name, not the write.
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         self._fd = fd
         return self
 
