@@ -120,6 +120,11 @@ def _refuse_unplaced_numbers(words: Sequence[str], start: int, end: int, phrase:
     def numeric(index: int) -> bool:
         return 0 <= index < len(words) and any(c.isdigit() for c in words[index])
 
+    # A bound's own words after the expression ("spring 2018 at the earliest") are part
+    # of the phrase: what follows them is its neighbour.
+    while end < len(words) and words[end] in BOUND_TAIL_WORDS and not numeric(end):
+        end += 1
+
     for side, step in ((start - 1, -1), (end, 1)):
         if not 0 <= side < len(words):
             continue
