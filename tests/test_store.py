@@ -420,13 +420,14 @@ def test_a_file_holding_a_date_outside_the_kept_years_is_refused_on_read(
     cli("expect", "A", "1", "2018")
     damaged = db.read_text().replace('"latest":"2018-12-31"', '"latest":"9999-12-31"')
     db.write_text(damaged)
-    for view in (("upcoming",), ("check",), ("info", "A"), ("history", "A", "1")):
+    said = "'a/s1' is damaged: its latest day '9999-12-31' is a date outside the years"
+    for view in (("upcoming",), ("check",), ("info", "A"), ("history", "A", "1"), ("add", "B")):
         result = cli(*view)
         assert result.code == 4, view
-        assert "'a/s1' has a date outside the years" in result.err
+        assert said in result.err, view
     assert db.read_text() == damaged
     result = cli("db", "check")
-    assert result.code == 4 and "a/s1 has a date outside" in result.err
+    assert result.code == 4 and f"releases record {said}" in result.err
 
 
 # --- neighbours, links and full disks ---------------------------------------------------------

@@ -40,13 +40,13 @@ def _write(path: Path, shows: list[Show], releases: list[Release]) -> None:
 def _decodes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The document ids the store decodes from here on."""
     seen: list[str] = []
-    plain = Store._plain
+    decode = Store._decode
 
-    def counting(self: Store, table: str, doc_id: str) -> dict[str, object]:
-        seen.append(f"{table}/{doc_id}")
-        return plain(self, table, doc_id)
+    def counting(self: Store, cls: type[Show] | type[Release], doc_id: str) -> object:
+        seen.append(f"{'shows' if cls is Show else 'releases'}/{doc_id}")
+        return decode(self, cls, doc_id)  # type: ignore[type-var]
 
-    monkeypatch.setattr(Store, "_plain", counting)
+    monkeypatch.setattr(Store, "_decode", counting)
     return seen
 
 
@@ -71,6 +71,10 @@ def test_a_write_decodes_only_the_records_it_reads(
     shows = [Show(id=f"show-{n}", title=f"Show {n}") for n in range(50)]
     _write(path, shows, [_release(s.id, k) for s in shows for k in (1, 2, 3)])
     decoded = _decodes(monkeypatch)
+    with store.open_for_writing(path):
+        pass  # a file showtrack did not write is checked whole, once
+    assert len(decoded) == 50 + 150
+    decoded.clear()
     with store.open_for_writing(path) as st_:
         release = st_.release("show-7/s2")
         assert release is not None
@@ -182,13 +186,13 @@ def test_a_record_that_is_not_an_object_is_refused_when_read(tmp_path: Path) -> 
     lines[at] = '    "1": 5,'
     path.write_text("\n".join(lines))
     before = path.read_bytes()
-    # The file keeps showtrack's layout: opening it reads no record; reading that one
-    # refuses the file (exit 4), and nothing is written.
-    with store.open_for_writing(path) as loaded:
-        assert loaded.release("b/s2") is not None
+    # Not the file a writer checked and left: checked whole, by a reader of another
+    # record as by a write, it is refused (exit 4), and nothing is written.
+    with pytest.raises(DatabaseError, match="releases record number 1 is damaged"):
+        store.load(path).release("b/s2")
     with pytest.raises(DatabaseError, match="releases record number 1 is damaged"):  # noqa: SIM117
-        with store.open_for_writing(path) as loaded:
-            loaded.releases()
+        with store.open_for_writing(path):
+            pass
     assert path.read_bytes() == before
 
 
@@ -201,6 +205,8 @@ def test_an_export_passes_records_on_undecoded_and_equal_to_decoded_ones(
     shows = [Show(id=f"show-{n}", title=f"Shōw {n}", notes='"quoted"') for n in range(5)]
     _write(path, shows, [_release(s.id, k, note="é\\") for s in shows for k in (1, 2)])
     whole = transfer.export_json_bytes(store.load(path, decoded=True))
+    with store.open_for_writing(path):
+        pass  # now the file the last writer checked and left: not checked again
     decoded = _decodes(monkeypatch)
     lazy = store.load(path)
     assert transfer.export_json_bytes(lazy) == whole

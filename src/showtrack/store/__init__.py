@@ -35,11 +35,13 @@ from showtrack.clock import utc_stamp
 from showtrack.errors import DatabaseError, UsageError
 from showtrack.models import (
     Release,
-    ReleaseFields,
     ReleaseRecord,
     Show,
     ShowName,
+    first_release_problem,
     from_plain,
+    show_problem,
+    whole_release_problem,
 )
 from showtrack.store.document import (
     RESTORE_HINT,
@@ -57,7 +59,9 @@ from showtrack.store.files import (
     atomic_write,
     backup_path,
     cannot_write,
+    checked_stamp,
     commit,
+    file_stamp,
     keep_backup,
     lock_path,
     lock_timeout,
@@ -94,7 +98,6 @@ __all__ = [
     "real_path",
     "restore",
     "serialize",
-    "unkept_dates",
 ]
 
 DB_ENV = "SHOWTRACK_DB"
@@ -137,25 +140,23 @@ class _SnapshotStorage:
 
 Record = TypeVar("Record", Show, Release)
 _TABLE_OF: dict[type, str] = {Show: "shows", Release: "releases"}
+_DECODERS: dict[type, msgspec.json.Decoder[Any]] = {
+    Show: msgspec.json.Decoder(Show),
+    Release: msgspec.json.Decoder(Release),
+}
 
 
-def unkept_dates(releases: Iterable[ReleaseFields]) -> str | None:
-    """The id of the first release whose window or release date is not a day in the years
-    showtrack keeps; None when all are. (ISO days compare as strings: no parsing.)"""
-    from showtrack.windows.window import FIRST_DAY, LAST_DAY
-
-    first, last = FIRST_DAY.isoformat(), LAST_DAY.isoformat()
-    for release in releases:
-        for day in (release.window.earliest, release.window.latest, release.release_date):
-            if day is not None and not first <= day <= last:
-                return release.id
+def bad_document_id(tables: Iterable[Iterable[str]]) -> str | None:
+    """A document id that is not a whole number (TinyDB's ids), past which an insert
+    could not number; None when all are."""
+    for doc_ids in tables:
+        if not all(map(str.isdecimal, doc_ids)):
+            return next(doc_id for doc_id in doc_ids if not doc_id.isdecimal())
     return None
 
 
-def _refuse_unkept(path: Path, release_id: str) -> DatabaseError:
-    from showtrack.windows.window import KEPT_YEARS
-
-    return refuse(path, f"release {release_id!r} has a date outside the years {KEPT_YEARS}")
+def _refuse_release(path: Path, release_id: str, problem: str) -> DatabaseError:
+    return refuse(path, f"release {release_id!r} is damaged: {problem}")
 
 
 class _Key(msgspec.Struct):
@@ -234,17 +235,41 @@ class Store:
         return doc
 
     def _decode(self, cls: type[Record], doc_id: str) -> Record:
-        """A stored record, typed; a damaged one, or a release with a date outside the
-        kept years, makes the file refused (exit 4) rather than a crash later."""
+        """A stored record, typed; a damaged one, or one holding a value no command can
+        read (a date outside the kept years, a time with no offset), makes the file
+        refused (exit 4) rather than a crash later."""
         table = _TABLE_OF[cls]
-        doc = self._plain(table, doc_id)
-        try:
-            record = from_plain(cls, doc)
-        except (msgspec.ValidationError, TypeError) as exc:
-            raise self._damaged(table, doc_id, doc.get("id"), exc) from None
-        if isinstance(record, Release) and unkept_dates([record]) is not None:
-            raise _refuse_unkept(self.path, record.id)
+        doc = self._data[table][doc_id]
+        record = None
+        if type(doc) is msgspec.Raw:
+            # Straight from its line; a null where a default is meant, or any damage,
+            # goes the careful way below, which says which field.
+            with contextlib.suppress(msgspec.MsgspecError):
+                record = _DECODERS[cls].decode(doc)
+        if record is None:
+            plain = self._plain(table, doc_id)
+            try:
+                record = from_plain(cls, plain)
+            except (msgspec.ValidationError, TypeError) as exc:
+                raise self._damaged(table, doc_id, plain.get("id"), exc) from None
+        problem = (
+            whole_release_problem(record) if isinstance(record, Release) else show_problem(record)
+        )
+        if problem is not None:
+            raise self._damaged(table, doc_id, record.id, problem)
         return record
+
+    def validate(self) -> None:
+        """Decode every record as a command would, and refuse the file (exit 4) at the
+        first that any command would refuse: what a write checks before it keeps the
+        file as the backup."""
+        bad_id = bad_document_id(self._data.values())
+        if bad_id is not None:
+            raise refuse(self.path, f"document id {bad_id[:40]!r} is not a number")
+        for doc_id in self._data["shows"]:
+            self._decode(Show, doc_id)
+        for doc_id in self._data["releases"]:
+            self._decode(Release, doc_id)
 
     def _key_of(self, table: str, doc_id: str, doc: object) -> _Key:
         """A document's record id and show id, read from its line (if it is still
@@ -503,12 +528,17 @@ class Store:
         atomic_write(keep, original)
 
 
-def load(path: Path, *, writable: bool = False, decoded: bool = False) -> Store:
+def load(
+    path: Path, *, writable: bool = False, decoded: bool = False, validated: bool = True
+) -> Store:
     """Read the database once; a missing file is an empty database. Records stay
-    undecoded until asked for (see `split_document`) unless `decoded`."""
+    undecoded until asked for (see `split_document`) unless `decoded`. Unless it is the
+    file the last writer checked and left, the file is checked whole first (`validate`),
+    so that a file any command refuses is refused by every command."""
     real = real_path(path)
     if real.is_dir():
         raise DatabaseError(f"{path} is a folder, not a database file")
+    before = file_stamp(real)
     raw = read_bytes(real)
     split = None if raw is None or decoded else _split(raw)
     layout = None
@@ -516,7 +546,19 @@ def load(path: Path, *, writable: bool = False, decoded: bool = False) -> Store:
         data, layout = split
     else:
         data = empty_data() if raw is None else parse_document(raw, real)
-    return Store(real, data, raw, writable, layout)
+    store = Store(real, data, raw, writable, layout)
+    if validated and raw is not None and not _left_checked(real, before):
+        store.validate()
+    return store
+
+
+def _left_checked(real: Path, before: str | None) -> bool:
+    """Whether the file, unchanged while it was read, is the one the last writer checked
+    and left: its stamp (inode, size, times, as git's index keeps them to know a file
+    unchanged without reading it) is the one in the lock file. Checking a file whole
+    costs about what a write of it does (bench/RESULTS.md); a file showtrack wrote is
+    checked once, by that write."""
+    return before is not None and before == checked_stamp(real) == file_stamp(real)
 
 
 def _split(raw: bytes) -> tuple[Data, Layout] | None:
@@ -557,10 +599,13 @@ def open_for_writing(
             f"{real.parent} does not exist, so there is no database at {path}",
             "check --db or SHOWTRACK_DB, or create the folder first",
         )
-    with WriteLock(real, lock_timeout() if timeout is None else timeout):
+    with WriteLock(real, lock_timeout() if timeout is None else timeout) as lock:
+        # Checked whole unless it is the file the last writer left (see `load`): a file
+        # any command refuses is refused here too, and never becomes the backup.
         store = load(real, writable=True)
         yield store
         store.save()
+        lock.leave(file_stamp(real))
 
 
 # --------------------------------------------------------------------------- fast listings
@@ -640,6 +685,7 @@ def read_listing(path: Path) -> Listing:
     expected, including a file from an older schema, goes through `load`, which migrates
     or refuses it with the same messages as every other command."""
     real = real_path(path)
+    before = file_stamp(real)
     try:
         raw = read_bytes(real)
     except DatabaseError:
@@ -651,16 +697,35 @@ def read_listing(path: Path) -> Listing:
     meta = document.meta.get("1") if document is not None else None
     if document is None or not meta or meta.get("schema") != SCHEMA_VERSION:
         store = load(path, decoded=True)
+        # Each record as a command decodes it (a null is its default), then as stored.
+        normal = {
+            "meta": store._data["meta"],
+            "shows": {k: store._decode(Show, k).to_dict() for k in store._data["shows"]},
+            "releases": {k: store._decode(Release, k).to_dict() for k in store._data["releases"]},
+        }
         try:
-            document = msgspec.json.decode(msgspec.json.encode(store._data), type=_ListingDocument)
+            document = msgspec.json.decode(msgspec.json.encode(normal), type=_ListingDocument)
         except msgspec.ValidationError as exc:
             raise refuse(real, f"this is not a showtrack database ({exc})") from None
+    bad_id = bad_document_id((document.shows, document.releases))
+    if bad_id is not None:
+        raise refuse(real, f"document id {bad_id[:40]!r} is not a number")
     releases = list(document.releases.values())
-    unkept = unkept_dates(releases)
-    if unkept is not None:
-        raise _refuse_unkept(real, unkept)
+    problem = first_release_problem(releases)
+    if problem is not None:
+        raise _refuse_release(real, *problem)
+    shows = list(document.shows.values())
+    for show in shows:
+        why = show_problem(show)
+        if why is not None:
+            raise refuse(real, f"show {show.id!r} is damaged: {why}")
+    if not _left_checked(real, before):
+        for record in releases:  # what a listing keeps undecoded, checked as `load` does
+            record.decoded_sources()
+            record.decoded_history()
+            record.decoded_episodes()
     return Listing(
-        shows=list(document.shows.values()),
+        shows=shows,
         releases=releases,
         meta=document.meta.get("1") or {},
     )
@@ -674,7 +739,8 @@ def check(path: Path) -> list[str]:
     dates outside the kept years, history out of order, a backup that is no backup."""
     from showtrack.models import history_order
 
-    store = load(path, decoded=True)
+    before = file_stamp(real_path(path))
+    store = load(path, decoded=True, validated=False)  # every problem listed, not the first
     problems: list[str] = []
     backup = backup_path(store.path)
     with contextlib.suppress(OSError):
@@ -682,20 +748,32 @@ def check(path: Path) -> list[str]:
             problems.append(f"the backup {backup.name} is a link to the database: no backup")
     show_ids = {doc.get("id") for doc in store._data["shows"].values()}
     release_ids = {doc.get("id") for doc in store._data["releases"].values()}
+    bad_id = bad_document_id(store._data.values())
+    if bad_id is not None:
+        problems.append(f"document id {bad_id[:40]!r} is not a number")
     if len(show_ids) != len(store._data["shows"]):
         problems.append("two shows share an id")
     if len(release_ids) != len(store._data["releases"]):
         problems.append("two releases share an id")
     releases: list[Release] = []
-    for table, kind in (("shows", Show), ("releases", Release)):
+    kinds: tuple[tuple[str, type[Show] | type[Release]], ...] = (
+        ("shows", Show),
+        ("releases", Release),
+    )
+    for table, kind in kinds:
         for doc in store._data[table].values():
             try:
-                record = from_plain(kind, doc)
+                record: Show | Release = from_plain(kind, doc)
             except (msgspec.ValidationError, TypeError, AttributeError) as exc:
                 problems.append(f"{table} record {doc.get('id', '?')!r} is damaged: {exc}")
+                continue
+            if isinstance(record, Release):
+                releases.append(record)
+                why = whole_release_problem(record)
             else:
-                if isinstance(record, Release):
-                    releases.append(record)
+                why = show_problem(record)
+            if why is not None:
+                problems.append(f"{table} record {record.id!r} is damaged: {why}")
     for release in releases:
         rid = release.id
         if release.show_id not in show_ids:
@@ -705,28 +783,43 @@ def check(path: Path) -> list[str]:
             for link in release.after
             if link.release not in release_ids
         ]
-        if unkept_dates([release]) is not None:
-            from showtrack.windows.window import KEPT_YEARS
-
-            problems.append(f"release {rid} has a date outside the years {KEPT_YEARS}")
         order = [history_order(h) for h in release.history]
         if order != sorted(order):
             problems.append(f"release {rid} has its history out of order")
+    if not problems and store._original is not None:
+        _leave_checked(store.path, before)
     return problems
+
+
+def _leave_checked(real: Path, stamp: str | None) -> None:
+    """Say in the lock file that the file whose stamp is `stamp` was checked whole, so
+    that commands need not check it again (see `load`); only if the lock is free at once
+    and the file did not change since, and silently not where the lock cannot be taken
+    (a read-only folder)."""
+    with contextlib.suppress(DatabaseError), WriteLock(real, 0) as lock:
+        if stamp is not None and file_stamp(real) == stamp:
+            lock.leave(stamp)
 
 
 def restore(path: Path) -> Path | None:
     """Put the backup back, keeping the current file aside; returns where it was kept."""
     real = real_path(path)
     backup = backup_path(real)
-    with WriteLock(real, lock_timeout()):
+    with WriteLock(real, lock_timeout()) as lock:
         raw = read_bytes(backup)
         if raw is None:
             raise DatabaseError(
                 f"there is no backup at {backup}", "a backup is kept from the second save on"
             )
-        parse_document(raw, backup)
+        # The backup is checked as a write checks the database: a damaged one is not
+        # put back in place of a good file.
+        Store(backup, parse_document(raw, backup), raw, writable=False).validate()
         current = read_bytes(real)
+        if current is not None and not os.stat(real).st_mode & stat.S_IWUSR:
+            raise DatabaseError(
+                f"{real} is read-only; it was left as it was",
+                "make it writable (chmod u+w) to restore the backup over it",
+            )
         if current == raw:
             raise DatabaseError(
                 f"the backup {backup} is the database itself (or the same bytes): "
@@ -742,4 +835,5 @@ def restore(path: Path) -> Path | None:
             atomic_write(real, raw)
         except OSError as exc:
             raise cannot_write(exc, real) from None
+        lock.leave(file_stamp(real))  # checked above
         return kept

@@ -51,7 +51,9 @@ def parse_document(raw: bytes, path: Path) -> Data:
             raise refuse(
                 path, f"the database is not valid JSON (line {exc.lineno}): truncated or damaged"
             ) from None
-        raise refuse(path, "the database is not valid JSON: truncated or damaged") from None
+        except (ValueError, RecursionError):
+            pass  # a number of thousands of digits: valid JSON, but no showtrack file's
+        raise refuse(path, "the database holds what no showtrack file does: damaged") from None
     if data == {}:
         return empty_data()
     if (
@@ -77,7 +79,14 @@ def parse_document(raw: bytes, path: Path) -> Data:
     for table in TABLES:
         data.setdefault(table, {})
     if schema < SCHEMA_VERSION:
-        migrate(data)
+        try:
+            migrate(data)
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+            # A value an older showtrack would not have written ("zzz" for a day, a
+            # history that is no list): refused as any damaged file is, never a crash.
+            raise refuse(
+                path, f"this schema {schema} database holds a value it cannot migrate ({exc})"
+            ) from None
     return data
 
 

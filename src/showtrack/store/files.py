@@ -139,7 +139,8 @@ def keep_backup(path: Path) -> None:
     # as a hard link to the current file; rename() between two links to one file does
     # nothing (POSIX), which would strand the staging link. The backup is already right.
     with contextlib.suppress(FileNotFoundError):
-        if os.path.samefile(path, backup):
+        # A symbolic link planted there is no backup: it is replaced, not followed.
+        if not backup.is_symlink() and os.path.samefile(path, backup):
             return
     staging = path.with_name(f".{path.name}.bak.{os.getpid()}.tmp")
     with contextlib.suppress(FileNotFoundError):
@@ -161,6 +162,8 @@ class WriteLock:
         self.path = lock_path(path)
         self.timeout = timeout
         self._fd: int | None = None
+        #: What the last writer left: the `file_stamp` of the database it checked.
+        self.stamp: str | None = None
 
     def __enter__(self) -> WriteLock:
         import fcntl
@@ -199,13 +202,27 @@ class WriteLock:
                         f"try again when it has finished, or raise {LOCK_TIMEOUT_ENV}",
                     ) from None
                 time.sleep(0.05)
-        # The pid only names the holder to a writer left waiting: a full disk that
-        # refuses it costs that name, not the write.
-        with contextlib.suppress(OSError):
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         self._fd = fd
+        lines = os.pread(fd, 200, 0).decode("ascii", "replace").splitlines()
+        self.stamp = lines[1] if len(lines) > 1 else None
+        self._write(self.stamp)
         return self
+
+    def _write(self, stamp: str | None) -> None:
+        """The holder's pid, and the stamp of the file it leaves. The pid only names the
+        holder to a writer left waiting: a full disk that refuses it costs that name,
+        not the write."""
+        assert self._fd is not None
+        text = f"{os.getpid()}\n" + (f"{stamp}\n" if stamp else "")
+        with contextlib.suppress(OSError):
+            os.ftruncate(self._fd, 0)
+            os.pwrite(self._fd, text.encode(), 0)
+
+    def leave(self, stamp: str | None) -> None:
+        """Say, for the next writer, that the database whose `file_stamp` is `stamp` was
+        checked whole (see open_for_writing)."""
+        self.stamp = stamp
+        self._write(stamp)
 
     def __exit__(self, *exc: object) -> None:
         import fcntl
@@ -216,10 +233,38 @@ class WriteLock:
             self._fd = None
 
 
+def file_stamp(path: Path) -> str | None:
+    """What changes whenever the file does (its inode, size and time of change, as git's
+    index keeps them to know a file unchanged without reading it); None with no file."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}"
+
+
+def checked_stamp(path: Path) -> str | None:
+    """The `file_stamp` of the database as the last writer checked and left it, read from
+    the lock file without taking the lock; None when there is none to read."""
+    try:
+        fd = os.open(lock_path(path), os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        lines = os.pread(fd, 200, 0).decode("ascii", "replace").splitlines()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return lines[1] if len(lines) > 1 else None
+
+
 def _live_pid(written: bytes) -> str:
     """The pid the lock holder wrote, if that process is alive; a holder that has not
     written its pid yet leaves the previous holder's, which is no one to name."""
-    text = written.decode("ascii", "replace").strip()
+    text = written.decode("ascii", "replace").partition("\n")[0].strip()
     if not text.isdigit():
         return "not known yet"
     try:
