@@ -95,3 +95,15 @@ def test_a_completed_title_with_spaces_works_as_typed_in_bash(tracked: Runner, d
     )
     assert done.returncode == 0, done.stderr
     assert "Stranger Things" in done.stdout
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_a_name_with_a_control_or_bidi_character_is_not_offered(
+    cli: Runner, db: Path, shell: str
+) -> None:
+    cli("add", "Stranger Things")
+    cli("add", "Stranger\x07 Bell")
+    cli("add", "Stranger \u202esgnihT")
+    offered = _complete(db, shell, "showtrack info stra")
+    assert len(offered) == 1 and "Things" in offered[0]
+    assert not any("\x07" in line or "\u202e" in line for line in offered)

@@ -84,6 +84,12 @@ def test_a_clearly_better_score_wins_and_a_close_one_is_refused() -> None:
         tvmaze.best_match([], "Nothing")
 
 
+def test_two_candidates_scoring_nothing_are_no_clear_best() -> None:
+    with pytest.raises(AmbiguousNameError, match=r"1: Lost .*2: Lost Girl"):
+        tvmaze.best_match([_hit(0, 1, "Lost"), _hit(0, 2, "Lost Girl")], "Lost Things")
+    assert tvmaze.best_match([_hit(0.5, 1, "Lost"), _hit(0, 2, "Lost Girl")], "X").id == 1
+
+
 # ----------------------------------------------------------------------------- the edge
 def _poisoned(season: dict[str, Any], episode: dict[str, Any], **show: Any) -> tvmaze.TvShow:
     """Jessica Jones as recorded, its second season and first episode of it changed."""

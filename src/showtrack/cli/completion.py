@@ -67,14 +67,16 @@ class Completing(StringParamType):
         self.candidates = candidates
 
     def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list[CompletionItem]:
-        from showtrack.text import fold
+        from showtrack.text import fold, is_printable
 
         try:
             candidates = list(self.candidates(ctx))
         except Exception:  # completion must never print a traceback into the shell
             return []
         needle = fold(incomplete.strip("'\""))
-        found = [c for c in candidates if needle in fold(c)]
+        # A name holding a control or bidi character is not offered: the shell would
+        # print it raw (a bell, text reversed), and no one can type it back anyway.
+        found = [c for c in candidates if needle in fold(c) and is_printable(c)]
         # What starts with the typed text first, then what merely contains it.
         found.sort(key=lambda c: (not fold(c).startswith(needle), fold(c)))
         bash = os.environ.get("_SHOWTRACK_COMPLETE") == "complete_bash"

@@ -133,12 +133,17 @@ def _typed(data: Any, kind: type[T], what: str) -> T:
         ) from None
 
 
+MAX_HITS = 10
+
+
 def search(client: Fetcher, query: str) -> list[SearchHit]:
     """TVmaze's candidates for a title, best first (at most ten)."""
     if not query.strip():
         raise UsageError("a search needs a title", 'e.g. showtrack search "Jessica Jones"')
     found = client.get_json("/search/shows", {"q": query}, f"searching TVmaze for {query!r}")
-    return _typed(found or [], list[SearchHit], f"searching TVmaze for {query!r}")
+    hits = _typed(found or [], list[SearchHit], f"searching TVmaze for {query!r}")
+    # TVmaze sends at most ten, best first; another server is held to the same.
+    return sorted(hits, key=lambda h: -h.score)[:MAX_HITS]
 
 
 def show(client: Fetcher, tvmaze_id: int, label: str | None = None) -> TvShow | None:
@@ -338,8 +343,12 @@ def best_match(hits: list[SearchHit], title: str) -> TvShow:
     if len(same) == 1:
         return same[0]
     candidates = same or [h.show for h in hits]
-    if not same and hits and (len(hits) == 1 or hits[0].score >= CLEARLY_BETTER * hits[1].score):
-        return hits[0].show
+    if (
+        not same
+        and hits
+        and (len(hits) == 1 or 0 < hits[0].score >= CLEARLY_BETTER * hits[1].score)
+    ):
+        return hits[0].show  # (two scores of 0 are no clear best: refused below)
     if not candidates:
         raise NotFoundError(
             f"TVmaze knows no show called {title!r}",

@@ -30,7 +30,7 @@ from showtrack.models import (
     release_slug,
 )
 from showtrack.store import Store
-from showtrack.text import csv_value, fold, slugify, web_address
+from showtrack.text import csv_value, fold, json_safe_utf8, slugify, web_address
 from showtrack.windows.constraints import find_cycle
 from showtrack.windows.durations import parse_duration
 from showtrack.windows.window import make_window
@@ -61,8 +61,10 @@ def _export_bytes(store: Store) -> bytes:
 
 def export_json_bytes(store: Store) -> bytes:
     """The export document as indented JSON, UTF-8: what json.dumps(indent=2,
-    ensure_ascii=False) writes, indented by msgspec in C."""
-    return msgspec.json.format(_export_bytes(store), indent=2) + b"\n"
+    ensure_ascii=False) writes, indented by msgspec in C, with the characters that act
+    on a terminal (C1, DEL, bidi controls) written as \\u escapes, as every JSON output
+    writes them (`cat export.json` must not reorder or recolour a terminal)."""
+    return json_safe_utf8(msgspec.json.format(_export_bytes(store), indent=2)) + b"\n"
 
 
 def export_json(store: Store) -> str:
