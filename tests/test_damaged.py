@@ -119,7 +119,8 @@ def test_an_episode_that_cannot_be_read_is_found_by_db_check_and_refused(
 
 
 def test_a_5000_digit_number_in_meta_is_refused_not_a_crash(kept: Runner, db: Path) -> None:
-    damaged = _damage(db, '{"schema":5}', '{"schema":5,"x":' + "9" * 5000 + "}")
+    schema = f'{{"schema":{store.SCHEMA_VERSION}}}'
+    damaged = _damage(db, schema, schema[:-1] + ',"x":' + "9" * 5000 + "}")
     for command in (["list"], ["add", "Dark"], ["db", "check"]):
         done = kept(*command)
         assert done.code in (0, 4), (command, done.err)

@@ -27,7 +27,13 @@ ALLOWED: dict[str, set[str]] = {
         "showtrack.windows.days",
         "showtrack.windows.regions",
     },
-    "models": {"msgspec", "showtrack.errors", "showtrack.text", "showtrack.windows"},
+    "models": {
+        "msgspec",
+        "showtrack.errors",
+        "showtrack.models",
+        "showtrack.text",
+        "showtrack.windows",
+    },
     "store": {
         "tinydb",
         "platformdirs",

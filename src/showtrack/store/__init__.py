@@ -34,6 +34,8 @@ import msgspec
 from showtrack.clock import utc_stamp
 from showtrack.errors import DatabaseError, UsageError
 from showtrack.models import (
+    Feed,
+    InboxItem,
     Release,
     ReleaseRecord,
     Show,
@@ -138,11 +140,16 @@ class _SnapshotStorage:
         pass
 
 
-Record = TypeVar("Record", Show, Release)
-_TABLE_OF: dict[type, str] = {Show: "shows", Release: "releases"}
+Record = TypeVar("Record", Show, Release, Feed, InboxItem)
+Stored = Show | Release | Feed | InboxItem
+_TABLE_OF: dict[type, str] = {
+    Show: "shows",
+    Release: "releases",
+    Feed: "feeds",
+    InboxItem: "inbox",
+}
 _DECODERS: dict[type, msgspec.json.Decoder[Any]] = {
-    Show: msgspec.json.Decoder(Show),
-    Release: msgspec.json.Decoder(Release),
+    cls: msgspec.json.Decoder(cls) for cls in _TABLE_OF
 }
 
 
@@ -186,6 +193,8 @@ class Store:
     ) -> None:
         self.path = path
         self.writable = writable
+        for table in TABLES:
+            data.setdefault(table, {})
         self._data = data
         self._tinydb: TinyDB | None = None
         self._original = original
@@ -252,9 +261,11 @@ class Store:
                 record = from_plain(cls, plain)
             except (msgspec.ValidationError, TypeError) as exc:
                 raise self._damaged(table, doc_id, plain.get("id"), exc) from None
-        problem = (
-            whole_release_problem(record) if isinstance(record, Release) else show_problem(record)
-        )
+        problem = None
+        if isinstance(record, Release):
+            problem = whole_release_problem(record)
+        elif isinstance(record, Show):
+            problem = show_problem(record)
         if problem is not None:
             raise self._damaged(table, doc_id, record.id, problem)
         return record
@@ -266,10 +277,9 @@ class Store:
         bad_id = bad_document_id(self._data.values())
         if bad_id is not None:
             raise refuse(self.path, f"document id {bad_id[:40]!r} is not a number")
-        for doc_id in self._data["shows"]:
-            self._decode(Show, doc_id)
-        for doc_id in self._data["releases"]:
-            self._decode(Release, doc_id)
+        for cls, table in _TABLE_OF.items():
+            for doc_id in self._data.get(table, {}):
+                self._decode(cls, doc_id)
 
     def _key_of(self, table: str, doc_id: str, doc: object) -> _Key:
         """A document's record id and show id, read from its line (if it is still
@@ -361,6 +371,18 @@ class Store:
         """Every release, in the order they were added."""
         return [self._decode(Release, doc_id) for doc_id in self._data["releases"]]
 
+    def feeds(self) -> list[Feed]:
+        """Every followed feed, in the order they were added."""
+        return [self._decode(Feed, doc_id) for doc_id in self._data["feeds"]]
+
+    def feed(self, feed_id: str) -> Feed | None:
+        """The feed with this id, or None."""
+        return self._get(Feed, feed_id)
+
+    def inbox(self) -> list[InboxItem]:
+        """Every proposal from the news (waiting, accepted or dismissed), oldest first."""
+        return [self._decode(InboxItem, doc_id) for doc_id in self._data["inbox"]]
+
     def stored(self, cls: type[Show | Release]) -> list[msgspec.Raw]:
         """Every show or every release as its stored JSON object (keys sorted), in the
         order they were added: an export writes these. Read from a file laid out as
@@ -400,9 +422,9 @@ class Store:
         self._keys.pop(table, None)
         self._where.pop(table, None)
 
-    def insert(self, records: Sequence[Show | Release]) -> None:
+    def insert(self, records: Sequence[Stored]) -> None:
         """Add new records (their ids must not be stored yet)."""
-        for cls in (Show, Release):
+        for cls in _TABLE_OF:
             docs = [r.to_dict() for r in records if type(r) is cls]
             if docs:
                 table = _TABLE_OF[cls]
@@ -415,7 +437,7 @@ class Store:
                     if where is not None:
                         where.setdefault(doc["id"], doc_id)
 
-    def update(self, records: Sequence[Show | Release]) -> None:
+    def update(self, records: Sequence[Stored]) -> None:
         """Put each record in place of the stored one with the same id, keeping its place
         in the file; only these records are encoded."""
         for record in records:
@@ -429,9 +451,9 @@ class Store:
             if keys is not None:
                 keys[doc_id] = self._key_of(table, doc_id, doc)
 
-    def remove(self, records: Sequence[Show | Release]) -> None:
+    def remove(self, records: Sequence[Stored]) -> None:
         """Forget these records."""
-        for cls in (Show, Release):
+        for cls in _TABLE_OF:
             ids = {r.id for r in records if type(r) is cls}
             if ids:
                 table = _TABLE_OF[cls]

@@ -13,7 +13,7 @@ import msgspec
 
 from showtrack.errors import DatabaseError
 
-TABLES = ("meta", "shows", "releases")
+TABLES = ("meta", "shows", "releases", "feeds", "inbox")
 RESTORE_HINT = "run `showtrack db restore` to go back to the last backup"
 
 Data = dict[str, dict[str, Any]]
@@ -21,7 +21,10 @@ Data = dict[str, dict[str, Any]]
 
 def empty_data() -> Data:
     """A new database."""
-    return {"meta": {"1": {"schema": SCHEMA_VERSION}}, "shows": {}, "releases": {}}
+    return {
+        "meta": {"1": {"schema": SCHEMA_VERSION}},
+        **{table: {} for table in TABLES if table != "meta"},
+    }
 
 
 # --------------------------------------------------------------------------- reading
@@ -130,6 +133,14 @@ def _schema_4_to_5(data: Data) -> None:
     del data
 
 
+def _schema_5_to_6(data: Data) -> None:
+    """Version 6 follows news feeds (`feeds`) and keeps what they propose in an inbox
+    (`inbox`); the tables start empty. The number changes so that an older showtrack,
+    which would drop them on its next save, refuses the file instead."""
+    data.setdefault("feeds", {})
+    data.setdefault("inbox", {})
+
+
 #: MIGRATIONS[n - 1] brings a document of schema n to schema n + 1: a new schema is one
 #: function appended here.
 MIGRATIONS: tuple[Callable[[Data], None], ...] = (
@@ -137,6 +148,7 @@ MIGRATIONS: tuple[Callable[[Data], None], ...] = (
     _schema_2_to_3,
     _schema_3_to_4,
     _schema_4_to_5,
+    _schema_5_to_6,
 )
 SCHEMA_VERSION = len(MIGRATIONS) + 1
 
