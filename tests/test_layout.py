@@ -91,6 +91,7 @@ ONLY_HERE = {
     "typer": "cli",
     "httpx": "sources.http",
     "trafilatura": "reader.article",
+    "feedparser": "sources.feeds",
 }
 
 
