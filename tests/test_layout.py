@@ -70,11 +70,13 @@ ALLOWED: dict[str, set[str]] = {
         "showtrack.models",
         "showtrack.reader",
         "showtrack.sources.http",
+        "showtrack.sources.feeds",  # reading the news of feeds: entries, then pages
         "showtrack.text",
         "showtrack.windows",
     },
     "sources": {
         "httpx",
+        "feedparser",
         "msgspec",
         "showtrack.__version__",
         "showtrack.clock",  # seconds settings from the environment, checked as they enter

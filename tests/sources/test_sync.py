@@ -217,7 +217,7 @@ def test_dry_run_shows_the_changes_and_writes_nothing(
         "show": "Jessica Jones",
         "release": "jessica-jones/s1",
         "change": "S1 released 2015-11-20 (was new)",
-    } in json.loads(result.out)
+    } in json.loads(result.out)["tvmaze"]["changes"]
     assert "would record" in result.err
     assert db.read_bytes() == before
 
@@ -383,5 +383,5 @@ def test_unlink_forgets_the_link_and_keeps_the_history(
 def test_sync_with_nothing_linked_says_so_and_succeeds(cli: Runner) -> None:
     cli("add", "Not Linked")
     result = cli("sync")
-    assert result.code == 0 and "no show is linked" in result.err
+    assert result.code == 0 and "nothing to sync: link a show to TVmaze" in result.err
     assert cli("sync", "--quiet").err == ""

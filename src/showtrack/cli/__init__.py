@@ -1,5 +1,5 @@
 """The command line: the Typer app (`options.py`), its commands (`commands.py`,
-`episodes.py`, `data.py`, `read.py`), the conventions read before Typer sees a command
+`episodes.py`, `data.py`, `read.py`, `news.py`), the conventions read before Typer sees a command
 line (`argv.py`), and turning errors into one message and an exit code (spec/cli.md)."""
 
 import os
@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from showtrack.cli import commands, data, episodes, read  # noqa: F401  (registering is importing)
+from showtrack.cli import commands, data, episodes, news, read  # noqa: F401  (registering)
 from showtrack.cli.argv import normalized
 from showtrack.cli.options import app
 from showtrack.context import fail, only_the_command_asked_for

@@ -40,7 +40,7 @@ from showtrack.context import (
     emit,
     output_format,
 )
-from showtrack.errors import NetworkError, UsageError
+from showtrack.errors import UsageError
 from showtrack.models import STAGES
 
 if TYPE_CHECKING:
@@ -276,66 +276,6 @@ def unlink(ctx: typer.Context, show: ShowArg) -> None:
     echo_safe(f"unlinked {changed.title}")
 
 
-@app.command()
-def sync(
-    ctx: typer.Context,
-    show: Annotated[list[str] | None, argument("linked shows (default: every linked show)")] = None,
-    dry_run: Annotated[bool, option("--dry-run", "show what would change; write nothing")] = False,
-    output: TableOrJson = None,
-    quiet: Annotated[bool, option("--quiet -q", "say nothing unless something fails")] = False,
-) -> None:
-    """Fetch confirmed dates from TVmaze for linked shows and record what changed.
-
-    A date becomes the season's window (stage dated), a season whose first episode
-    aired is released; a season TVmaze has no date for keeps its window from the
-    news. Every change is history with TVmaze as the source; nothing unchanged is
-    written. Only shows TVmaze changed since the last sync are fetched. Exits 5
-    when TVmaze cannot be reached or answers a show unreadably (that show is skipped;
-    what was fetched is still recorded).
-    """
-    from showtrack.sources import tvmaze
-    from showtrack.tracker import names
-    from showtrack.tracker import sync as syncing
-
-    settings = settings_of(ctx)
-    fmt = output_format(output or "table", ("table", "json"))
-    today = settings.today()
-    st = settings.read_store()
-    named = [names.find_show(st, name) for name in show or []]
-    targets = syncing.linked(st, named)
-    if not targets:
-        if not quiet:
-            typer.echo("no show is linked to TVmaze; link one with `showtrack link SHOW`", err=True)
-        return
-    since = None if named else syncing.updates_since(st, today)
-    fetched = tvmaze.fetch_changed(targets, since, today.isoformat())
-    # The next sync may ask only what changed since today once every change was fetched.
-    checked = fetched.complete and not named
-    if dry_run:  # recorded in the snapshot read above, which is never saved
-        changes = syncing.record(st, fetched.reports, today, checked=checked)
-    else:
-        with settings.write_store() as st:
-            changes = syncing.record(st, fetched.reports, today, checked=checked)
-    rows = [c.to_dict() for c in changes]
-    if not quiet or fmt == "json":
-        emit(
-            settings, fmt, rows, table=lambda r, console: r.sync_table(console, rows), to_dict=dict
-        )
-    said = syncing.summary(len(targets), len(fetched.reports), fetched.requests, changes, dry_run)
-    if not quiet:
-        typer.echo(said, err=True)
-    for skipped in fetched.skipped:  # the others were recorded; this one is left as it was
-        typer.echo(f"showtrack: skipped: {skipped.message}", err=True)
-    if fetched.failure is not None:
-        raise fetched.failure
-    if fetched.skipped:
-        count = len(fetched.skipped)
-        raise NetworkError(
-            f"{count} show{'s' if count > 1 else ''} skipped: unreadable answer",
-            fetched.skipped[0].hint,
-        )
-
-
 # --------------------------------------------------------------------------- releases
 
 
@@ -547,8 +487,9 @@ def check(
 
     Due: its window is open, it can start within its lead time (--remind of
     the release, else --within, else 7d), or it became overdue within that
-    time. Exits 0 when something is due, 1 when nothing is. With -o, the due
-    rows as `upcoming` writes them (a header or [] when none).
+    time. With --once, each is said once, and then, once, how many proposals the
+    news brought to the inbox. Exits 0 when it says something, 1 when nothing is due.
+    With -o, the due rows as `upcoming` writes them (a header or [] when none).
     """
     from showtrack.models import EpisodeView, ReleaseView
     from showtrack.text import printable
@@ -559,8 +500,9 @@ def check(
     today = settings.today()
     views: Sequence[ReleaseView]
     due_episodes: Sequence[EpisodeView] = []
+    news_line = ""
     if once:
-        from showtrack.tracker import edits
+        from showtrack.tracker import edits, news
 
         with settings.write_store() as st:
             due = listings.due(st, today, horizon, settings.clock())
@@ -569,6 +511,10 @@ def check(
                 skip = {v.release.id for v in due}
                 found = listings.due_episodes(st, today, horizon, settings.clock(), skip)
                 due_episodes = edits.report_episodes_once(st, found)
+            arrived = news.untold(st)
+        if arrived:
+            plural = "proposal" if arrived == 1 else "proposals"
+            news_line = f"{arrived} new {plural} from the news: showtrack inbox\n"
     else:
         source = settings.read_listing()
         views = listings.due(source, today, horizon, settings.clock())
@@ -606,8 +552,8 @@ def check(
         where = f"  ({printable(e.platform)})" if e.platform else ""
         lines.append((when, f"{when}  {printable(e.title)}  {e.countdown}{where}\n"))
     lines.sort(key=lambda line: line[0])
-    sys.stdout.write("".join(text for _, text in lines))
-    if not lines:
+    sys.stdout.write("".join(text for _, text in lines) + news_line)
+    if not lines and not news_line:
         raise typer.Exit(1)
 
 

@@ -37,6 +37,17 @@ db_app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(db_app, name="db")
+feed_app = typer.Typer(
+    help="The news feeds you follow: add, list, remove, import and export (OPML).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(feed_app, name="feed")
+inbox_app = typer.Typer(
+    help="Proposals from the news waiting for you: list, accept, dismiss, review.",
+    rich_markup_mode=None,
+)
+app.add_typer(inbox_app, name="inbox")
 
 
 def settings_of(ctx: typer.Context) -> Settings:

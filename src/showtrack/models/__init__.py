@@ -34,6 +34,9 @@ from showtrack.models.news import (
     Feed as Feed,
 )
 from showtrack.models.news import (
+    FeedOutcome as FeedOutcome,
+)
+from showtrack.models.news import (
     InboxItem as InboxItem,
 )
 from showtrack.models.news import (
@@ -44,6 +47,9 @@ from showtrack.models.news import (
 )
 from showtrack.models.news import (
     Proposal as Proposal,
+)
+from showtrack.models.news import (
+    Statement as Statement,
 )
 from showtrack.models.records import (
     EPISODE_TYPES as EPISODE_TYPES,

@@ -149,3 +149,30 @@ class InboxItem(msgspec.Struct):
             "source": self.source.to_dict(),
             "state": self.state,
         }
+
+
+class Statement(msgspec.Struct, frozen=True):
+    """A proposal an article of a feed makes, with where it came from."""
+
+    proposal: Proposal
+    source: NewsSource
+
+
+class FeedOutcome(msgspec.Struct):
+    """What following one feed brought, before anything is recorded: how the feed
+    answered (`new`, `unchanged`, `gone`, `failed`), where it is now, its validators, the
+    entries now seen, what was read, and the lines to say (a cut body, a page skipped)."""
+
+    feed_id: str
+    status: str
+    url: str
+    moved: bool = False
+    etag: str | None = None
+    last_modified: str | None = None
+    failure: str | None = None
+    seen: list[str] = msgspec.field(default_factory=list)
+    new_entries: int = 0
+    about: int = 0
+    pages: int = 0
+    statements: list[Statement] = msgspec.field(default_factory=list)
+    notes: list[str] = msgspec.field(default_factory=list)

@@ -71,7 +71,7 @@ def load_article(source: str, today: date) -> Article:
     failure is exit 5) or a regular file, at most MAX_ARTICLE bytes of text. A
     publication date after `today` is not taken."""
     if source == "-":
-        return _from_content(_read_stdin(), None, "standard input", None, today)
+        return from_content(_read_stdin(), None, "standard input", None, today)
     if re.match(r"https?://", source, re.IGNORECASE):
         if not web_address(source):
             raise UsageError(
@@ -85,8 +85,8 @@ def load_article(source: str, today: date) -> Article:
         with Fetcher(f"{parts.scheme}://{parts.netloc}") as fetcher:
             content, media = fetcher.get_text(path, f"fetching {source}", MAX_ARTICLE)
         sys.stderr.write(f"showtrack: fetched {source} ({len(content):,} characters)\n")
-        return _from_content(content, media, source, source, today)
-    return _from_content(_read_file(source), None, Path(source).name, None, today)
+        return from_content(content, media, source, source, today)
+    return from_content(_read_file(source), None, Path(source).name, None, today)
 
 
 def _read_stdin() -> str:
@@ -133,9 +133,11 @@ def _text_of(raw: bytes, name: str) -> str:
     return text
 
 
-def _from_content(
+def from_content(
     content: str, media: str | None, name: str, url: str | None, today: date
 ) -> Article:
+    """An article from the text of a file or a page (HTML when `media` or the text says
+    so): its main text, title, address and publication date."""
     if "html" in (media or "") or _HTML.search(content[:2000]):
         return _from_html(content, name, url, today)
     text = content.replace("\r\n", "\n").replace("\r", "\n")

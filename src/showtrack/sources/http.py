@@ -75,14 +75,22 @@ def _deadline(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-class _Answer:
-    """An answer read whole, within the caps: status, reason, headers, decoded body."""
+class Answer:
+    """An answer read whole, within the caps: status, reason, headers, decoded body, the
+    address it came from after redirects, whether every redirect was permanent (301,
+    308: the asker should remember the new address), and whether the body was cut at
+    the cap."""
 
-    def __init__(self, response: httpx.Response, body: bytes) -> None:
+    def __init__(self, response: httpx.Response, body: bytes, cut: bool = False) -> None:
         self.status_code = response.status_code
         self.reason_phrase = response.reason_phrase
         self.headers = response.headers
         self.content = body
+        self.url = str(response.url)
+        self.moved = bool(response.history) and all(
+            r.status_code in (301, 308) for r in response.history
+        )
+        self.cut = cut
 
     @property
     def media_type(self) -> str:
@@ -183,6 +191,21 @@ class Fetcher:
             raise self._refusal(answer, what)
         return answer.text, answer.media_type
 
+    def get(
+        self,
+        path: str,
+        what: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        accept: str | None = None,
+        limit: int = MAX_TEXT,
+        cut: bool = False,
+    ) -> Answer:
+        """The answer at `path` whatever its status (304, 410...: the caller decides),
+        with these request headers; retried on 429 and 503 as every request is. With
+        `cut`, a body past `limit` is cut there (Answer.cut) rather than refused."""
+        return self._answer(path, None, what, accept, limit, headers=headers, cut=cut)
+
     def _answer(
         self,
         path: str,
@@ -190,7 +213,10 @@ class Fetcher:
         what: str,
         accept: str | None,
         limit: int,
-    ) -> _Answer:
+        *,
+        headers: Mapping[str, str] | None = None,
+        cut: bool = False,
+    ) -> Answer:
         """The answer at `path` after bounded retries on 429 and 503, read within the
         deadline and the cap."""
         ends = time.monotonic() + _BUDGET_FACTOR * self._timeout  # all tries and waits
@@ -199,7 +225,7 @@ class Fetcher:
             self._pace()
             self.requests += 1
             deadline = min(time.monotonic() + _DEADLINE_FACTOR * self._timeout, ends)
-            answer = self._once(path, params, what, accept, limit, deadline)
+            answer = self._once(path, params, what, accept, limit, deadline, headers, cut)
             if answer.status_code not in (429, 503) or attempt == RETRIES:
                 return answer
             wait = _wait(answer, attempt)
@@ -217,15 +243,22 @@ class Fetcher:
         accept: str | None,
         limit: int,
         deadline: float,
-    ) -> _Answer:
+        extra: Mapping[str, str] | None = None,
+        cut: bool = False,
+    ) -> Answer:
         """One request, its body read whole within the deadline and the cap."""
-        headers = {"Accept": accept} if accept else None
+        headers = {**({"Accept": accept} if accept else {}), **(extra or {})}
         try:
             with (
                 _deadline(deadline - time.monotonic()),
                 self._client.stream("GET", path, params=params, headers=headers) as response,
             ):
-                return _Answer(response, _read_body(response, limit, deadline))
+                try:
+                    return Answer(response, _read_body(response, limit, deadline))
+                except _TooLarge as large:
+                    if not cut:
+                        raise
+                    return Answer(response, large.body, cut=True)
         except httpx.TimeoutException:
             raise NetworkError(
                 f"{what}: {self.base_url} did not answer within {self._timeout:g} s",
@@ -267,7 +300,7 @@ class Fetcher:
                 "check the address and the connection, then try again",
             ) from None
 
-    def _refusal(self, answer: _Answer, what: str) -> NetworkError:
+    def _refusal(self, answer: Answer, what: str) -> NetworkError:
         reason = printable(shortened(answer.reason_phrase, 60))
         message = f"{what}: {self.base_url} answered {answer.status_code} {reason}".rstrip()
         if answer.status_code in (429, 503):
@@ -280,10 +313,14 @@ class Fetcher:
 
 
 class _TooLarge(Exception):
-    """A body grew past its cap."""
+    """A body grew past its cap; `body` is what was read, cut at the cap."""
+
+    def __init__(self, body: bytes = b"") -> None:
+        super().__init__()
+        self.body = body
 
 
-def _wait(answer: _Answer, attempt: int) -> float:
+def _wait(answer: Answer, attempt: int) -> float:
     """How long an answer of 429 or 503 asks to wait (Retry-After), else 1, 2, 4 s."""
     header = answer.headers.get("Retry-After", "").strip()
     if re.fullmatch(r"[0-9]{1,9}", header):
@@ -321,13 +358,12 @@ def _read_body(response: httpx.Response, limit: int, deadline: float) -> bytes:
                 piece = inflater.decompress(chunk, limit - size + 1)
                 chunk = inflater.unconsumed_tail
             size += len(piece)
-            if size > limit:
-                raise _TooLarge
             parts.append(piece)
+            if size > limit:
+                raise _TooLarge(b"".join(parts)[:limit])
     if inflater is not None:
-        rest = inflater.flush()
-        size += len(rest)
+        parts.append(inflater.flush())
+        size += len(parts[-1])
         if size > limit:
-            raise _TooLarge
-        parts.append(rest)
+            raise _TooLarge(b"".join(parts)[:limit])
     return b"".join(parts)
