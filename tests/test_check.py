@@ -175,6 +175,13 @@ def test_check_does_not_import_rich(shows: Runner, db: Path) -> None:
     modules = _modules_loaded_by(db, "check")
     assert not any(m == "rich" or m.startswith("rich.") for m in modules)
     assert "httpx" not in modules  # nor the network
+    assert "feedparser" not in modules and "trafilatura" not in modules  # nor the news
+
+
+def test_check_once_and_listings_do_not_import_the_news_readers(shows: Runner, db: Path) -> None:
+    for argv in (["check", "--once"], ["upcoming", "-o", "json"], ["list", "-o", "tsv"]):
+        modules = _modules_loaded_by(db, *argv)
+        assert "feedparser" not in modules and "trafilatura" not in modules, argv
 
 
 def test_machine_formats_do_not_import_rich(shows: Runner, db: Path) -> None:

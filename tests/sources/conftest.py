@@ -69,7 +69,8 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             self.send_response(answer.status)
             for key, value in answer.headers.items():
-                self.send_header(key, value)
+                if key.lower() != "content-type":  # sent once, below
+                    self.send_header(key, value)
             self.send_header("Content-Type", answer.headers.get("Content-Type", "application/json"))
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()

@@ -251,7 +251,8 @@ def test_an_episode_added_by_hand_then_synced(cli: Runner, tvmaze: Tvmaze, db: P
     assert cli("--today", SUNDAY, "link", "The Flash").code == 0
     synced = cli("--today", SUNDAY, "sync", "-o", "json")
     assert synced.code == 0, synced.err
-    assert any("E10 moved to 2020-01-14" in c["change"] for c in json.loads(synced.out)["tvmaze"]["changes"])
+    changes = json.loads(synced.out)["tvmaze"]["changes"]
+    assert any("E10 moved to 2020-01-14" in c["change"] for c in changes)
     release = store.load(db).release("the-flash/s6")
     assert release is not None
     e10 = [e for e in release.episodes if e.number == 10]

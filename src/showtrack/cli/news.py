@@ -52,6 +52,7 @@ def sync(
     """
     from showtrack.reader import news as news_reader
     from showtrack.sources import tvmaze
+    from showtrack.text import printable
     from showtrack.tracker import names, proposals
     from showtrack.tracker import news as news_tracker
     from showtrack.tracker import sync as syncing
@@ -118,7 +119,7 @@ def sync(
         if feeds:
             typer.echo(news.summary(outcomes), err=True)
         for note in news.notes:
-            echo_safe(f"showtrack: {note}")
+            typer.echo(f"showtrack: {printable(note)}", err=True)
     _fail_at_the_end(fetched, news.failures)
 
 
@@ -172,7 +173,9 @@ def feed_add(
     with settings.write_store() as st:
         feed = news.add_feed(st, answer.url, name, answer.title, auto, settings.today())
     cut = " (cut at 5 MB)" if answer.cut else ""
-    echo_safe(f"following {feed.name} ({len(answer.entries)} entries{cut}): {feed.url}")
+    count = len(answer.entries)
+    entries = f"{count} {'entry' if count == 1 else 'entries'}{cut}"
+    echo_safe(f"following {feed.name} ({entries}): {feed.url}")
 
 
 @feed_app.command("list")

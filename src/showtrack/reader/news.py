@@ -100,13 +100,16 @@ def _article(entry: Entry, feed: Feed, today: date, notes: list[str]) -> Article
     name = entry.title or entry.link or feed.name
     try:
         if entry.content:
-            return from_content(entry.content, "text/html", name, entry.link, today)
+            text = _fragment_text(entry.content)
+            return Article(text, entry.title or None, name, entry.link, None, None)
         if entry.link is None:
             return None
         client, path = feed_source.client_for(entry.link)
         with client:
             answer = client.get(path, f"fetching {entry.link}", limit=MAX_ARTICLE, cut=True)
-        media = answer.headers.get("Content-Type", "").split(";")[0].strip().lower()
+        media = answer.media_type.split(",")[0].strip()
+        if media == "application/octet-stream" and b"\x00" not in answer.content[:4096]:
+            media = ""  # a server that does not say: read it if it is text (from_content)
         if answer.status_code != 200 or media not in _READABLE:
             why = f"answered {answer.status_code}" if answer.status_code != 200 else media
             notes.append(f"{feed.name}: skipped {printable(shortened(entry.link))} ({why})")
@@ -115,6 +118,20 @@ def _article(entry: Entry, feed: Feed, today: date, notes: list[str]) -> Article
     except (NetworkError, UsageError) as exc:
         notes.append(f"{feed.name}: skipped {printable(shortened(name))}: {exc.message}")
         return None
+
+
+_BREAK = re.compile(r"<\s*(?:/p|br|/div|/h\d|/li|/blockquote)\b[^>]{0,200}>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]{0,2000}>")
+
+
+def _fragment_text(fragment: str) -> str:
+    """The text of an entry's HTML content (a fragment of an article, which trafilatura
+    would take for boilerplate): a paragraph a line."""
+    import html
+
+    # The source's own line ends are no paragraphs: only the tags that end one are.
+    text = html.unescape(_TAG.sub(" ", _BREAK.sub("\n", " ".join(fragment.split()))))
+    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
 
 
 def _statements(

@@ -126,12 +126,12 @@ def parse(raw: bytes, url: str, content_type: str | None = None) -> tuple[str | 
             "content-location": url,
         },
     )
-    if not parsed.get("version") and not parsed.get("entries"):
+    entries = [e for e in (_entry(item) for item in parsed.get("entries", [])) if e is not None]
+    if not entries and (not parsed.get("version") or parsed.get("bozo")):
         raise NotAFeedError(
             f"{printable(shortened(url))} is not an RSS or Atom feed",
             "give the address of the feed itself (often /feed or /rss)",
         )
-    entries = [e for e in (_entry(item) for item in parsed.get("entries", [])) if e is not None]
     title = _text(parsed.get("feed", {}).get("title")) or None
     return title, entries
 

@@ -283,7 +283,7 @@ def chosen(store: Store, ids: Sequence[str], every: bool) -> list[InboxItem]:
                 "see `showtrack inbox`",
             )
         found.append(item)
-    return list(dict.fromkeys(found))
+    return list({item.id: item for item in found}.values())
 
 
 def accept(
