@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_TODAY := 2017-07-01
 
-.PHONY: demo test lint typecheck unit bench bench-read clean
+.PHONY: demo test lint typecheck unit bench bench-read bench-feeds clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ bench: $(STAMP)
 # The reader's quality on ../shared/read-dev/ and its speed (bench/READING.md).
 bench-read: $(STAMP)
 	$(BIN)/python bench/read.py --write
+
+# A sync of 10 feeds of 50 entries against a local server (bench/FEEDS.md).
+bench-feeds: $(STAMP)
+	$(BIN)/python bench/feeds.py --write
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -16,7 +16,6 @@ import showtrack.sources.feeds as feed_source
 from showtrack.errors import NetworkError, NotUnderstoodError, UsageError
 from showtrack.models import Feed, FeedOutcome, KnownShow, NewsSource, Statement
 from showtrack.reader.article import MAX_ARTICLE, Article, from_content
-from showtrack.reader.statements import read_statements
 from showtrack.sources.feeds import Entry, FeedAnswer
 from showtrack.text import bare_title, fold, printable, shortened
 
@@ -148,6 +147,10 @@ def _statements(
         title=article.title or entry.title or None,
         as_of_from=("page" if article.published else "entry") if day else "today",
     )
+    # Loaded only when an entry is about a tracked show: most mornings none is, and the
+    # reader's patterns cost about a quarter of a second to compile (bench/FEEDS.md).
+    from showtrack.reader.statements import read_statements
+
     found = read_statements(
         article.text, article.title or entry.title, day or today, None, known, dated=day is not None
     )
