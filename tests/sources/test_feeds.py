@@ -373,3 +373,43 @@ def test_the_parser_reads_each_kind_and_refuses_what_is_no_feed() -> None:
     assert entries[0].content is None and str(entries[0].published) == "2026-11-18"
     with pytest.raises(feed_source.NotAFeedError):
         feed_source.parse(b"<html><p>hello</p></html>", base, "text/html")
+
+
+def test_a_sync_killed_while_fetching_leaves_the_database_as_it_was(
+    cli: Runner, news: Tvmaze, db: Path
+) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    _follow(cli, news, "/rss", "/atom")
+    news.answer("/atom", Answer(body=ATOM.format(base=news.url).encode(), delay=5.0))
+    before = db.read_bytes()
+    syncing = subprocess.Popen(
+        [sys.executable, "-m", "showtrack", "--today", TODAY, "sync"],
+        env={**os.environ, "SHOWTRACK_DB": str(db)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(1.5)  # the first feed read, the second still coming
+    syncing.send_signal(signal.SIGKILL)
+    syncing.wait(timeout=10)
+    assert db.read_bytes() == before
+    assert _inbox(cli) == []
+
+
+def test_a_schema_5_file_gains_the_feeds_and_the_inbox(cli: Runner, db: Path) -> None:
+    v5 = {
+        "meta": {"1": {"schema": 5}},
+        "shows": {"1": {"id": "night-harbor", "title": "Night Harbor"}},
+        "releases": {},
+    }
+    db.write_text(json.dumps(v5))
+    assert cli("feed", "list", "-o", "json").code == 1  # read, migrated in memory
+    assert cli("add", "Glass Kingdom").code == 0
+    data = json.loads(db.read_text())
+    assert data["meta"]["1"]["schema"] == store.SCHEMA_VERSION == 6
+    assert data["feeds"] == {} and data["inbox"] == {}
+    assert json.loads(db.with_name("showtrack.json.schema5.bak").read_text()) == v5
