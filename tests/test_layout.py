@@ -87,6 +87,16 @@ ALLOWED: dict[str, set[str]] = {
         "showtrack.windows",
     },
 }
+ALLOWED["config"] = {
+    "platformdirs",
+    "tomli",
+    "showtrack.errors",
+    "showtrack.text",
+    # A value of the file is checked as the option it stands for would be.
+    "showtrack.windows.durations",
+    "showtrack.windows.regions",
+}
+ALLOWED["notify"] = {"apprise", "showtrack.config"}
 ONLY_HERE = {
     "tinydb": "store",
     "rich": "render",
@@ -94,6 +104,7 @@ ONLY_HERE = {
     "httpx": "sources.http",
     "trafilatura": "reader.article",
     "feedparser": "sources.feeds",
+    "apprise": "notify",
 }
 
 

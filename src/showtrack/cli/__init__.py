@@ -1,13 +1,21 @@
 """The command line: the Typer app (`options.py`), its commands (`commands.py`,
-`episodes.py`, `data.py`, `read.py`, `news.py`), the conventions read before Typer sees a command
-line (`argv.py`), and turning errors into one message and an exit code (spec/cli.md)."""
+`episodes.py`, `data.py`, `read.py`, `news.py`, `settings.py`), the conventions read
+before Typer sees a command line (`argv.py`), and turning errors into one message and an
+exit code (spec/cli.md)."""
 
 import os
 import sys
 
 import typer
 
-from showtrack.cli import commands, data, episodes, news, read  # noqa: F401  (registering)
+from showtrack.cli import (  # noqa: F401  (registering a command is importing its module)
+    commands,
+    data,
+    episodes,
+    news,
+    read,
+    settings,
+)
 from showtrack.cli.argv import normalized
 from showtrack.cli.options import app
 from showtrack.context import fail, only_the_command_asked_for

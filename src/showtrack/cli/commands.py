@@ -7,7 +7,7 @@ string on each start.
 
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
@@ -44,7 +44,9 @@ from showtrack.errors import UsageError
 from showtrack.models import STAGES
 
 if TYPE_CHECKING:
-    from showtrack.models import EpisodeView, ReleaseRow, ReleaseView
+    from showtrack.context import Settings
+    from showtrack.models import EpisodeView, InboxItem, ReleaseRow, ReleaseView
+    from showtrack.windows.durations import Duration
 
 # --------------------------------------------------------------------------- shows
 
@@ -314,13 +316,26 @@ def expect(
     Every change of window or stage is kept in its history; repeating what is
     already known changes nothing.
     """
+    from showtrack.config import load_config
     from showtrack.tracker import edits, names
     from showtrack.windows.window import window_dates
 
     settings = settings_of(ctx)
-    given = {**locals(), "as_of": day_option(settings, as_of, "--as-of")}
-    # Every option of this command is a field of ExpectOptions, under the same name.
-    options = edits.ExpectOptions(**{f: given[f] for f in edits.ExpectOptions.__struct_fields__})
+    options = edits.ExpectOptions(
+        source=source,
+        url=url,
+        as_of=day_option(settings, as_of, "--as-of"),
+        region=load_config().pick("region", region),
+        platform=platform,
+        stage=stage,
+        after=after,
+        lag=lag,
+        at=at,
+        tz=tz,
+        remind=remind,
+        note=note,
+        create_show=create_show,
+    )
     today = settings.today()
     with settings.write_store() as st:
         done = edits.expect(st, show, season, window, options, today, clock.local_zone())
@@ -466,8 +481,10 @@ def _mixed_columns() -> tuple[str, ...]:
     return (*release, *(c for c in EPISODE_COLUMNS if c not in release))
 
 
-HORIZON_HELP = "horizon for releases without their own --remind (default 7d)"
+HORIZON_HELP = "horizon for releases without their own --remind (default 7d, or the config's)"
 ONCE_HELP = "report each release once per window; remembered in the database"
+NOTIFY_HELP = "also send the due lines to this Apprise URL (repeat for more)"
+SEND_HELP = "also send the due lines to the targets of the config file"
 
 
 @app.command()
@@ -482,6 +499,8 @@ def check(
         str | None,
         option("-o --output", "json, jsonl, csv or tsv: the rows of `upcoming`", metavar="FORMAT"),
     ] = None,
+    notify: Annotated[list[str], option("--notify", NOTIFY_HELP, metavar="URL")] = [],  # noqa: B006
+    send: Annotated[bool, option("--send", SEND_HELP)] = False,
 ) -> None:
     """For cron and scripts: one line per due release, silence otherwise.
 
@@ -490,71 +509,150 @@ def check(
     time. With --once, each is said once, and then, once, how many proposals the
     news brought to the inbox. Exits 0 when it says something, 1 when nothing is due.
     With -o, the due rows as `upcoming` writes them (a header or [] when none).
+    --notify URL or --send also sends the lines (Apprise: ntfy, email, a webhook...);
+    with --once a release counts as reported once every target took them, and a
+    failed delivery is exit 5, tried again on the next run.
+
+    Example (cron):  0 8 * * *  showtrack check --once --send
     """
-    from showtrack.models import EpisodeView, ReleaseView
-    from showtrack.text import printable
-    from showtrack.tracker import listings
+    from showtrack.config import load_config
 
     settings = settings_of(ctx)
-    horizon = duration(within)
-    today = settings.today()
-    views: Sequence[ReleaseView]
-    due_episodes: Sequence[EpisodeView] = []
-    news_line = ""
-    if once:
-        from showtrack.tracker import edits, news
-
-        with settings.write_store() as st:
-            due = listings.due(st, today, horizon, settings.clock())
-            views = edits.report_once(st, due)
-            if episodes:
-                skip = {v.release.id for v in due}
-                found = listings.due_episodes(st, today, horizon, settings.clock(), skip)
-                due_episodes = edits.report_episodes_once(st, found)
-            arrived = news.untold(st)
-        if arrived:
-            plural = "proposal" if arrived == 1 else "proposals"
-            news_line = f"{arrived} new {plural} from the news: showtrack inbox\n"
-    else:
-        source = settings.read_listing()
-        views = listings.due(source, today, horizon, settings.clock())
-        if episodes:
-            skip = {v.release.id for v in views}
-            due_episodes = listings.due_episodes(source, today, horizon, settings.clock(), skip)
+    config = load_config()
+    targets = list(notify) or (config.pick("notify") if send else [])
+    if send and not targets:
+        raise UsageError(
+            "--send: no notification targets are configured",
+            f'add notify = ["ntfy://your-topic"] to {config.path}, or give --notify URL',
+        )
+    found = _due(settings, duration(config.pick("within", within)), once, episodes, targets)
+    lines = _due_lines(found)
     if output is not None:
-        fmt = output_format(output, ("json", "jsonl", "csv", "tsv"))
-        rows: list[Any] = sorted(
-            [*views, *due_episodes],
-            key=lambda r: str(r.air_day if isinstance(r, EpisodeView) else r.effective_earliest),
+        _write_due_rows(settings, output, found, episodes)
+    else:
+        sys.stdout.write("".join(lines))
+        sys.stdout.flush()
+    if targets and lines:
+        _deliver(settings, targets, lines, found, once)
+    if not found.views and not found.episodes and not (output is None and found.arrived):
+        raise typer.Exit(1)
+
+
+class _Found(NamedTuple):
+    """What `check` found due, and the proposals that arrived since it last said so."""
+
+    views: "Sequence[ReleaseView]"
+    episodes: "Sequence[EpisodeView]"
+    arrived: "Sequence[InboxItem]"
+
+
+def _due(
+    settings: "Settings",
+    horizon: "Duration | None",
+    once: bool,
+    episodes: bool,
+    targets: list[str],
+) -> _Found:
+    """What is due; with --once only what was not said before, remembered at once unless
+    it is to be sent first (then it is remembered once every target took it)."""
+    from showtrack.tracker import edits, listings, news
+
+    today, clock_ = settings.today(), settings.clock()
+    if not once:
+        source = settings.read_listing()
+        views = listings.due(source, today, horizon, clock_)
+        skip = {v.release.id for v in views}
+        found = listings.due_episodes(source, today, horizon, clock_, skip) if episodes else []
+        return _Found(views, found, [])
+    if targets:  # read now; remembered after the delivery, without the lock meanwhile
+        st = settings.read_store()
+        due = listings.due(st, today, horizon, clock_)
+        skip = {v.release.id for v in due}
+        found = listings.due_episodes(st, today, horizon, clock_, skip) if episodes else []
+        return _Found(
+            edits.not_reported(st, due), edits.episodes_not_reported(st, found), news.untold(st)
         )
-        mixed = bool(episodes)
-        emit(
-            settings,
-            fmt,
-            rows,
-            table=lambda r, console: None,
-            to_dict=_entry_dict if mixed else _release_dict,
-            columns=_mixed_columns() if mixed and fmt in ("csv", "tsv") else None,
-            blank=blank_release(),
+    with settings.write_store() as st:
+        due = listings.due(st, today, horizon, clock_)
+        skip = {v.release.id for v in due}
+        found = listings.due_episodes(st, today, horizon, clock_, skip) if episodes else []
+        result = _Found(
+            edits.report_once(st, due), edits.report_episodes_once(st, found), news.untold(st)
         )
-        if not rows:
-            raise typer.Exit(1)
-        return
+        news.mark_told(st, result.arrived)
+    return result
+
+
+def _due_lines(found: _Found) -> list[str]:
+    """The lines `check` prints: each due release and episode by day, then the inbox."""
+    from showtrack.text import printable
+
     lines: list[tuple[str, str]] = []
-    for v in views:
+    for v in found.views:
         latest = v.release.window.latest
         eff = v.effective_earliest.isoformat() if v.effective_earliest else ""
         when = eff if eff == latest else f"{eff}..{latest or ''}"
         where = f"  ({printable(v.platform)})" if v.platform else ""
         lines.append((eff, f"{when}  {printable(v.title)}  {v.countdown}{where}\n"))
-    for e in due_episodes:
+    for e in found.episodes:
         when = f"{e.local_air:%Y-%m-%d %H:%M}" if e.local_air else str(e.air_day)
         where = f"  ({printable(e.platform)})" if e.platform else ""
         lines.append((when, f"{when}  {printable(e.title)}  {e.countdown}{where}\n"))
     lines.sort(key=lambda line: line[0])
-    sys.stdout.write("".join(text for _, text in lines) + news_line)
-    if not lines and not news_line:
-        raise typer.Exit(1)
+    said = [text for _, text in lines]
+    if found.arrived:
+        count = len(found.arrived)
+        plural = "proposal" if count == 1 else "proposals"
+        said.append(f"{count} new {plural} from the news: showtrack inbox\n")
+    return said
+
+
+def _write_due_rows(settings: "Settings", output: str, found: _Found, episodes: bool) -> None:
+    from showtrack.models import EpisodeView
+
+    fmt = output_format(output, ("json", "jsonl", "csv", "tsv"))
+    rows: list[Any] = sorted(
+        [*found.views, *found.episodes],
+        key=lambda r: str(r.air_day if isinstance(r, EpisodeView) else r.effective_earliest),
+    )
+    mixed = bool(episodes)
+    emit(
+        settings,
+        fmt,
+        rows,
+        table=lambda r, console: None,
+        to_dict=_entry_dict if mixed else _release_dict,
+        columns=_mixed_columns() if mixed and fmt in ("csv", "tsv") else None,
+        blank=blank_release(),
+    )
+
+
+def _deliver(
+    settings: "Settings", targets: list[str], lines: list[str], found: _Found, once: bool
+) -> None:
+    """Send the lines (no lock is held); with --once, remember them as reported only once
+    every target took them. A failed target is exit 5, naming it, its secrets masked."""
+    from showtrack import notify
+    from showtrack.errors import NetworkError
+    from showtrack.sources.http import read_timeout
+    from showtrack.tracker import edits, news
+
+    due = len(found.views) + len(found.episodes)
+    title = f"showtrack: {due} due" if due else "showtrack: news in the inbox"
+    deliveries = notify.send(targets, title, "".join(lines), read_timeout())
+    failed = [d for d in deliveries if not d.delivered]
+    if not failed and once:
+        with settings.write_store() as st:
+            edits.remember_reported(st, found.views)
+            edits.remember_episodes_reported(st, found.episodes)
+            news.mark_told(st, found.arrived)
+    for delivery in failed:
+        typer.echo(f"showtrack: not delivered to {delivery.target}: {delivery.why}", err=True)
+    if failed:
+        again = "; they are sent again on the next run" if once else ""
+        raise NetworkError(
+            f"{len(failed)} of {len(deliveries)} targets did not get the lines{again}"
+        )
 
 
 HISTORY_COLUMNS = (
@@ -721,12 +819,14 @@ def window(
     Shows its earliest and latest day, EDTF form, status and countdown; exits 3
     when the phrase cannot be read.
     """
+    from showtrack.config import load_config
     from showtrack.windows.phrases import explain
 
     settings = settings_of(ctx)
     fmt = output_format(output or "table", ("table", "json"))
     today = settings.today()
     said = day_option(settings, as_of, "--as-of") or today
+    region = load_config().pick("region", region)
     fields = explain(phrase, said, region, today, settings.now(), clock.local_zone())
     emit(
         settings,

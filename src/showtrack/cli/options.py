@@ -48,6 +48,18 @@ inbox_app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(inbox_app, name="inbox")
+notify_app = typer.Typer(
+    help="Notifications through Apprise: send a test message, list the targets.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(notify_app, name="notify")
+config_app = typer.Typer(
+    help="The config file (showtrack.toml): where it is, and the settings in effect.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(config_app, name="config")
 
 
 def settings_of(ctx: typer.Context) -> Settings:

@@ -55,12 +55,14 @@ def read(
 
     Example:  showtrack read news.html --as-of 2017-01-10 --apply --create-shows
     """
+    from showtrack.config import load_config
     from showtrack.reader.article import load_article
     from showtrack.reader.statements import read_statements
     from showtrack.tracker import proposals
     from showtrack.tracker.proposals import ArticleSource
 
     settings = settings_of(ctx)
+    region = load_config().pick("region", region)
     if output is None:
         fmt = "table" if sys.stdout.isatty() else "jsonl"
     else:

@@ -3,7 +3,7 @@ lines a sync of the news adds. Every text from a feed or an article is shown as 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rich.console import Console
@@ -71,3 +71,11 @@ def feeds_table(console: Console, rows: Sequence[dict[str, Any]]) -> None:
         for row in rows
     ]
     print_table(console, FEED_COLUMNS, cells)
+
+
+def plain_table(console: Console, keys: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> None:
+    """A table of these keys of each row, headed by the keys capitalised (`notify
+    list`, `config show`)."""
+    columns = tuple(Column(key.capitalize(), overflow="fold") for key in keys)
+    cells = [[cell("" if row[key] is None else str(row[key])) for key in keys] for row in rows]
+    print_table(console, columns, cells)

@@ -506,11 +506,22 @@ def once_key(view: ReleaseView) -> str:
 def report_once(store: Store, views: Sequence[ReleaseView]) -> list[ReleaseView]:
     """The views not reported before in their current window, remembered as reported
     now (in the database's meta, so the memory travels with the data)."""
-    memory = store.meta.get("notified", {})
-    news = [v for v in views if memory.get(v.release.id) != once_key(v)]
-    if news:
-        store.meta["notified"] = {**memory, **{v.release.id: once_key(v) for v in news}}
+    news = not_reported(store, views)
+    remember_reported(store, news)
     return news
+
+
+def not_reported(store: Store, views: Sequence[ReleaseView]) -> list[ReleaseView]:
+    """The views not reported before in their current window."""
+    memory = store.meta.get("notified", {})
+    return [v for v in views if memory.get(v.release.id) != once_key(v)]
+
+
+def remember_reported(store: Store, views: Sequence[ReleaseView]) -> None:
+    """Remember these views as reported in their current window."""
+    if views:
+        memory = store.meta.get("notified", {})
+        store.meta["notified"] = {**memory, **{v.release.id: once_key(v) for v in views}}
 
 
 def episode_once_key(view: EpisodeView) -> str:
@@ -521,11 +532,22 @@ def episode_once_key(view: EpisodeView) -> str:
 def report_episodes_once(store: Store, views: Sequence[EpisodeView]) -> list[EpisodeView]:
     """The episodes not reported before at their current day and time, remembered as
     reported now (beside the releases' memory)."""
+    news = episodes_not_reported(store, views)
+    remember_episodes_reported(store, news)
+    return news
+
+
+def episodes_not_reported(store: Store, views: Sequence[EpisodeView]) -> list[EpisodeView]:
+    """The episodes not reported before at their current day and time."""
     memory = store.meta.get("notified_episodes", {})
-    news = [v for v in views if memory.get(v.id) != episode_once_key(v)]
-    if news:
+    return [v for v in views if memory.get(v.id) != episode_once_key(v)]
+
+
+def remember_episodes_reported(store: Store, views: Sequence[EpisodeView]) -> None:
+    """Remember these episodes as reported at their current day and time."""
+    if views:
+        memory = store.meta.get("notified_episodes", {})
         store.meta["notified_episodes"] = {
             **memory,
-            **{v.id: episode_once_key(v) for v in news},
+            **{v.id: episode_once_key(v) for v in views},
         }
-    return news

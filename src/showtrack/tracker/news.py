@@ -323,11 +323,14 @@ def dismiss(store: Store, items: Sequence[InboxItem]) -> list[InboxItem]:
     return dropped
 
 
-def untold(store: Store) -> int:
-    """How many proposals arrived since `check --once` last said so; from now on they
-    are told (the caller saves)."""
+def untold(store: Store) -> list[InboxItem]:
+    """The proposals that arrived since `check --once` last said so."""
     told = int(store.meta.get("inbox_told", 0))
-    items = [item for item in store.inbox() if item.state == "waiting" and item.number > told]
+    return [item for item in store.inbox() if item.state == "waiting" and item.number > told]
+
+
+def mark_told(store: Store, items: Sequence[InboxItem]) -> None:
+    """Remember these proposals as said (the caller saves)."""
     if items:
-        store.meta["inbox_told"] = max(item.number for item in items)
-    return len(items)
+        told = int(store.meta.get("inbox_told", 0))
+        store.meta["inbox_told"] = max(told, *(item.number for item in items))
