@@ -217,3 +217,15 @@ def test_check_without_sending_does_not_load_apprise(due: Runner, db: Path) -> N
 
     modules = _modules_loaded_by(db, "check", "--once")
     assert "apprise" not in modules
+
+
+def test_the_config_folder_is_where_platformdirs_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    from platformdirs import user_config_path
+
+    from showtrack.config import config_path
+
+    monkeypatch.delenv("SHOWTRACK_CONFIG", raising=False)
+    for xdg in ("", "/tmp/elsewhere"):
+        monkeypatch.setenv("XDG_CONFIG_HOME", xdg)
+        expected = user_config_path("showtrack", appauthor=False) / "showtrack.toml"
+        assert config_path() == expected
