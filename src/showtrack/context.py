@@ -221,13 +221,16 @@ def only_the_command_asked_for(app: Any, argv: Sequence[str]) -> Iterator[None]:
 
 
 @contextmanager
-def import_progress() -> Iterator[Callable[[int, int], None] | None]:
-    """A Rich progress bar on stderr for a large import at a terminal; nothing otherwise
-    (a script or cron reading stderr wants no bar)."""
+def import_progress(
+    threshold: int = 1000, label: str = "importing"
+) -> Iterator[Callable[[int, int], None] | None]:
+    """A Rich progress bar on stderr for a large import (of `threshold` records or
+    more) at a terminal; nothing otherwise (a script or cron reading stderr wants no
+    bar)."""
     if not sys.stderr.isatty():
         yield None
         return
     from showtrack.render import import_progress
 
-    with import_progress() as update:
+    with import_progress(threshold, label) as update:
         yield update

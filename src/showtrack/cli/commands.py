@@ -254,15 +254,16 @@ def link(
 ) -> None:
     """Link a tracked show to its TVmaze show, so that `sync` fills in dates.
 
-    With no id, the best match for the show's title; when that is not clear, the
-    candidates are listed (exit 3). Prints what it linked, so a wrong match is seen.
+    With no id, by the ids an import brought (TVDB, IMDb), else the best match for
+    the show's title; when that is not clear, the candidates are listed (exit 3).
+    Prints what it linked, so a wrong match is seen.
     """
     from showtrack.sources import tvmaze
     from showtrack.tracker import edits, names
 
     settings = settings_of(ctx)
     target = names.find_show(settings.read_store(), show)
-    found = tvmaze.find(target.title, tvmaze_id, imdb, thetvdb)
+    found = tvmaze.find(target.title, tvmaze_id, imdb, thetvdb, known=target.ids)
     with settings.write_store() as st:
         linked = edits.link_show(st, target.id, tvmaze.link_of(found))
     echo_safe(f"linked {linked.title} to TVmaze {found.id}: {found.describe()}")

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from showtrack.cli.options import app, argument, db_app, option, settings_of
-from showtrack.context import import_progress, write_out
+from showtrack.context import import_progress, output_format, write_out
 from showtrack.errors import UsageError
 
 # --------------------------------------------------------------------------- moving data
@@ -93,7 +93,12 @@ def export_data(
     write_out(data, output)
 
 
-IMPORT_FILE_HELP = "a showtrack export, or a JSON array of releases; - reads standard input"
+IMPORT_FILE_HELP = (
+    "a showtrack export, or a JSON array of releases; - reads standard input; with --from, "
+    "the other tracker's file, zip or folder (Sonarr: its address)"
+)
+FROM_HELP = "another tracker's export: tvtime, trakt, imdb, simkl or sonarr"
+INCLUDE_HELP = "also shows the source marks archived, stopped, ended, dropped or unmonitored"
 
 
 @app.command(name="import")
@@ -101,20 +106,41 @@ def import_data(
     ctx: typer.Context,
     file: Annotated[str, argument(IMPORT_FILE_HELP, metavar="FILE")],
     dry_run: Annotated[bool, option("--dry-run", "check and count, change nothing")] = False,
+    tracker: Annotated[str | None, option("--from", FROM_HELP, metavar="TRACKER")] = None,
+    link: Annotated[
+        bool, option("--link/--no-link", "with --from: link each show to TVmaze (default)")
+    ] = True,
+    include: Annotated[list[str], option("--include", INCLUDE_HELP, metavar="STATE")] = [],  # noqa: B006
+    api_key: Annotated[
+        str | None, option("--api-key", "Sonarr's API key (or SONARR_API_KEY)", metavar="KEY")
+    ] = None,
+    output: Annotated[str | None, option("-o --output", "with --from: table or json")] = None,
 ) -> None:
-    """Merge an export (JSON or CSV), or a JSON array of releases, into the database.
+    """Merge an export (JSON or CSV), or a JSON array of releases, into the database; or,
+    with --from, the shows of another tracker's export.
 
     All or nothing: one bad record changes nothing and is named in the error.
-    A CSV is read as `export --format csv` writes it (one row a release).
+    A CSV is read as `export --format csv` writes it (one row a release). With --from,
+    each followed show is added (or merged with one tracked already) with its ids and a
+    tag naming where it came from, and linked to TVmaze by those ids (--no-link: later).
+
+    Example:  showtrack import --from tvtime ~/Downloads/tvtime-export.zip
     """
+    if tracker is not None:
+        _import_from(ctx, tracker, file, dry_run, link, include, api_key, output)
+        return
     from showtrack import store
     from showtrack.tracker import transfer
 
     settings = settings_of(ctx)
     try:
         text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}") from None
+    except UnicodeDecodeError:
+        text = ""  # a zip or another binary file: said below, with what it looks like
+    except OSError as exc:
+        raise UsageError(f"cannot read {file}: {exc.strerror or exc}") from None
+    if file != "-":
+        _refuse_other_trackers(file, text)
     payload = transfer.read_payload(text, file)
     today = settings.today()
     with import_progress() as progress:
@@ -129,6 +155,80 @@ def import_data(
         f"{counts.releases_updated} updated releases",
         err=True,
     )
+
+
+def _refuse_other_trackers(file: str, text: str) -> None:
+    """A file of another tracker, or none showtrack reads, given without --from: said
+    what it looks like (exit 2), never "record 1 names no show"."""
+    from showtrack.sources.trackers import NAMES, detect_file
+
+    found = detect_file(file)
+    if found is not None:
+        raise UsageError(
+            f"{file} is a {NAMES[found]} export, not showtrack's",
+            f"import it with: showtrack import --from {found} {file}",
+        )
+    if not text.strip() or (text.lstrip()[:1] not in "{[" and "," not in text.split("\n", 1)[0]):
+        raise UsageError(
+            f"{file} is not a showtrack export (JSON or CSV)",
+            "showtrack reads its own exports, and with --from those of tvtime, trakt, "
+            "imdb, simkl and sonarr",
+        )
+
+
+def _import_from(
+    ctx: typer.Context,
+    tracker: str,
+    source: str,
+    dry_run: bool,
+    link: bool,
+    include: list[str],
+    api_key: str | None,
+    output: str | None,
+) -> None:
+    """`import --from`: read the export, look the shows up on TVmaze (before the lock),
+    then add them in one write (spec/import-trackers.md)."""
+    import os
+
+    from showtrack.models import LEFT_OUT_STATES, TvmazeLink
+    from showtrack.sources import trackers
+    from showtrack.tracker import arrivals
+
+    settings = settings_of(ctx)
+    if tracker not in trackers.TRACKERS:
+        raise UsageError(
+            f"--from {tracker!r} is not a tracker showtrack reads",
+            f"one of: {', '.join(trackers.TRACKERS)}",
+        )
+    wanted = [w.strip().lower() for item in include for w in item.split(",") if w.strip()]
+    unknown = [w for w in wanted if w not in LEFT_OUT_STATES]
+    if unknown:
+        raise UsageError(
+            f"--include {unknown[0]!r} is not a state", f"one of: {', '.join(LEFT_OUT_STATES)}"
+        )
+    fmt = output_format(output or "table", ("table", "json"))
+    key = api_key or os.environ.get("SONARR_API_KEY")
+    shows = trackers.read_export(tracker, source, key)
+    kept = [s for s in shows if s.kind == "show" and (s.state == "followed" or s.state in wanted)]
+    links: dict[int, tuple[TvmazeLink | None, str | None]] = {}
+    if link and kept:
+        from showtrack.sources import tvmaze
+
+        with import_progress(threshold=10, label="linking to TVmaze") as progress:
+            found = tvmaze.link_imported(kept, progress)
+        links = {id(show): pair for show, pair in zip(kept, found, strict=True)}
+    pairs = [links.get(id(show), (None, None)) for show in shows]
+    if dry_run:
+        done = arrivals.arrive(settings.read_store(), shows, pairs, tracker, wanted)
+    else:
+        with settings.write_store() as st:
+            done = arrivals.arrive(st, shows, pairs, tracker, wanted)
+    rows = [a.to_dict() for a in done]
+    if fmt == "json":
+        from showtrack.output import write_object
+
+        write_object({"tracker": tracker, "shows": rows}, sys.stdout)
+    typer.echo(arrivals.summary(done, trackers.NAMES[tracker], dry_run, link), err=True)
 
 
 # --------------------------------------------------------------------------- db

@@ -55,6 +55,9 @@ from showtrack.models.records import (
     EPISODE_TYPES as EPISODE_TYPES,
 )
 from showtrack.models.records import (
+    LEFT_OUT_STATES as LEFT_OUT_STATES,
+)
+from showtrack.models.records import (
     SHOW_STATUSES as SHOW_STATUSES,
 )
 from showtrack.models.records import (
@@ -74,6 +77,9 @@ from showtrack.models.records import (
 )
 from showtrack.models.records import (
     HistoryMark as HistoryMark,
+)
+from showtrack.models.records import (
+    ImportedShow as ImportedShow,
 )
 from showtrack.models.records import (
     Link as Link,

@@ -244,10 +244,17 @@ class Show(msgspec.Struct):
     #: The IANA zone of the network's country (from TVmaze), for air times.
     zone: str | None = None
     tvmaze: TvmazeLink | None = None
+    #: Its ids in other databases (tvdb, imdb, tmdb, trakt, tvmaze, simkl), as an
+    #: import from another tracker brought them: `link` looks it up by them.
+    ids: dict[str, str] = msgspec.field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        """As stored."""
-        return to_plain(self)
+        """As stored; a show with no ids of other databases has none of the key, so that
+        the files of those who import from nowhere stay as they were."""
+        plain = to_plain(self)
+        if not self.ids:
+            del plain["ids"]
+        return plain
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Show:
@@ -454,3 +461,19 @@ def known_since(history: Iterable[HistoryEntry]) -> str | None:
     as stored is the release as known that day."""
     days = [h.as_of for h in history if h.as_of]
     return max(days) if days else None
+
+
+#: What an import from another tracker may leave out unless asked (`--include`).
+LEFT_OUT_STATES = ("archived", "stopped", "ended", "dropped", "unmonitored")
+
+
+class ImportedShow(msgspec.Struct, frozen=True):
+    """A show as another tracker's export lists it (spec/import-trackers.md): its title,
+    its ids in other databases, its network where given, whether it is a show or a movie,
+    and its state there (followed, or one of LEFT_OUT_STATES)."""
+
+    title: str
+    ids: dict[str, str] = msgspec.field(default_factory=dict)
+    network: str | None = None
+    kind: str = "show"  # show or movie
+    state: str = "followed"

@@ -27,6 +27,7 @@ def show_row(show: Show, release_ids: Iterable[str]) -> dict[str, Any]:
     """A show as `list` and `info` print it: spec/cli.md's keys, and its TVmaze link as
     two flat keys, so that every row has the same columns in CSV and TSV."""
     row = show.to_dict()
+    row.pop("ids", None)  # for linking, not for listing: every row has the same columns
     link = row.pop("tvmaze")
     row["tvmaze_id"] = link and link["id"]
     row["tvmaze_url"] = link and link["url"]

@@ -825,12 +825,14 @@ def month_calendar(
 
 
 @contextmanager
-def import_progress(threshold: int = 1000) -> Iterator[Callable[[int, int], None]]:
+def import_progress(
+    threshold: int = 1000, label: str = "importing"
+) -> Iterator[Callable[[int, int], None]]:
     """A progress bar on stderr for imports of `threshold` records or more."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     progress = Progress(
-        TextColumn("importing"),
+        TextColumn(label),
         BarColumn(),
         MofNCompleteColumn(),
         console=Console(stderr=True),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta, timezone
 from typing import Annotated, Any, TypeVar
 
@@ -24,7 +24,7 @@ from showtrack.errors import (
     UsageError,
 )
 from showtrack.models import Episode as StoredEpisode
-from showtrack.models import SeasonReport, Show, ShowReport, TvmazeLink
+from showtrack.models import ImportedShow, SeasonReport, Show, ShowReport, TvmazeLink
 from showtrack.sources.http import Fetcher
 from showtrack.text import fold, printable, web_address
 from showtrack.windows.regions import zone_named
@@ -362,13 +362,22 @@ def best_match(hits: list[SearchHit], title: str) -> TvShow:
 
 
 def find(
-    title: str, tvmaze_id: int | None = None, imdb: str | None = None, thetvdb: str | None = None
+    title: str,
+    tvmaze_id: int | None = None,
+    imdb: str | None = None,
+    thetvdb: str | None = None,
+    known: dict[str, str] | None = None,
 ) -> TvShow:
-    """The TVmaze show meant: by its id, another database's id, or the best match for
-    the title (exit 3 when that is unclear)."""
+    """The TVmaze show meant: by its id, another database's id, the ids the show keeps
+    from an import (`known`), or the best match for the title (exit 3 when unclear)."""
     if sum(x is not None for x in (tvmaze_id, imdb, thetvdb)) > 1:
         raise UsageError("give one of --tvmaze, --imdb and --thetvdb")
     with fetcher() as client:
+        if tvmaze_id is None and imdb is None and thetvdb is None and known:
+            linked = _link_one(client, ImportedShow(title, known))[0]
+            by_id = show(client, linked.id, title) if linked is not None else None
+            if by_id is not None:
+                return by_id
         if tvmaze_id is not None:
             found = show(client, tvmaze_id)
         elif imdb is not None:
@@ -383,9 +392,15 @@ def find(
 
 
 def link_of(tv: TvShow) -> TvmazeLink:
-    """The link to keep for a TVmaze show: its id, page and other ids; not synced yet."""
+    """The link to keep for a TVmaze show: its id, page and other ids (checked as a sync
+    checks them); not synced yet."""
     externals = tv.externals or Externals()
-    return TvmazeLink(id=tv.id, url=tv.url, imdb=externals.imdb, thetvdb=externals.thetvdb)
+    return TvmazeLink(
+        id=tv.id,
+        url=tv.url if tv.url and web_address(tv.url) else None,
+        imdb=_name(externals.imdb),
+        thetvdb=_count(externals.thetvdb, 1, 2**40),
+    )
 
 
 def search_row(hit: SearchHit) -> dict[str, Any]:
@@ -443,3 +458,42 @@ def fetch_changed(targets: Sequence[Show], since: str | None, today: str) -> Fet
         except NetworkError as exc:
             return Fetched(reports, exc, False, client.requests, skipped)
         return Fetched(reports, None, not skipped, client.requests, skipped)
+
+
+def link_imported(
+    shows: Sequence[ImportedShow], progress: Callable[[int, int], None] | None = None
+) -> list[tuple[TvmazeLink | None, str | None]]:
+    """The TVmaze show of each show of another tracker's export, and how it was found: by
+    the TVmaze id it carries ("id"), by its TVDB id ("tvdb": /lookup/shows, a redirect to
+    the show is a match, a 404 is "not on TVmaze"), its IMDb id ("imdb"), else by title
+    as `link` finds one ("title"); (None, None) when TVmaze has none. Movies and shows
+    that will be left out are not looked up. At TVmaze's pace, one connection."""
+    found: list[tuple[TvmazeLink | None, str | None]] = []
+    with fetcher() as client:
+        for done, show in enumerate(shows, 1):
+            found.append(_link_one(client, show))
+            if progress is not None:
+                progress(done, len(shows))
+    return found
+
+
+def _link_one(client: Fetcher, show: ImportedShow) -> tuple[TvmazeLink | None, str | None]:
+    if show.kind != "show":
+        return None, None
+    known = show.ids.get("tvmaze")
+    if known and known.isdigit() and 0 < int(known) < 2**40:
+        return TvmazeLink(id=int(known), thetvdb=_int_id(show.ids.get("tvdb"))), "id"
+    for database, key in (("thetvdb", "tvdb"), ("imdb", "imdb")):
+        external = show.ids.get(key)
+        if external and re.fullmatch(r"(tt)?[0-9]{1,12}", external):
+            tv = lookup(client, database, external)
+            if tv is not None:
+                return link_of(tv), key
+    try:
+        return link_of(best_match(search(client, show.title), show.title)), "title"
+    except (AmbiguousNameError, NotFoundError, UsageError):
+        return None, None
+
+
+def _int_id(text: str | None) -> int | None:
+    return int(text) if text and text.isdigit() and len(text) < 12 else None

@@ -768,8 +768,9 @@ def check(path: Path) -> list[str]:
     with contextlib.suppress(OSError):
         if os.path.samefile(backup, store.path):
             problems.append(f"the backup {backup.name} is a link to the database: no backup")
-    show_ids = {doc.get("id") for doc in store._data["shows"].values()}
-    release_ids = {doc.get("id") for doc in store._data["releases"].values()}
+    # An id of the wrong type (a list, an object) is a damaged record, said below.
+    show_ids = {repr(doc.get("id")) for doc in store._data["shows"].values()}
+    release_ids = {repr(doc.get("id")) for doc in store._data["releases"].values()}
     bad_id = bad_document_id(store._data.values())
     if bad_id is not None:
         problems.append(f"document id {bad_id[:40]!r} is not a number")
@@ -798,12 +799,12 @@ def check(path: Path) -> list[str]:
                 problems.append(f"{table} record {record.id!r} is damaged: {why}")
     for release in releases:
         rid = release.id
-        if release.show_id not in show_ids:
+        if repr(release.show_id) not in show_ids:
             problems.append(f"release {rid} belongs to an unknown show {release.show_id!r}")
         problems += [
             f"release {rid} waits on an unknown release {link.release!r}"
             for link in release.after
-            if link.release not in release_ids
+            if repr(link.release) not in release_ids
         ]
         order = [history_order(h) for h in release.history]
         if order != sorted(order):

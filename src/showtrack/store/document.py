@@ -135,8 +135,10 @@ def _schema_4_to_5(data: Data) -> None:
 
 def _schema_5_to_6(data: Data) -> None:
     """Version 6 follows news feeds (`feeds`) and keeps what they propose in an inbox
-    (`inbox`); the tables start empty. The number changes so that an older showtrack,
-    which would drop them on its next save, refuses the file instead."""
+    (`inbox`); the tables start empty. A show may keep its ids in other databases
+    (`ids`, from an import of another tracker); a show without has none of the key. The
+    number changes so that an older showtrack, which would drop them on its next save,
+    refuses the file instead."""
     data.setdefault("feeds", {})
     data.setdefault("inbox", {})
 
