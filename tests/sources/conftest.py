@@ -59,7 +59,8 @@ class _Handler(BaseHTTPRequestHandler):
         stand_in = self.server.stand_in
         stand_in.requests.append(self.path)
         stand_in.headers.append(dict(self.headers.items()))
-        answers = stand_in.routes.get(urlsplit(self.path).path)
+        # An answer for the path with its query ("/lookup/shows?thetvdb=1") first.
+        answers = stand_in.routes.get(self.path) or stand_in.routes.get(urlsplit(self.path).path)
         if not answers:
             answer = Answer(404, {"name": "Not Found", "status": 404})
         else:
