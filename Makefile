@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_TODAY := 2017-07-01
 
-.PHONY: demo test lint typecheck unit bench bench-read bench-feeds clean
+.PHONY: demo test lint typecheck unit bench bench-read bench-feeds bench-imports clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ bench-read: $(STAMP)
 # A sync of 10 feeds of 50 entries against a local server (bench/FEEDS.md).
 bench-feeds: $(STAMP)
 	$(BIN)/python bench/feeds.py --write
+
+# import --from tvtime of 500 shows without linking (bench/IMPORTS.md).
+bench-imports: $(STAMP)
+	$(BIN)/python bench/imports.py --write
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
