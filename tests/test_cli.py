@@ -1193,3 +1193,22 @@ def test_a_bad_today_is_exit_2_even_for_a_command_that_needs_no_day(
     done = marvel("--today", today, "add", "Another")
     assert done.code == 2 and "--today" in done.err.splitlines()[0], done.err
     assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "season", ["-1", "99999999999999999999", "100000", "2.5", "1e3", "S-1", "", "   ", "0"]
+)
+def test_a_season_that_is_no_season_is_exit_2_and_records_nothing(
+    cli: Runner, db: Path, season: str
+) -> None:
+    assert cli("add", "Jessica Jones").code == 0
+    before = db.read_bytes()
+    done = cli("expect", "jessica", "--", season, "spring 2018")
+    assert done.code == 2 and done.err.startswith(f"showtrack: {season!r} is not a season")
+    assert db.read_bytes() == before
+
+
+def test_a_special_is_named_by_a_word_and_found_again(cli: Runner) -> None:
+    assert cli("add", "Jessica Jones").code == 0
+    assert cli("expect", "jessica", "Holiday Special", "2018-12-25").code == 0
+    assert cli("remove", "jessica-jones/holiday-special", "--yes").code == 0

@@ -118,6 +118,9 @@ from showtrack.models.records import (
     check_choice as check_choice,
 )
 from showtrack.models.records import (
+    check_season as check_season,
+)
+from showtrack.models.records import (
     episodes_last_day as episodes_last_day,
 )
 from showtrack.models.records import (

@@ -77,6 +77,25 @@ def parse_season(text: str) -> int | None:
     return int(m[1]) if m else None
 
 
+# What a user meant as a number, if it is not one: "-1", "2.5", "1e3", "S-1", "100000".
+_NUMBER_LIKE = re.compile(r"\s*(?:s|season)?\s*[-+.\d][-+.,\deE]*\s*", re.IGNORECASE)
+
+
+def check_season(text: str) -> int | None:
+    """A season as a user names it: a number from 1 to 999 (`2`, `S2`, `season 2`), or a
+    special's name with a letter in it (None: a name). Anything else, which would make a
+    release no command finds again, is a usage error (exit 2)."""
+    number = parse_season(text)
+    if number is not None and number >= 1:
+        return number
+    if not any(c.isalpha() for c in text) or _NUMBER_LIKE.fullmatch(text):
+        raise UsageError(
+            f"{text!r} is not a season",
+            "a season is a number from 1 to 999 (2, S2), or a special's name (a word)",
+        )
+    return None
+
+
 class WindowRecord(msgspec.Struct, frozen=True):
     """A window as stored: its phrase and bounds (YYYY-MM-DD or None) and EDTF name,
     computed once when it was read, so that listing it needs no parser."""

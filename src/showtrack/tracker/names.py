@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 from showtrack.errors import AmbiguousNameError, NotFoundError, UsageError
-from showtrack.models import Release, Show, parse_season, release_slug
+from showtrack.models import Release, Show, check_season, release_slug
 from showtrack.store import Lookup, Store
 from showtrack.text import fold, fold_all, slugify
 
@@ -109,7 +109,7 @@ def split_release_ref(show_arg: str, season_arg: str | None) -> tuple[str, str |
 
 def release_id(show: Show, season_text: str) -> str:
     """The id of a show's release named `season_text` (`2`, `S2`, or a special's name)."""
-    return f"{show.id}/{release_slug(parse_season(season_text), season_text)}"
+    return f"{show.id}/{release_slug(check_season(season_text), season_text)}"
 
 
 def resolve_release(store: Lookup, show_arg: str, season_arg: str | None) -> tuple[Show, Release]:
