@@ -815,7 +815,24 @@ def test_expect_refuses_an_empty_phrase_and_changes_nothing(marvel: Runner, db: 
 def test_rename_refuses_a_title_another_show_has(marvel: Runner, db: Path) -> None:
     before = db.read_bytes()
     result = marvel("rename", "Luke Cage", "jessica jones")
-    assert result.code == 2 and "already has that title" in result.err
+    assert result.code == 2 and "already answers to 'jessica jones'" in result.err
+    assert db.read_bytes() == before
+
+
+def test_an_alias_another_show_answers_to_is_refused(marvel: Runner, db: Path) -> None:
+    before = db.read_bytes()
+    result = marvel("edit", "Jessica Jones", "--alias", "the defenders")
+    assert result.code == 2
+    assert "'The Defenders' (the-defenders) already answers to 'the defenders'" in result.err
+    assert db.read_bytes() == before
+    assert marvel("info", "The Defenders").code == 0
+
+
+@pytest.mark.parametrize("option", ["--tag", "--alias"])
+def test_an_empty_tag_or_alias_is_refused(marvel: Runner, db: Path, option: str) -> None:
+    before = db.read_bytes()
+    result = marvel("edit", "Jessica Jones", option, "  ")
+    assert result.code == 2 and f"an empty {option[2:]} is not" in result.err
     assert db.read_bytes() == before
 
 

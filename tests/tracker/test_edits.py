@@ -110,3 +110,22 @@ def test_an_older_report_joins_the_history_and_the_newer_news_stays(opened: stor
     # And on a day between the two, the older report is what was known.
     views = {v.release.id: v for v in listings.all_views(opened, date(2017, 3, 1))}
     assert views["jessica-jones/s2"].release.window.phrase == "2018"
+
+
+def test_an_alias_is_refused_when_another_show_answers_to_it(opened: store.Store) -> None:
+    edits.edit_show(opened, "jessica", add_aliases=["JJ"])
+    with pytest.raises(UsageError, match="already answers to 'jj'"):
+        edits.edit_show(opened, "defenders", add_aliases=["jj"])
+    with pytest.raises(UsageError, match="already answers to 'Jessica Jones'"):
+        edits.add_show(opened, "Jessica Jones 2", aliases=["Jessica Jones"])
+    shown, changed = edits.edit_show(opened, "jessica", add_aliases=["JJ", "Jess"])
+    assert changed and shown.aliases == ["JJ", "Jess"]
+
+
+def test_an_old_empty_tag_does_not_stop_an_edit(opened: store.Store) -> None:
+    show = opened.show("jessica-jones")
+    assert show is not None
+    show.tags = [""]
+    opened.update([show])
+    edited, changed = edits.edit_show(opened, "jessica", add_tags=["marvel"], remove_tags=[""])
+    assert changed and edited.tags == ["marvel"]

@@ -62,9 +62,9 @@ def add_show(
     show = Show(
         id=slugify(title),
         title=title.strip(),
-        aliases=list(aliases),
+        aliases=_names(aliases, "alias"),
         network=network,
-        tags=list(tags),
+        tags=_names(tags, "tag"),
         status=check_choice(status, SHOW_STATUSES, "status"),
         notes=notes,
     )
@@ -74,8 +74,34 @@ def add_show(
             f"{existing.title!r} is already tracked (id {show.id})",
             "change it with `showtrack edit`",
         )
+    shows = store.shows()
+    for alias in show.aliases:
+        _refuse_clash(shows, show.id, alias, "alias")
     store.insert([show])
     return show
+
+
+def _names(given: Sequence[str], kind: str) -> list[str]:
+    """Tags or aliases as given, without repeats; an empty one is refused, since it
+    would be stored and shown as nothing and could never be named again."""
+    names = [name.strip() for name in given]
+    if any(not name for name in names):
+        raise UsageError(f"an empty {kind} is not a {kind}")
+    return list(dict.fromkeys(names))
+
+
+def _refuse_clash(shows: Sequence[Show], show_id: str, name: str, what: str) -> None:
+    """Refuse a title or alias that another show already answers to: the two shows
+    could no longer be told apart by that name."""
+    wanted = fold(name)
+    for other in shows:
+        if other.id == show_id:
+            continue
+        if wanted in (fold(other.title), fold(other.id), *map(fold, other.aliases)):
+            raise UsageError(
+                f"{other.title!r} ({other.id}) already answers to {name.strip()!r}",
+                f"two shows with one {what} could not be told apart; choose another",
+            )
 
 
 def edit_show(
@@ -91,12 +117,17 @@ def edit_show(
 ) -> tuple[Show, bool]:
     """Change a show's network, tags, aliases, status or notes. Returns the show and
     whether anything changed; it is stored only then."""
-    before = find_show(store, name)
+    shows = store.shows()
+    before = resolve_show(shows, name)
     show = msgspec.structs.replace(before)  # every field changed below gets a new value
     if network is not None:
         show.network = network or None
-    show.tags = [t for t in dict.fromkeys([*show.tags, *add_tags]) if t not in remove_tags]
-    show.aliases = list(dict.fromkeys([*show.aliases, *add_aliases]))
+    new_tags = _names(add_tags, "tag")
+    show.tags = [t for t in dict.fromkeys([*show.tags, *new_tags]) if t not in remove_tags]
+    new_aliases = _names(add_aliases, "alias")
+    for alias in new_aliases:
+        _refuse_clash(shows, show.id, alias, "alias")
+    show.aliases = list(dict.fromkeys([*show.aliases, *new_aliases]))
     if status is not None:
         show.status = check_choice(status, SHOW_STATUSES, "status")
     if notes is not None:
@@ -114,12 +145,7 @@ def rename_show(store: Store, name: str, new_title: str) -> Show:
         raise UsageError("the new title is empty")
     shows = store.shows()
     show = resolve_show(shows, name)
-    for other in shows:
-        if other.id != show.id and fold(new_title) in (fold(other.title), fold(other.id)):
-            raise UsageError(
-                f"{other.title!r} ({other.id}) already has that title",
-                "two shows with one title could not be told apart; choose another",
-            )
+    _refuse_clash(shows, show.id, new_title, "title")
     if fold(new_title) != fold(show.title) and show.title not in show.aliases:
         show.aliases.append(show.title)
     show.title = new_title.strip()
