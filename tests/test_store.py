@@ -37,6 +37,26 @@ WRITER = textwrap.dedent(
     """
 )
 
+REFUSED_AND_WRITING = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from showtrack import store
+    from showtrack.models import Show
+
+    path, name, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+    for i in range(count):
+        try:
+            with store.open_for_writing(path, timeout=60) as s:
+                s.insert([Show(f"{name}-{i}", f"{name} {i}")])
+                if i % 2:
+                    raise ValueError("refused")
+        except ValueError:
+            continue
+        print(f"{name}-{i}", flush=True)
+    """
+)
+
 HOLDER = textwrap.dedent(
     """
     import sys, time
@@ -86,6 +106,41 @@ def test_concurrent_cli_commands_lose_nothing(db: Path) -> None:
         p.communicate(timeout=120)
         assert p.returncode == 0
     assert _show_ids(db) == {f"show-{n}" for n in range(8)}
+
+
+def test_writers_that_remove_the_lock_file_they_made_still_exclude_each_other(
+    db: Path,
+) -> None:
+    # A refused command removes a lock file it made; a writer that was waiting on the
+    # removed file must take the new one, or two writers would hold "the" lock at once
+    # and one's save would lose the other's.
+    writers = [_spawn(REFUSED_AND_WRITING, str(db), f"w{n}", "30") for n in range(6)]
+    said = set()
+    for w in writers:
+        out, err = w.communicate(timeout=120)
+        assert w.returncode == 0, err
+        said |= set(out.split())
+    assert said == {f"w{n}-{i}" for n in range(6) for i in range(0, 30, 2)}
+    assert _show_ids(db) == said
+
+
+def test_a_refused_write_leaves_no_lock_file_beside_a_file_that_is_no_database(
+    tmp_path: Path,
+) -> None:
+    passwd = tmp_path / "passwd"
+    passwd.write_text("root:x:0:0:root:/root:/bin/sh\n")
+    other = tmp_path / "other.json"
+    other.write_text('{"name": "not ours"}')
+    missing = tmp_path / "new.json"
+    for path in (passwd, other):
+        refusal = pytest.raises(DatabaseError, match="this is not a showtrack database")
+        with refusal as refused, store.open_for_writing(path):
+            pass
+        assert refused.value.hint is not None and "check --db" in refused.value.hint
+    with pytest.raises(ValueError), store.open_for_writing(missing):
+        raise ValueError("a command refused")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.json", "passwd"]
+    assert passwd.read_text().startswith("root:x:0:0")
 
 
 def test_writers_killed_mid_save_leave_a_valid_file_with_every_acknowledged_write(
@@ -349,7 +404,11 @@ def test_process_level_error_is_one_line(db: Path) -> None:
     result = run_process(db, "upcoming")
     assert result.code == 4
     assert result.err.startswith("showtrack: ")
-    assert "db restore" in result.err
+    assert "not valid JSON (line 1)" in result.err
+    assert "there is no backup beside it" in result.err
+    db.with_name(db.name + ".bak").write_text('{"meta": {"1": {"schema": 6}}}')
+    result = run_process(db, "upcoming")
+    assert result.code == 4 and "run `showtrack db restore`" in result.err
 
 
 def test_a_backup_linked_to_the_file_by_a_killed_writer_leaves_no_temp_file(db: Path) -> None:

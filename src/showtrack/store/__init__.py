@@ -54,6 +54,7 @@ from showtrack.store.document import (
     empty_data,
     parse_document,
     refuse,
+    refuse_foreign,
     serialize,
 )
 from showtrack.store.files import (
@@ -621,6 +622,9 @@ def open_for_writing(
             f"{real.parent} does not exist, so there is no database at {path}",
             "check --db or SHOWTRACK_DB, or create the folder first",
         )
+    head = read_bytes(real, limit=64)  # before any lock file is made beside it
+    if head is not None:
+        refuse_foreign(head, real)
     with WriteLock(real, lock_timeout() if timeout is None else timeout) as lock:
         # Checked whole unless it is the file the last writer left (see `load`): a file
         # any command refuses is refused here too, and never becomes the backup.

@@ -15,6 +15,7 @@ from showtrack.errors import DatabaseError
 
 TABLES = ("meta", "shows", "releases", "feeds", "inbox")
 RESTORE_HINT = "run `showtrack db restore` to go back to the last backup"
+NO_BACKUP_HINT = "there is no backup beside it to go back to; mend the file or move it away"
 
 Data = dict[str, dict[str, Any]]
 
@@ -31,7 +32,27 @@ def empty_data() -> Data:
 
 
 def refuse(path: Path, what: str) -> DatabaseError:
-    return DatabaseError(f"{path}: {what}; it was left as it was", RESTORE_HINT)
+    """A damaged database, refused; the backup is offered only when there is one."""
+    from showtrack.store.files import backup_path
+
+    hint = RESTORE_HINT if backup_path(path).exists() else NO_BACKUP_HINT
+    return DatabaseError(f"{path}: {what}; it was left as it was", hint)
+
+
+def foreign(path: Path, why: str = "") -> DatabaseError:
+    """A file showtrack did not write, given as the database: most often a mistyped --db."""
+    return DatabaseError(
+        f"{path}: this is not a showtrack database{why}; it was left as it was",
+        "check --db or SHOWTRACK_DB: it names a file showtrack did not write",
+    )
+
+
+def refuse_foreign(head: bytes, path: Path) -> None:
+    """Refuse a file whose first bytes show it is no showtrack database (every one is a
+    JSON object), before a writer makes a lock file beside it."""
+    start = head.lstrip()[:1]
+    if start and start != b"{":
+        raise foreign(path)
 
 
 def parse_document(raw: bytes, path: Path) -> Data:
@@ -39,6 +60,7 @@ def parse_document(raw: bytes, path: Path) -> Data:
     older schema in memory. Raises DatabaseError naming the file and what to do."""
     if not raw.strip():
         raise refuse(path, "the database file is empty")
+    refuse_foreign(raw[:64], path)
     try:
         data = msgspec.json.decode(raw)
     except UnicodeDecodeError:
@@ -67,12 +89,12 @@ def parse_document(raw: bytes, path: Path) -> Data:
             for table in data.values()
         )
     ):
-        raise refuse(path, "this is not a showtrack database")
+        raise foreign(path)
     meta = data.get("meta", {}).get("1")
     schema = meta.get("schema") if isinstance(meta, dict) else None
     # A bool is an int to Python; a schema below 1 would pick the wrong migrations.
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-        raise refuse(path, "this is not a showtrack database (no schema version)")
+        raise foreign(path, " (no schema version)")
     if schema > SCHEMA_VERSION:
         raise DatabaseError(
             f"{path} was written by a newer showtrack (schema {schema}, this one reads "

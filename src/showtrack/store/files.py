@@ -33,10 +33,10 @@ def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
-def read_bytes(path: Path) -> bytes | None:
-    """The file's bytes; None when there is no file. Anything but a regular file (a FIFO
-    that would block for ever, a device, a folder) is refused, as is a file that cannot
-    be read."""
+def read_bytes(path: Path, limit: int = -1) -> bytes | None:
+    """The file's bytes (its first `limit` bytes, if given); None when there is no file.
+    Anything but a regular file (a FIFO that would block for ever, a device, a folder) is
+    refused, as is a file that cannot be read."""
     try:
         # O_NONBLOCK: opening a FIFO with no writer must not wait; fstat then refuses it.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
@@ -51,7 +51,7 @@ def read_bytes(path: Path) -> bytes | None:
                 "point --db or SHOWTRACK_DB at a database file",
             )
         try:
-            return handle.read()
+            return handle.read(limit)
         except OSError as exc:
             raise DatabaseError(f"cannot read {path}: {exc.strerror}") from None
 
@@ -159,15 +159,18 @@ class WriteLock:
     """An exclusive lock on `<db>.lock`, waited for at most `timeout` seconds."""
 
     def __init__(self, path: Path, timeout: float) -> None:
+        self.database = path
         self.path = lock_path(path)
         self.timeout = timeout
         self._fd: int | None = None
+        self._made = False
         #: What the last writer left: the `file_stamp` of the database it checked.
         self.stamp: str | None = None
 
     def __enter__(self) -> WriteLock:
         import fcntl
 
+        self._made = not os.path.lexists(self.path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # A planted link must not make us truncate, or create, what it points at.
@@ -188,7 +191,12 @@ class WriteLock:
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
+                if _still_named(fd, self.path):
+                    break
+                # The holder removed the lock file as it left (see __exit__): this lock
+                # is on a file nobody else will see; take the one at the path now.
+                os.close(fd)
+                return self.__enter__()
             except OSError as exc:
                 if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
                     os.close(fd)
@@ -224,13 +232,29 @@ class WriteLock:
         self.stamp = stamp
         self._write(stamp)
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, *exc: object) -> None:
         import fcntl
 
         if self._fd is not None:
+            if not self.database.exists() or (self._made and kind is not None):
+                # A refused command leaves no lock file it made beside a file that is no
+                # database (yet). Removed while still held, so a writer waiting on it
+                # sees it gone and takes a new one (see _still_named).
+                with contextlib.suppress(OSError):
+                    self.path.unlink()
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
             self._fd = None
+
+
+def _still_named(fd: int, path: Path) -> bool:
+    """Whether the open lock file is still the one at `path`."""
+    try:
+        named = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return False
+    held = os.fstat(fd)
+    return (named.st_ino, named.st_dev) == (held.st_ino, held.st_dev)
 
 
 def file_stamp(path: Path) -> str | None:
