@@ -1229,3 +1229,60 @@ def test_a_special_is_named_by_a_word_and_found_again(cli: Runner) -> None:
     assert cli("add", "Jessica Jones").code == 0
     assert cli("expect", "jessica", "Holiday Special", "2018-12-25").code == 0
     assert cli("remove", "jessica-jones/holiday-special", "--yes").code == 0
+
+
+@pytest.mark.parametrize("region", ["XX", "ZZ", "EU"])
+def test_a_region_that_is_no_country_is_exit_2(marvel: Runner, db: Path, region: str) -> None:
+    before = db.read_bytes()
+    result = marvel("expect", "Luke Cage", "2", "spring 2018", "--region", region)
+    assert result.code == 2
+    assert f"region {region!r} is not a country code or a country we know" in result.err
+    assert db.read_bytes() == before
+    assert marvel("window", "spring 2018", "--region", region).code == 2
+
+
+def test_a_region_by_code_alias_or_name_is_its_iso_code(marvel: Runner) -> None:
+    for given in ("au", "Australia", "U.K."):
+        result = marvel("window", "spring 2018", "--region", given, "-o", "json")
+        assert result.code == 0, result.err
+        assert json.loads(result.out)["region"] in ("AU", "GB")
+
+
+def test_released_takes_a_release_id_and_a_day(marvel: Runner) -> None:
+    result = marvel("--today", "2018-03-10", "released", "jessica-jones/s2", "2018-03-08")
+    assert result.code == 0, result.err
+    assert result.out == "Jessica Jones S2 released 2018-03-08\n"
+    result = marvel("--today", "2018-03-10", "released", "the-defenders/s1")
+    assert result.code == 0 and result.out.endswith("released 2018-03-10\n")
+    result = marvel("released", "Jessica Jones")
+    assert result.code == 2 and "names a show, not a release" in result.err
+
+
+def test_the_overdue_hint_for_a_special_is_a_command_that_works(cli: Runner) -> None:
+    cli("add", "Doctor Who")
+    assert (
+        cli(
+            "--today", "2016-11-01", "expect", "Doctor Who", "Christmas Special", "december 2016"
+        ).code
+        == 0
+    )
+    table = cli("--today", "2017-02-01", "upcoming", "--status", "overdue", "-o", "table")
+    hint = 'showtrack released "Doctor Who" christmas-special'
+    assert table.code == 0 and hint in " ".join(table.out.split())
+    done = cli("--today", "2017-02-01", "released", "Doctor Who", "christmas-special")
+    assert done.code == 0, done.err
+    assert done.out.startswith("Doctor Who")
+
+
+def test_episodes_of_one_day_are_listed_by_number_whichever_was_recorded_first(
+    cli: Runner,
+) -> None:
+    cli("add", "Andor")
+    assert cli("episode", "Andor", "1", "2", "2017-07-10").code == 0
+    assert cli("episode", "Andor", "1", "1", "2017-07-10", "--at", "21:00").code == 0
+    listed = cli("episodes", "Andor", "1", "-o", "tsv")
+    assert listed.code == 0
+    assert [line.split("\t")[0] for line in listed.out.splitlines()[1:]] == [
+        "andor/s1e1",
+        "andor/s1e2",
+    ]

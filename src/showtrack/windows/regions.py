@@ -3,11 +3,11 @@ zone of a region or of an abbreviation such as ET."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from showtrack.errors import UsageError
 from showtrack.windows.vocabulary import (
+    COUNTRY_CODES,
     REGION_ALIASES,
     REGION_ZONES,
     SOUTHERN_HEMISPHERE,
@@ -24,7 +24,7 @@ def normalize_region(text: str | None) -> str | None:
         return None
     key = " ".join(text.strip().upper().replace(".", "").split())
     key = REGION_ALIASES.get(key, key)
-    if re.fullmatch(r"[A-Z]{2}", key):
+    if key in COUNTRY_CODES:
         return key
     raise UsageError(
         f"region {text!r} is not a country code or a country we know",
