@@ -311,6 +311,11 @@ def test_a_refused_connection_is_exit_5(linked: Runner, monkeypatch: pytest.Monk
     monkeypatch.setenv("SHOWTRACK_TVMAZE_URL", f"http://127.0.0.1:{port}")
     result = linked("--today", "2017-03-26", "sync")
     assert result.code == 5 and "cannot reach http://127.0.0.1" in result.err
+    # Nothing reached TVmaze: no summary counting requests, nothing on stdout.
+    assert "linked shows fetched" not in result.err and result.out == ""
+    as_json = linked("--today", "2017-03-26", "sync", "-o", "json")
+    assert as_json.code == 5 and as_json.out == ""
+    assert as_json.err.startswith("showtrack: ") and "cannot reach" in as_json.err
 
 
 def test_shows_fetched_before_a_failure_are_still_recorded(linked: Runner, tvmaze: Tvmaze) -> None:
@@ -323,7 +328,7 @@ def test_shows_fetched_before_a_failure_are_still_recorded(linked: Runner, tvmaz
     tvmaze.answer("/shows/13", Answer(500, {}))
     result = linked("--today", "2017-03-26", "sync")
     assert result.code == 5
-    assert "1 of 2 linked shows fetched" in result.err
+    assert "1 of 2 linked shows fetched (2 requests to TVmaze)" in result.err
     assert "S1 released 2015-11-20" in result.out
 
 

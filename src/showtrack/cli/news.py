@@ -95,6 +95,11 @@ def sync(
         with settings.write_store() as writable:
             changes, news = record(writable)
     rows = [c.to_dict() for c in changes]
+    # TVmaze failed before anything came: the error says it all (exit 5); a summary of
+    # nothing fetched, or an empty result on stdout, would look like a sync that ran.
+    nothing_came = fetched is not None and fetched.failure is not None and not fetched.reports
+    if nothing_came and not feeds:
+        _fail_at_the_end(fetched, news.failures)
     if fmt == "json":
         from showtrack.output import write_object
 
@@ -111,9 +116,9 @@ def sync(
 
         emit(settings, fmt, rows, table=draw, to_dict=dict)
     if not quiet:
-        if fetched is not None:
+        if fetched is not None and not nothing_came:
             said = syncing.summary(
-                len(targets), len(fetched.reports), fetched.requests, changes, dry_run
+                len(targets), len(fetched.reports), fetched.answered, changes, dry_run
             )
             typer.echo(said, err=True)
         if feeds:

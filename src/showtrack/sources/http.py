@@ -133,6 +133,8 @@ class Fetcher:
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.requests = 0
+        #: Requests the service answered (with any status): what a summary may count.
+        self.answered = 0
         self._sleep = sleep
         self._sent: deque[float] = deque()
         self._per_window, self._window = per_window, window
@@ -237,6 +239,7 @@ class Fetcher:
             self.requests += 1
             deadline = min(time.monotonic() + _DEADLINE_FACTOR * self._timeout, ends)
             answer = self._once(path, params, what, accept, limit, deadline, headers, cut)
+            self.answered += 1
             if answer.status_code not in (429, 503) or attempt == RETRIES:
                 return answer
             wait = _wait(answer, attempt)

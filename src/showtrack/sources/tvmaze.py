@@ -425,7 +425,7 @@ class Fetched(msgspec.Struct):
     reports: list[tuple[str, ShowReport]]
     failure: NetworkError | None
     complete: bool
-    requests: int
+    answered: int  # requests TVmaze answered
     skipped: list[UnreadableAnswerError] = msgspec.field(default_factory=list)
 
 
@@ -456,8 +456,8 @@ def fetch_changed(targets: Sequence[Show], since: str | None, today: str) -> Fet
                     raise NetworkError(f"TVmaze has no show {link.id} (linked to {target.title})")
                 reports.append((target.id, report(found, today)))
         except NetworkError as exc:
-            return Fetched(reports, exc, False, client.requests, skipped)
-        return Fetched(reports, None, not skipped, client.requests, skipped)
+            return Fetched(reports, exc, False, client.answered, skipped)
+        return Fetched(reports, None, not skipped, client.answered, skipped)
 
 
 def link_imported(

@@ -172,12 +172,13 @@ def record(
 
 
 def summary(
-    linked_shows: int, fetched: int, requests: int, changes: Sequence[Change], dry_run: bool
+    linked_shows: int, fetched: int, answered: int, changes: Sequence[Change], dry_run: bool
 ) -> str:
-    """The line `sync` ends with: what was fetched, at what cost, and what it recorded."""
+    """The line `sync` ends with: what was fetched, at what cost (the requests TVmaze
+    answered), and what it recorded."""
     would = "would record" if dry_run else "recorded"
     return (
-        f"{fetched} of {linked_shows} linked shows fetched ({plural(requests, 'request')} to "
+        f"{fetched} of {linked_shows} linked shows fetched ({plural(answered, 'request')} to "
         f"TVmaze), {linked_shows - fetched} unchanged or not fetched; "
         f"{would} {plural(len(changes), 'change')}"
     )
