@@ -47,6 +47,8 @@ class ReleaseView(msgspec.Struct):
     conflict: bool
     #: The next episode of a season on air (its countdown is then the episode's).
     next_episode: EpisodeView | None = None
+    #: When it airs at a known time: that instant in the user's time zone.
+    local_air: datetime | None = None
 
     @property
     def title(self) -> str:

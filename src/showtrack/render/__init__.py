@@ -40,6 +40,7 @@ from showtrack.render.tables import (
     make_console,
     natural_widths,
     print_table,
+    print_trimmed,
     rich_table,
 )
 from showtrack.text import printable
@@ -102,11 +103,12 @@ def upcoming_table(
         # A conflict shows the window as reported; the countdown says what pushes it.
         start = v.release.window.earliest if v.conflict else eff
         # A season on air is listed for its next episode: its day is the one to show.
-        when = (
-            episode_when(v.next_episode)
-            if v.next_episode is not None
-            else compact_dates(start, v.release.window.latest)
-        )
+        if v.next_episode is not None:
+            when = episode_when(v.next_episode)
+        elif v.local_air is not None and v.release.released_on is None and not v.conflict:
+            when = f"{v.local_air:%Y-%m-%d %H:%M}"  # its day and time where the user is
+        else:
+            when = compact_dates(start, v.release.window.latest)
         row = [
             Text(when),
             cell(v.title, "bold"),
@@ -127,7 +129,9 @@ def upcoming_table(
 def overdue_hint(view: ReleaseView) -> str:
     """What to do about a release past its window: say it is out, or give a new window."""
     r = view.release
-    which = f'"{printable(view.show.title)}" {r.season if r.season is not None else r.id}'
+    # A special is named by the part of its id after the show: `christmas-special`.
+    name = r.season if r.season is not None else r.id.partition("/")[2]
+    which = f'"{printable(view.show.title)}" {name}'
     return (
         f"overdue: its window has passed. If it is out: showtrack released {which}; "
         f"if not: showtrack expect {which} WINDOW"
@@ -539,7 +543,7 @@ def window_explanation(console: Console, fields: dict[str, Any]) -> None:
     table.add_column()
     for key, value in fields.items():
         table.add_row(key, cell("" if value is None else str(value)))
-    console.print(table)
+    print_trimmed(console, table)
 
 
 # --------------------------------------------------------------------------- read
@@ -553,7 +557,7 @@ def _month_starts(first: date, months: int) -> list[date]:
     ]
 
 
-TIMELINE_LEGEND = "█ window  ◆ exact day  ● released  ◀ ▶ beyond the chart  → no end yet  ┃ today"
+TIMELINE_LEGEND = "█ window  ◆ exact day  ● released  ◀ ▶ beyond the chart  → no end yet  ┃ · today"
 
 
 def _label(title: str, width: int) -> str:
@@ -562,7 +566,8 @@ def _label(title: str, width: int) -> str:
     title = printable(title)
     if len(title) <= width:
         return title.ljust(width)
-    m = re.search(r"( S\d+(?:E\d+)?|: .*)$", title)
+    # The season first: "The Ma…: A Very Long Subtitle S2" would keep the wrong end.
+    m = re.search(r"( S\d+(?:E\d+)?)$", title) or re.search(r"(: .*)$", title)
     tail = m[1] if m and len(m[1]) < width - 3 else ""
     # An escape printable wrote ("\u202e") is dropped whole rather than cut in two.
     head = _CUT_ESCAPE.sub("", title[: width - len(tail) - 1])
@@ -608,7 +613,10 @@ def timeline(
         return round((day - first).days / total * (chart - 1))
 
     console.print(
-        Text(" " * (label_width + 2) + _month_header(starts[:-1], col, chart), style="bold"),
+        Text(
+            (" " * (label_width + 2) + _month_header(starts[:-1], col, chart)).rstrip(),
+            style="bold",
+        ),
         no_wrap=True,
         overflow="crop",
     )
@@ -683,7 +691,7 @@ def _print_rows(console: Console, rows: Sequence[tuple[str, str, str]], width: i
             if (len(line) if label.isascii() else cell_len(label) + 2 + len(part)) <= width
             else set_cell_size(line, width)
             for label, part, _ in rows
-            for line in (f"{label}  {part}",)
+            for line in (f"{label}  {part}".rstrip(),)
         ]
         text = "\n".join(lines).rstrip()
         if console.record:  # console.out records it (no markup, no wrapping), slowly
@@ -698,7 +706,7 @@ def _print_rows(console: Console, rows: Sequence[tuple[str, str, str]], width: i
         line = Text()
         line.append(label, style="bold")
         line.append("  ")
-        line.append(part, style=style)
+        line.append(part.rstrip(), style=style)
         line.truncate(width)
         chart_rows.append_text(line)
         chart_rows.append("\n")

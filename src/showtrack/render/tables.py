@@ -6,7 +6,7 @@ laid out to the terminal when it does not. Database text always goes through `ce
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rich.console import Console
 from rich.text import Text
@@ -68,6 +68,7 @@ class Column(NamedTuple):
 
 
 GUTTER = 3  # spaces between two columns: Table's padding of one a side and its blank rule
+NARROW_GUTTER = 2  # when that does not fit: no padding on the left
 
 
 def print_table(
@@ -102,9 +103,13 @@ def print_table(
     if single_line and sum(widths) + GUTTER * (len(columns) - 1) <= console.width:
         console.print(composed_table(columns, rows, widths), soft_wrap=True)
     elif sum(widths) + GUTTER * (len(columns) - 1) <= console.width:
-        console.print(rich_table(columns, rows))  # fits; a cell has more than one line
+        print_trimmed(console, rich_table(columns, rows))  # fits; a cell has many lines
     else:
         fitted = _fitted(columns, rows, widths, console.width)
+        gutter = GUTTER
+        if fitted is None:  # a narrow terminal: two spaces between columns, not three
+            fitted = _fitted(columns, rows, widths, console.width, NARROW_GUTTER)
+            gutter = NARROW_GUTTER if fitted is not None else GUTTER
         if fitted is None:
             # Too narrow even for whole words and headers: Rich cuts what it must to fit,
             # but a title (a folding column) keeps its words whole.
@@ -114,7 +119,8 @@ def print_table(
                 else c
                 for i, c in enumerate(columns)
             ]
-        console.print(rich_table(columns, rows, fitted, whole_headers=fitted is not None))
+        table = rich_table(columns, rows, fitted, whole_headers=fitted is not None, gutter=gutter)
+        print_trimmed(console, table)
 
 
 def _longest_word(rows: Sequence[Sequence[Text]], i: int) -> int:
@@ -122,7 +128,11 @@ def _longest_word(rows: Sequence[Sequence[Text]], i: int) -> int:
 
 
 def _fitted(
-    columns: Sequence[Column], rows: Sequence[Sequence[Text]], widths: list[int], room: int
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[Text]],
+    widths: list[int],
+    room: int,
+    gutter: int = GUTTER,
 ) -> list[int] | None:
     """Column widths for a table too wide for `room`: a whole column (ids, status words)
     as wide as its widest cell, every header and word unbroken, the rest of the room
@@ -132,7 +142,7 @@ def _fitted(
         w if c.whole else max(len(c.header), c.min_width or 0, _longest_word(rows, i))
         for i, (c, w) in enumerate(zip(columns, widths, strict=True))
     ]
-    spare = room - GUTTER * (len(columns) - 1) - sum(least)
+    spare = room - gutter * (len(columns) - 1) - sum(least)
     if spare < 0:
         return None
     wanted = [max(w - m, 0) for w, m in zip(widths, least, strict=True)]
@@ -166,11 +176,29 @@ def composed_table(
     out.append("\n" + "─" * (sum(widths) + GUTTER * last))
     for row in rows:
         out.append("\n")
-        for i, text in enumerate(row):
+        # Padding only up to the last cell with text in it: no line ends in spaces.
+        end = max((i for i, text in enumerate(row) if text.plain), default=0)
+        for i, text in enumerate(row[: end + 1]):
             out.append_text(text)
-            if i < last:
+            if i < end:
                 out.append(" " * (widths[i] - text.cell_len + GUTTER))
     return out
+
+
+def print_trimmed(console: Console, renderable: Any) -> None:
+    """Print as Rich lays it out, less the spaces Rich pads each line with to its
+    table's width: a line that ends in spaces is noise to copy, diff or grep."""
+    from rich.segment import Segment, Segments
+
+    out: list[Segment] = []
+    for line in console.render_lines(renderable, pad=False, new_lines=False):
+        while line and not line[-1].control and not line[-1].text.rstrip():
+            line.pop()
+        if line and not line[-1].control:
+            last = line[-1]
+            line[-1] = Segment(last.text.rstrip(), last.style)
+        out += [*line, Segment.line()]
+    console.print(Segments(out), end="")
 
 
 def rich_table(
@@ -179,13 +207,17 @@ def rich_table(
     widths: list[int] | None = None,
     *,
     whole_headers: bool = True,
+    gutter: int = GUTTER,
 ) -> Table:
     """The same table as Rich lays it out, folding or wrapping cells to the terminal (to
     `widths`, when given; headers whole unless the terminal cannot hold them)."""
     from rich import box
     from rich.table import Table
 
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    # A gutter is the box's column separator and each side's padding: 1 + 1 + 1, or with
+    # no left padding 1 + 0 + 1.
+    padding = (0, 1) if gutter == GUTTER else (0, 1, 0, 0)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=padding)
     for i, column in enumerate(columns):
         table.add_column(
             column.header,

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING, TypeVar, overload
 
 import msgspec
 
+from showtrack.clock import local_zone
 from showtrack.errors import UsageError
 from showtrack.models import (
     SHOW_STATUSES,
@@ -110,6 +111,8 @@ class _Row(msgspec.Struct):
     #: The next episode of the season, when it has one to come (see _with_next_episodes).
     next_episode: EpisodeView | None = None
     on_air: bool = False
+    #: When a dated release airs at a known time: that instant in the user's zone.
+    local_air: datetime | None = None
 
     def full(self) -> Release:
         """The whole release (its sources decoded from the record when first needed; a
@@ -148,7 +151,7 @@ def _folded_title(show: Show) -> str:
     return folded
 
 
-def _row(record: ReleaseFields, show: Show, today: date, day: str) -> _Row | None:
+def _row(record: ReleaseFields, show: Show, today: date, day: str, zone: tzinfo) -> _Row | None:
     """The row of a release as known on `today`; None when it was not yet known."""
     since = known_since(record.history) if isinstance(record, Release) else record.known_since
     if (since is not None and since > day) or (
@@ -161,7 +164,15 @@ def _row(record: ReleaseFields, show: Show, today: date, day: str) -> _Row | Non
             return None
         record = known
     window = record.window
-    return _Row(record, show, window.earliest_day, window.latest_day, record.released_on)
+    earliest, latest = window.earliest_day, window.latest_day
+    local_air = None
+    if record.air_time and earliest is not None and earliest == latest:
+        # "July 16 at 9pm ET" airs on the 17th in London: every view (upcoming, the
+        # calendar, check) shows the day it airs where the user is, as episodes do.
+        local_air = datetime.fromisoformat(record.air_time).astimezone(zone)
+        if record.released_on is None:
+            earliest = latest = local_air.date()
+    return _Row(record, show, earliest, latest, record.released_on, local_air=local_air)
 
 
 def _with_history(record: ReleaseFields) -> Release:
@@ -219,10 +230,11 @@ def _rows(source: Source, today: date) -> list[_Row]:
         shows, records = source.shows, source.releases
     by_id = {s.id: s for s in shows}
     day = today.isoformat()
+    zone = local_zone()
     rows = []
     for record in records:
         show = by_id.get(record.show_id) or Show(record.show_id, record.show_id)
-        row = _row(record, show, today, day)
+        row = _row(record, show, today, day, zone)
         if row is not None:
             rows.append(row)
     return _resolve(rows, today)
@@ -260,6 +272,7 @@ def _view(row: _Row, today: date, now: Clock | None) -> ReleaseView:
         countdown=countdown,
         conflict=conflict,
         next_episode=row.next_episode if row.on_air else None,
+        local_air=row.local_air,
     )
 
 
@@ -524,9 +537,18 @@ def _upcoming_rows(
     return chosen
 
 
-def due(source: Source, today: date, within: Duration | None, now: Clock | None = None) -> Views:
+def due(
+    source: Source,
+    today: date,
+    within: Duration | None,
+    now: Clock | None = None,
+    *,
+    remembering: bool = False,
+) -> Views:
     """Releases `check` reports: open now, opening within the lead time (the release's
-    own --remind, else `within`, else 7 days), or overdue since at most that long."""
+    own --remind, else `within`, else 7 days), or overdue since at most that long. When
+    `remembering` what was reported (`check --once`), every overdue release is due, so
+    that one whose window passed while nobody checked is still said, once."""
     from showtrack.windows.durations import Duration, parse_duration
 
     default_horizon = (within or Duration(days=DEFAULT_LEAD_DAYS)).after(today)
@@ -545,7 +567,7 @@ def due(source: Source, today: date, within: Duration | None, now: Clock | None 
             # its window as the lead time), and with --once just once.
             remind = row.record.remind
             since = today - (parse_duration(remind).after(today) - today if remind else lead)
-            if row.latest >= since:
+            if remembering or row.latest >= since:
                 chosen.append(row)
     return _sorted_views(chosen, today, now)
 

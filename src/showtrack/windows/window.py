@@ -5,7 +5,7 @@ EDTF name; where a window stands on a given day, and its countdown text
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, NamedTuple
 
 from showtrack.errors import WindowError
@@ -222,11 +222,28 @@ def window_dates(earliest: str | None, latest: str | None) -> str:
     return f"{earliest} – {latest}"
 
 
+# English, whatever the locale: the When column is read with the English phrases.
+MONTH_ABBREVIATIONS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()  # noqa: SIM905
+
+
 def compact_dates(earliest: str | None, latest: str | None) -> str:
-    """window_dates() for a narrow column: '2018-03-01–05-31' within one year."""
-    if earliest and latest and earliest != latest and earliest[:4] == latest[:4]:
+    """window_dates() for a narrow column (a listing's When). Whole months are named,
+    as news names them: '2017', 'Jun 2017', 'Mar–May 2018', 'Sep 2017–Apr 2018';
+    other ranges keep their days, one dash style: '2018-03-08–03-20',
+    '2017-12-20–2018-01-10'."""
+    if not (earliest and latest) or earliest == latest:
+        return window_dates(earliest, latest)
+    first, last = date.fromisoformat(earliest), date.fromisoformat(latest)
+    if first.day == 1 and (last + timedelta(days=1)).day == 1:
+        start, end = MONTH_ABBREVIATIONS[first.month - 1], MONTH_ABBREVIATIONS[last.month - 1]
+        if first.year != last.year:
+            return f"{start} {first.year}–{end} {last.year}"
+        if (first.month, last.month) == (1, 12):
+            return str(first.year)
+        return f"{start} {first.year}" if start == end else f"{start}–{end} {first.year}"
+    if first.year == last.year:
         return f"{earliest}–{latest[5:]}"
-    return window_dates(earliest, latest)
+    return f"{earliest}–{latest}"
 
 
 def countdown_text(
@@ -268,4 +285,14 @@ def countdown_text(
             if left == 0
             else (f"window open, closes in {plural(left, 'day')}")
         )
-    return f"overdue by {plural((today - latest).days, 'day')}"
+    return f"overdue by {_elapsed((today - latest).days)}"
+
+
+def _elapsed(days: int) -> str:
+    """How long ago, as the countdowns say it: days up to 60, then months (as the
+    ranges do), then years past two, where a count of months no longer reads."""
+    if days <= 60:
+        return plural(days, "day")
+    if days < 730:
+        return plural(_in_months(days), "month")
+    return plural(round(days / 365.25), "year")
