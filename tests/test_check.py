@@ -214,3 +214,45 @@ def test_a_write_that_adds_nothing_does_not_load_tinydb(shows: Runner, db: Path)
     assert "showtrack.tracker.edits" in modules
     assert "tinydb" not in modules  # TinyDB numbers new documents; a revision has none
     assert "tinydb" in _modules_loaded_by(db, "add", "Daredevil")
+
+
+def test_once_reports_a_window_that_passed_while_nobody_checked(shows: Runner, db: Path) -> None:
+    # Jessica Jones S2's window (2017-07-04) passed two months before this first check:
+    # without --once that is old news; with --once it was never said, so it is, once.
+    late = ("--today", "2017-09-01")
+    assert "Jessica Jones" not in shows(*late, "check").out
+    first = shows(*late, "check", "--once")
+    assert first.code == 0
+    assert "2017-07-04  Jessica Jones S2  overdue by 59 days  (Netflix)" in first.out
+    again = shows(*late, "check", "--once")
+    assert again.code == 1 and again.out == ""
+
+
+def test_check_of_a_mistyped_database_says_so_and_starts_none(tmp_path: Path) -> None:
+    mistyped = tmp_path / "showtrack.jsno"
+    for args in (("check",), ("check", "--once")):
+        result = run_process(mistyped, *args)
+        assert result.code == 1 and result.out == ""
+        assert result.err == (
+            f"showtrack: there is no database at {mistyped} yet; `showtrack add TITLE` starts one\n"
+        )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_timed_release_is_due_on_the_day_it_airs_where_the_user_is(
+    cli: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "Europe/London")
+    cli("add", "Game of Thrones")
+    said = cli("expect", "Game of Thrones", "7", "July 16, 2017 at 9pm ET")
+    assert said.out == (
+        "added Game of Thrones S7: July 16, 2017 at 9pm ET "
+        "(2017-07-16, airs Mon 2017-07-17 02:00 BST)\n"
+    )
+    due = cli("--today", "2017-07-14", "check")
+    assert due.code == 0 and due.out.startswith("2017-07-17 02:00  Game of Thrones S7  in ")
+    listed = cli("--today", "2017-07-14", "upcoming", "-o", "table")
+    assert "2017-07-17 02:00" in listed.out
+    month = cli("--today", "2017-07-14", "calendar", "2017-07").out.splitlines()
+    week = next(i for i, line in enumerate(month) if line.startswith("│ 17 "))
+    assert "Game" in month[week + 1] and "Game" not in month[week - 1]

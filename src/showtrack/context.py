@@ -61,14 +61,14 @@ class Settings(NamedTuple):
         from showtrack import store
 
         if not about_to_write:
-            self._say_if_missing()
+            self.say_if_missing()
         return store.load(self.db_path)
 
     def read_listing(self) -> Listing:
         """The database read the fast way, for a listing."""
         from showtrack import store
 
-        self._say_if_missing()
+        self.say_if_missing()
         return store.read_listing(self.db_path)
 
     def read_lookup(self) -> ListingLookup:
@@ -77,14 +77,17 @@ class Settings(NamedTuple):
 
         return store.ListingLookup(self.read_listing())
 
-    def _say_if_missing(self) -> None:
+    def say_if_missing(self) -> bool:
         """A read of a database that does not exist lists nothing; say where it looked,
-        so that a mistyped --db or SHOWTRACK_DB is seen (on stderr: scripts read stdout)."""
-        if not os.path.lexists(self.db_path):
-            sys.stderr.write(
-                f"showtrack: there is no database at {self.db_path} yet; "
-                "`showtrack add TITLE` starts one\n"
-            )
+        so that a mistyped --db or SHOWTRACK_DB is seen (on stderr: scripts read stdout,
+        cron mails stderr). Returns whether it was missing."""
+        if os.path.lexists(self.db_path):
+            return False
+        sys.stderr.write(
+            f"showtrack: there is no database at {self.db_path} yet; "
+            "`showtrack add TITLE` starts one\n"
+        )
+        return True
 
     @contextmanager
     def write_store(self) -> Iterator[Store]:

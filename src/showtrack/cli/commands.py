@@ -7,7 +7,7 @@ string on each start.
 
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -40,13 +40,11 @@ from showtrack.context import (
     emit,
     output_format,
 )
-from showtrack.errors import UsageError
+from showtrack.errors import ExitCode, UsageError
 from showtrack.models import STAGES
 
 if TYPE_CHECKING:
-    from showtrack.context import Settings
-    from showtrack.models import EpisodeView, InboxItem, ReleaseRow, ReleaseView
-    from showtrack.windows.durations import Duration
+    from showtrack.models import EpisodeView, ReleaseRow, ReleaseView
 
 # --------------------------------------------------------------------------- shows
 
@@ -54,7 +52,7 @@ if TYPE_CHECKING:
 @app.command()
 def add(
     ctx: typer.Context,
-    title: Annotated[str, argument("the show's title")],
+    title: Annotated[str, argument("the show's title", metavar="TITLE")],
     network: Annotated[str | None, option("--network", "network or platform")] = None,
     tag: Annotated[list[str], option("--tag", "a tag (repeat for more)")] = [],  # noqa: B006
     alias: Annotated[list[str], option("--alias", "another name (repeat)")] = [],  # noqa: B006
@@ -68,6 +66,8 @@ def add(
 
     With --link, TVmaze is asked first: when the title has no clear match there,
     nothing is added.
+
+    Example:  showtrack add "Jessica Jones" --network Netflix --tag marvel
     """
     from showtrack.sources import tvmaze
     from showtrack.tracker import edits
@@ -95,7 +95,10 @@ def edit(
     status: Annotated[str | None, option("--status", "the show's status")] = None,
     note: Annotated[str | None, option("--note", "set the notes ('' clears)")] = None,
 ) -> None:
-    """Change a show's network, tags, aliases, status or notes."""
+    """Change a show's network, tags, aliases, status or notes.
+
+    Example:  showtrack edit "Jessica Jones" --alias JJ --status renewed
+    """
     from showtrack.tracker import edits
 
     with settings_of(ctx).write_store() as st:
@@ -116,9 +119,12 @@ def edit(
 def rename(
     ctx: typer.Context,
     show: ShowArg,
-    new_title: Annotated[str, argument("the new title")],
+    new_title: Annotated[str, argument("the new title", metavar="NEW_TITLE")],
 ) -> None:
-    """Give a show a new title; its id stays and the old title becomes an alias."""
+    """Give a show a new title; its id stays and the old title becomes an alias.
+
+    Example:  showtrack rename "Jessica Jones" "Marvel's Jessica Jones"
+    """
     from showtrack.tracker import edits
 
     with settings_of(ctx).write_store() as st:
@@ -130,7 +136,7 @@ def rename(
 def remove(
     ctx: typer.Context,
     show: ShowArg,
-    season: Annotated[str | None, argument("only this release")] = None,
+    season: Annotated[str | None, argument("only this release", metavar="SEASON")] = None,
     yes: Annotated[bool, option("--yes -y", "do not ask")] = False,
 ) -> None:
     """Stop tracking a show (with its releases), or one release.
@@ -150,7 +156,7 @@ def remove(
             )
         if not typer.confirm(f"Stop tracking {printable(plan.what)}?", default=False):
             typer.echo("nothing removed", err=True)
-            raise typer.Exit(1)  # declined: README, "Exit codes"
+            raise typer.Exit(ExitCode.NOTHING)  # declined: README, "Exit codes"
     with settings.write_store() as st:
         removed = edits.remove(st, plan)
     typer.echo(f"removed {', '.join(removed)}")
@@ -160,7 +166,10 @@ def remove(
 
 @app.command(name="list")
 def list_shows(ctx: typer.Context, output: Output = None, limit: Limit = None) -> None:
-    """Every tracked show."""
+    """Every tracked show.
+
+    Example:  showtrack list -o csv > shows.csv
+    """
     from showtrack.models import Show, show_row
     from showtrack.tracker import listings
 
@@ -169,22 +178,24 @@ def list_shows(ctx: typer.Context, output: Output = None, limit: Limit = None) -
     st = settings.read_store()
     shows = listings.shows_with_releases(st)
     counted = [(show, len(ids)) for show, ids in shows]
-    emit(
+    emit_listing(
         settings,
         fmt,
         shows,
+        nothing="no show is tracked yet; `showtrack add TITLE` starts tracking one",
         table=lambda r, console: r.shows_table(console, counted, 20 if limit is None else limit),
         to_dict=lambda s: show_row(*s),
         limit=limit,
         blank=(Show("-", "-"), []),
     )
-    if not shows:
-        raise typer.Exit(1)
 
 
 @app.command()
 def info(ctx: typer.Context, show: ShowArg, output: TableOrJson = None) -> None:
-    """A show, its releases, their windows, constraints and sources."""
+    """A show, its releases, their windows, constraints and sources.
+
+    Example:  showtrack info jessica
+    """
     from showtrack.models import show_row
     from showtrack.tracker import listings
 
@@ -216,12 +227,14 @@ def info(ctx: typer.Context, show: ShowArg, output: TableOrJson = None) -> None:
 @app.command()
 def search(
     ctx: typer.Context,
-    query: Annotated[str, argument("a title, or a part of one")],
+    query: Annotated[str, argument("a title, or a part of one", metavar="QUERY")],
     output: Output = None,
 ) -> None:
     """TVmaze's candidates for a title: id, name, premiere, network, status.
 
     Exits 1 when nothing matches. Link one with `showtrack link SHOW --tvmaze ID`.
+
+    Example:  showtrack search "the expanse"
     """
     from showtrack.sources import tvmaze
 
@@ -257,6 +270,8 @@ def link(
     With no id, by the ids an import brought (TVDB, IMDb), else the best match for
     the show's title; when that is not clear, the candidates are listed (exit 3).
     Prints what it linked, so a wrong match is seen.
+
+    Example:  showtrack link "The Expanse" --tvmaze 1825
     """
     from showtrack.sources import tvmaze
     from showtrack.tracker import edits, names
@@ -293,7 +308,7 @@ def expect(
     ctx: typer.Context,
     show: ShowArg,
     season: SeasonArg,
-    window: Annotated[str, argument(WINDOW_HELP)],
+    window: Annotated[str, argument(WINDOW_HELP, metavar="WINDOW")],
     source: SourceName = None,
     url: Annotated[str | None, option("--url", "where they said it")] = None,
     as_of: Annotated[str | None, option("--as-of", REPORTED_HELP, metavar="DATE")] = None,
@@ -316,6 +331,8 @@ def expect(
 
     Every change of window or stage is kept in its history; repeating what is
     already known changes nothing.
+
+    Example:  showtrack expect "Jessica Jones" 2 "spring 2018" --source Deadline
     """
     from showtrack.config import load_config
     from showtrack.tracker import edits, names
@@ -346,7 +363,13 @@ def expect(
     verb = "recorded an older report; still current for" if older and changed else verb
     sys.stderr.write(f"showtrack: warning: {conflict} (a conflict)\n" if conflict else "")
     w = release.window
-    echo_safe(f"{verb} {release.label(title)}: {w.phrase} ({window_dates(w.earliest, w.latest)})")
+    dates = window_dates(w.earliest, w.latest)
+    if release.air_time:  # as `info` says it: the day and time where the user is
+        from datetime import datetime
+
+        here = datetime.fromisoformat(release.air_time).astimezone(clock.local_zone())
+        dates += f", airs {here:%a %Y-%m-%d %H:%M %Z}"
+    echo_safe(f"{verb} {release.label(title)}: {w.phrase} ({dates})")
     if done.note:
         echo_safe(f"  {done.note}")
 
@@ -355,16 +378,25 @@ def expect(
 def released(
     ctx: typer.Context,
     show: ShowArg,
-    season: Annotated[str, argument("season number or release name")],
-    day: Annotated[str | None, argument("default: today", metavar="[DATE]")] = None,
+    season: Annotated[
+        str | None, argument("season number or release name", metavar="SEASON")
+    ] = None,
+    day: Annotated[str | None, argument("default: today", metavar="DATE")] = None,
     source: SourceName = None,
 ) -> None:
-    """Mark a release as out (on DATE, default today)."""
+    """Mark a release as out (on DATE, default today).
+
+    The release is SHOW SEASON, or its id alone.
+
+    Example:  showtrack released jessica-jones/s2 2018-03-08
+    """
     from showtrack.tracker import edits
 
     settings = settings_of(ctx)
-    when = day_option(settings, day, "DATE") or settings.today()
     with settings.write_store() as st:
+        if day is None and season is not None and st.release(show) is not None:
+            day, season = season, None  # `released jessica-jones/s2 DATE`: an id, a day
+        when = day_option(settings, day, "DATE") or settings.today()
         found, release = edits.mark_released(st, show, season, when, settings.today(), source)
     echo_safe(f"{release.label(found.title)} released {release.release_date}")
 
@@ -398,6 +430,8 @@ def upcoming(
     A season on air is listed by its next episode ("S6E15 Tue 20:00, in 2
     days"); with --episodes that episode is a row of its own (every row then
     has `kind`: release or episode).
+
+    Example:  showtrack upcoming --within 3mo --network Netflix
     """
     from showtrack.tracker import listings
 
@@ -416,14 +450,13 @@ def upcoming(
     views: Sequence[Any]
     to_dict: Callable[[Any], dict[str, Any] | ReleaseRow]
     columns = None
+    listing = settings.read_listing()
     if episodes:
-        views = listings.upcoming_with_episodes(
-            settings.read_listing(), settings.today(), filt, settings.clock()
-        )
+        views = listings.upcoming_with_episodes(listing, settings.today(), filt, settings.clock())
         to_dict = _entry_dict
         columns = _mixed_columns() if fmt in ("csv", "tsv") else None
     else:
-        views = listings.upcoming(settings.read_listing(), settings.today(), filt, settings.clock())
+        views = listings.upcoming(listing, settings.today(), filt, settings.clock())
         to_dict = _release_dict
     page = 20 if limit is None else limit
     rows: Sequence[Any] = views
@@ -434,13 +467,22 @@ def upcoming(
         settings,
         fmt,
         rows,
-        nothing="nothing upcoming matches",
+        nothing=_nothing_upcoming(bool(listing.releases), filt.include_all),
         table=lambda r, console: r.upcoming_table(console, views, page),
         to_dict=to_dict,
         limit=limit,
         columns=columns,
         blank=blank_release(),
     )
+
+
+def _nothing_upcoming(any_release: bool, include_all: bool) -> str:
+    """What an empty `upcoming` says, and what to do next."""
+    if not any_release:
+        return "nothing upcoming: no release is recorded yet; `showtrack expect SHOW SEASON WINDOW`"
+    if not include_all:
+        return "nothing upcoming matches; --all lists released ones too"
+    return "nothing upcoming matches"
 
 
 def _release_dict(view: "ReleaseView") -> "ReleaseRow":
@@ -482,180 +524,6 @@ def _mixed_columns() -> tuple[str, ...]:
     return (*release, *(c for c in EPISODE_COLUMNS if c not in release))
 
 
-HORIZON_HELP = "horizon for releases without their own --remind (default 7d, or the config's)"
-ONCE_HELP = "report each release once per window; remembered in the database"
-NOTIFY_HELP = "also send the due lines to this Apprise URL (repeat for more)"
-SEND_HELP = "also send the due lines to the targets of the config file"
-
-
-@app.command()
-def check(
-    ctx: typer.Context,
-    within: Annotated[str | None, option("--within", HORIZON_HELP, metavar="DUR")] = None,
-    once: Annotated[bool, option("--once", ONCE_HELP)] = False,
-    episodes: Annotated[
-        bool, option("--episodes", "also one line per episode airing within the lead time")
-    ] = False,
-    output: Annotated[
-        str | None,
-        option("-o --output", "json, jsonl, csv or tsv: the rows of `upcoming`", metavar="FORMAT"),
-    ] = None,
-    notify: Annotated[list[str], option("--notify", NOTIFY_HELP, metavar="URL")] = [],  # noqa: B006
-    send: Annotated[bool, option("--send", SEND_HELP)] = False,
-) -> None:
-    """For cron and scripts: one line per due release, silence otherwise.
-
-    Due: its window is open, it can start within its lead time (--remind of
-    the release, else --within, else 7d), or it became overdue within that
-    time. With --once, each is said once, and then, once, how many proposals the
-    news brought to the inbox. Exits 0 when it says something, 1 when nothing is due.
-    With -o, the due rows as `upcoming` writes them (a header or [] when none).
-    --notify URL or --send also sends the lines (Apprise: ntfy, email, a webhook...);
-    with --once a release counts as reported once every target took them, and a
-    failed delivery is exit 5, tried again on the next run.
-
-    Example (cron):  0 8 * * *  showtrack check --once --send
-    """
-    from showtrack.config import load_config
-
-    settings = settings_of(ctx)
-    config = load_config()
-    targets = list(notify) or (config.pick("notify") if send else [])
-    if send and not targets:
-        raise UsageError(
-            "--send: no notification targets are configured",
-            f'add notify = ["ntfy://your-topic"] to {config.path}, or give --notify URL',
-        )
-    found = _due(settings, duration(config.pick("within", within)), once, episodes, targets)
-    lines = _due_lines(found)
-    if output is not None:
-        _write_due_rows(settings, output, found, episodes)
-    else:
-        sys.stdout.write("".join(lines))
-        sys.stdout.flush()
-    if targets and lines:
-        _deliver(settings, targets, lines, found, once)
-    if not found.views and not found.episodes and not (output is None and found.arrived):
-        raise typer.Exit(1)
-
-
-class _Found(NamedTuple):
-    """What `check` found due, and the proposals that arrived since it last said so."""
-
-    views: "Sequence[ReleaseView]"
-    episodes: "Sequence[EpisodeView]"
-    arrived: "Sequence[InboxItem]"
-
-
-def _due(
-    settings: "Settings",
-    horizon: "Duration | None",
-    once: bool,
-    episodes: bool,
-    targets: list[str],
-) -> _Found:
-    """What is due; with --once only what was not said before, remembered at once unless
-    it is to be sent first (then it is remembered once every target took it)."""
-    from showtrack.tracker import edits, listings, news
-
-    today, clock_ = settings.today(), settings.clock()
-    if not once:
-        source = settings.read_listing()
-        views = listings.due(source, today, horizon, clock_)
-        skip = {v.release.id for v in views}
-        found = listings.due_episodes(source, today, horizon, clock_, skip) if episodes else []
-        return _Found(views, found, [])
-    if targets:  # read now; remembered after the delivery, without the lock meanwhile
-        st = settings.read_store()
-        due = listings.due(st, today, horizon, clock_)
-        skip = {v.release.id for v in due}
-        found = listings.due_episodes(st, today, horizon, clock_, skip) if episodes else []
-        return _Found(
-            edits.not_reported(st, due), edits.episodes_not_reported(st, found), news.untold(st)
-        )
-    with settings.write_store() as st:
-        due = listings.due(st, today, horizon, clock_)
-        skip = {v.release.id for v in due}
-        found = listings.due_episodes(st, today, horizon, clock_, skip) if episodes else []
-        result = _Found(
-            edits.report_once(st, due), edits.report_episodes_once(st, found), news.untold(st)
-        )
-        news.mark_told(st, result.arrived)
-    return result
-
-
-def _due_lines(found: _Found) -> list[str]:
-    """The lines `check` prints: each due release and episode by day, then the inbox."""
-    from showtrack.text import printable
-
-    lines: list[tuple[str, str]] = []
-    for v in found.views:
-        latest = v.release.window.latest
-        eff = v.effective_earliest.isoformat() if v.effective_earliest else ""
-        when = eff if eff == latest else f"{eff}..{latest or ''}"
-        where = f"  ({printable(v.platform)})" if v.platform else ""
-        lines.append((eff, f"{when}  {printable(v.title)}  {v.countdown}{where}\n"))
-    for e in found.episodes:
-        when = f"{e.local_air:%Y-%m-%d %H:%M}" if e.local_air else str(e.air_day)
-        where = f"  ({printable(e.platform)})" if e.platform else ""
-        lines.append((when, f"{when}  {printable(e.title)}  {e.countdown}{where}\n"))
-    lines.sort(key=lambda line: line[0])
-    said = [text for _, text in lines]
-    if found.arrived:
-        count = len(found.arrived)
-        plural = "proposal" if count == 1 else "proposals"
-        said.append(f"{count} new {plural} from the news: showtrack inbox\n")
-    return said
-
-
-def _write_due_rows(settings: "Settings", output: str, found: _Found, episodes: bool) -> None:
-    from showtrack.models import EpisodeView
-
-    fmt = output_format(output, ("json", "jsonl", "csv", "tsv"))
-    rows: list[Any] = sorted(
-        [*found.views, *found.episodes],
-        key=lambda r: str(r.air_day if isinstance(r, EpisodeView) else r.effective_earliest),
-    )
-    mixed = bool(episodes)
-    emit(
-        settings,
-        fmt,
-        rows,
-        table=lambda r, console: None,
-        to_dict=_entry_dict if mixed else _release_dict,
-        columns=_mixed_columns() if mixed and fmt in ("csv", "tsv") else None,
-        blank=blank_release(),
-    )
-
-
-def _deliver(
-    settings: "Settings", targets: list[str], lines: list[str], found: _Found, once: bool
-) -> None:
-    """Send the lines (no lock is held); with --once, remember them as reported only once
-    every target took them. A failed target is exit 5, naming it, its secrets masked."""
-    from showtrack import notify
-    from showtrack.errors import NetworkError
-    from showtrack.sources.http import read_timeout
-    from showtrack.tracker import edits, news
-
-    due = len(found.views) + len(found.episodes)
-    title = f"showtrack: {due} due" if due else "showtrack: news in the inbox"
-    deliveries = notify.send(targets, title, "".join(lines), read_timeout())
-    failed = [d for d in deliveries if not d.delivered]
-    if not failed and once:
-        with settings.write_store() as st:
-            edits.remember_reported(st, found.views)
-            edits.remember_episodes_reported(st, found.episodes)
-            news.mark_told(st, found.arrived)
-    for delivery in failed:
-        typer.echo(f"showtrack: not delivered to {delivery.target}: {delivery.why}", err=True)
-    if failed:
-        again = "; they are sent again on the next run" if once else ""
-        raise NetworkError(
-            f"{len(failed)} of {len(deliveries)} targets did not get the lines{again}"
-        )
-
-
 HISTORY_COLUMNS = (
     "recorded_at",
     "as_of",
@@ -678,6 +546,8 @@ def history(
 
     An episode (`showtrack history "The Flash" S6E15`, or the-flash/s6e15): how
     its air day moved, and who said so.
+
+    Example:  showtrack history "Jessica Jones" 2
     """
     from showtrack.tracker import listings
 
@@ -716,16 +586,19 @@ EPISODE_HISTORY_COLUMNS = ("recorded_at", "as_of", "air_date", "air_time", "sour
 def countdown(
     ctx: typer.Context,
     show: Annotated[
-        str | None, argument("a show (default: everything upcoming)", click_type=SHOW_NAMES)
+        str | None,
+        argument("a show (default: everything upcoming)", click_type=SHOW_NAMES, metavar="SHOW"),
     ] = None,
-    season: Annotated[str | None, argument("one release of it")] = None,
+    season: Annotated[str | None, argument("one release of it", metavar="SEASON")] = None,
     live: Annotated[bool, option("--live", "tick every second until Ctrl-C")] = False,
-    limit: Annotated[int, option("--limit", "panels to show; 0 for all", min=0)] = 20,
+    limit: Annotated[int, option("--limit", "panels to show; 0 for all", min=0, metavar="N")] = 20,
 ) -> None:
     """How long until each release, with a bar from announcement to window.
 
     Without SHOW: everything upcoming or open. --live ticks every second until
     Ctrl-C.
+
+    Example:  showtrack countdown "Jessica Jones" 2
     """
     from showtrack.render import countdown_panels, live_countdown
     from showtrack.tracker import listings
@@ -738,7 +611,7 @@ def countdown(
         views = views[:limit]
     if not views:
         typer.echo("nothing to count down to", err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.NOTHING)
     console = settings.console()
     if live:
         import gc
@@ -757,12 +630,17 @@ def countdown(
 @app.command()
 def timeline(
     ctx: typer.Context,
-    months: Annotated[int, option("--months", "how many months to draw", min=1, max=120)] = 12,
+    months: Annotated[
+        int, option("--months", "how many months to draw", min=1, max=120, metavar="N")
+    ] = 12,
     include_all: IncludeAll = False,
 ) -> None:
     """A chart of windows across the coming months, today marked.
 
-    █ a window, ◆ an exact day, ● released, ▶ no end yet, ◀ began before the chart.
+    The legend: █ a window, ◆ an exact day, ● released, ◀ ▶ beyond the chart,
+    → no end yet, ┃ and · today.
+
+    Example:  showtrack timeline --months 18
     """
     from showtrack.render import timeline as draw
     from showtrack.tracker import listings
@@ -776,18 +654,20 @@ def timeline(
     )
     if not views:
         typer.echo("nothing to draw", err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.NOTHING)
     draw(settings.console(), views.chart_rows(), settings.today(), months)
 
 
 @app.command()
 def calendar(
     ctx: typer.Context,
-    month: Annotated[str | None, argument("default: this month", metavar="[MONTH]")] = None,
+    month: Annotated[str | None, argument("default: this month", metavar="MONTH")] = None,
 ) -> None:
     """A month grid: exact releases on their days, open windows shaded.
 
     MONTH: 2018-03, march, 'march 2018', 'next month' (default: this month).
+
+    Example:  showtrack calendar "march 2018"
     """
     from showtrack.render import month_calendar, month_grid
     from showtrack.tracker import listings
@@ -810,7 +690,9 @@ def calendar(
 @app.command()
 def window(
     ctx: typer.Context,
-    phrase: Annotated[str, argument("e.g. 'spring 2018', 'does not return before 2018'")],
+    phrase: Annotated[
+        str, argument("e.g. 'spring 2018', 'does not return before 2018'", metavar="PHRASE")
+    ],
     as_of: AsOf = None,
     region: Annotated[str | None, option("--region", "country code, e.g. US, AU")] = None,
     output: TableOrJson = None,
@@ -819,6 +701,8 @@ def window(
 
     Shows its earliest and latest day, EDTF form, status and countdown; exits 3
     when the phrase cannot be read.
+
+    Example:  showtrack window "late 2017 or early 2018" --region AU
     """
     from showtrack.config import load_config
     from showtrack.windows.phrases import explain
@@ -845,7 +729,9 @@ def window(
 @app.command(name="help")
 def help_command(
     ctx: typer.Context,
-    command: Annotated[list[str] | None, argument("a command, e.g. upcoming or db restore")] = None,
+    command: Annotated[
+        list[str] | None, argument("a command, e.g. upcoming or db restore", metavar="COMMAND...")
+    ] = None,
 ) -> None:
     """Help on showtrack, or on one command: `showtrack help upcoming`."""
     # `showtrack help WORDS` is read as `showtrack WORDS --help` (cli/argv.py) before it

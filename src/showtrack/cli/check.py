@@ -1,0 +1,197 @@
+"""`showtrack check`, for cron and scripts: what is due, one line each and silence
+otherwise; with --once each said once; with --notify/--send also sent through Apprise.
+No `from __future__ import annotations`: Typer reads the annotations at start."""
+
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
+
+import typer
+
+from showtrack.cli.commands import _entry_dict, _mixed_columns, _release_dict, blank_release
+from showtrack.cli.options import app, option, settings_of
+from showtrack.context import duration, emit, output_format
+from showtrack.errors import ExitCode, UsageError
+
+if TYPE_CHECKING:
+    from showtrack.context import Settings
+    from showtrack.models import EpisodeView, InboxItem, ReleaseView
+    from showtrack.windows.durations import Duration
+
+
+HORIZON_HELP = "horizon for releases without their own --remind (default 7d, or the config's)"
+ONCE_HELP = "report each release once per window; remembered in the database"
+NOTIFY_HELP = "also send the due lines to this Apprise URL (repeat for more)"
+SEND_HELP = "also send the due lines to the targets of the config file"
+
+
+@app.command()
+def check(
+    ctx: typer.Context,
+    within: Annotated[str | None, option("--within", HORIZON_HELP, metavar="DUR")] = None,
+    once: Annotated[bool, option("--once", ONCE_HELP)] = False,
+    episodes: Annotated[
+        bool, option("--episodes", "also one line per episode airing within the lead time")
+    ] = False,
+    output: Annotated[
+        str | None,
+        option("-o --output", "json, jsonl, csv or tsv: the rows of `upcoming`", metavar="FORMAT"),
+    ] = None,
+    notify: Annotated[list[str], option("--notify", NOTIFY_HELP, metavar="URL")] = [],  # noqa: B006
+    send: Annotated[bool, option("--send", SEND_HELP)] = False,
+) -> None:
+    """For cron and scripts: one line per due release, silence otherwise.
+
+    Due: its window is open, it can start within its lead time (--remind of
+    the release, else --within, else 7d), or it became overdue within that
+    time. With --once, each is said once, and then, once, how many proposals the
+    news brought to the inbox. Exits 0 when it says something, 1 when nothing is due.
+    With -o, the due rows as `upcoming` writes them (a header or [] when none).
+    --notify URL or --send also sends the lines (Apprise: ntfy, email, a webhook...);
+    with --once a release counts as reported once every target took them, and a
+    failed delivery is exit 5, tried again on the next run.
+
+    Example (cron):  0 8 * * *  showtrack check --once --send
+    """
+    from showtrack.config import load_config
+
+    settings = settings_of(ctx)
+    config = load_config()
+    targets = list(notify) or (config.pick("notify") if send else [])
+    if send and not targets:
+        raise UsageError(
+            "--send: no notification targets are configured",
+            f'add notify = ["ntfy://your-topic"] to {config.path}, or give --notify URL',
+        )
+    found = _due(settings, duration(config.pick("within", within)), once, episodes, targets)
+    lines = _due_lines(found)
+    if output is not None:
+        _write_due_rows(settings, output, found, episodes)
+    else:
+        sys.stdout.write("".join(lines))
+        sys.stdout.flush()
+    if targets and lines:
+        _deliver(settings, targets, lines, found, once)
+    if not found.views and not found.episodes and not (output is None and found.arrived):
+        raise typer.Exit(ExitCode.NOTHING)
+
+
+class _Found(NamedTuple):
+    """What `check` found due, and the proposals that arrived since it last said so."""
+
+    views: "Sequence[ReleaseView]"
+    episodes: "Sequence[EpisodeView]"
+    arrived: "Sequence[InboxItem]"
+
+
+def _due(
+    settings: "Settings",
+    horizon: "Duration | None",
+    once: bool,
+    episodes: bool,
+    targets: list[str],
+) -> _Found:
+    """What is due; with --once only what was not said before, remembered at once unless
+    it is to be sent first (then it is remembered once every target took it)."""
+    from showtrack.tracker import edits, listings, news
+
+    today, clock_ = settings.today(), settings.clock()
+    if settings.say_if_missing():  # nothing is due; --once must not start a database
+        return _Found([], [], [])
+    if not once:
+        source = settings.read_listing()
+        views = listings.due(source, today, horizon, clock_)
+        skip = {v.release.id for v in views}
+        found = listings.due_episodes(source, today, horizon, clock_, skip) if episodes else []
+        return _Found(views, found, [])
+    if targets:  # read now; remembered after the delivery, without the lock meanwhile
+        st = settings.read_store()
+        due = listings.due(st, today, horizon, clock_, remembering=True)
+        skip = {v.release.id for v in due}
+        found = listings.due_episodes(st, today, horizon, clock_, skip) if episodes else []
+        return _Found(
+            edits.not_reported(st, due), edits.episodes_not_reported(st, found), news.untold(st)
+        )
+    with settings.write_store() as st:
+        due = listings.due(st, today, horizon, clock_, remembering=True)
+        skip = {v.release.id for v in due}
+        found = listings.due_episodes(st, today, horizon, clock_, skip) if episodes else []
+        result = _Found(
+            edits.report_once(st, due), edits.report_episodes_once(st, found), news.untold(st)
+        )
+        news.mark_told(st, result.arrived)
+    return result
+
+
+def _due_lines(found: _Found) -> list[str]:
+    """The lines `check` prints: each due release and episode by day, then the inbox."""
+    from showtrack.text import printable
+
+    lines: list[tuple[str, str]] = []
+    for v in found.views:
+        latest = v.release.window.latest
+        eff = v.effective_earliest.isoformat() if v.effective_earliest else ""
+        when = eff if eff == latest else f"{eff}..{latest or ''}"
+        if v.local_air is not None and v.release.released_on is None:
+            when = eff = f"{v.local_air:%Y-%m-%d %H:%M}"  # the day it airs where you are
+        where = f"  ({printable(v.platform)})" if v.platform else ""
+        lines.append((eff, f"{when}  {printable(v.title)}  {v.countdown}{where}\n"))
+    for e in found.episodes:
+        when = f"{e.local_air:%Y-%m-%d %H:%M}" if e.local_air else str(e.air_day)
+        where = f"  ({printable(e.platform)})" if e.platform else ""
+        lines.append((when, f"{when}  {printable(e.title)}  {e.countdown}{where}\n"))
+    lines.sort(key=lambda line: line[0])
+    said = [text for _, text in lines]
+    if found.arrived:
+        count = len(found.arrived)
+        plural = "proposal" if count == 1 else "proposals"
+        said.append(f"{count} new {plural} from the news: showtrack inbox\n")
+    return said
+
+
+def _write_due_rows(settings: "Settings", output: str, found: _Found, episodes: bool) -> None:
+    from showtrack.models import EpisodeView
+
+    fmt = output_format(output, ("json", "jsonl", "csv", "tsv"))
+    rows: list[Any] = sorted(
+        [*found.views, *found.episodes],
+        key=lambda r: str(r.air_day if isinstance(r, EpisodeView) else r.effective_earliest),
+    )
+    mixed = bool(episodes)
+    emit(
+        settings,
+        fmt,
+        rows,
+        table=lambda r, console: None,
+        to_dict=_entry_dict if mixed else _release_dict,
+        columns=_mixed_columns() if mixed and fmt in ("csv", "tsv") else None,
+        blank=blank_release(),
+    )
+
+
+def _deliver(
+    settings: "Settings", targets: list[str], lines: list[str], found: _Found, once: bool
+) -> None:
+    """Send the lines (no lock is held); with --once, remember them as reported only once
+    every target took them. A failed target is exit 5, naming it, its secrets masked."""
+    from showtrack import notify
+    from showtrack.errors import NetworkError
+    from showtrack.sources.http import read_timeout
+    from showtrack.tracker import edits, news
+
+    due = len(found.views) + len(found.episodes)
+    title = f"showtrack: {due} due" if due else "showtrack: news in the inbox"
+    deliveries = notify.send(targets, title, "".join(lines), read_timeout())
+    failed = [d for d in deliveries if not d.delivered]
+    if not failed and once:
+        with settings.write_store() as st:
+            edits.remember_reported(st, found.views)
+            edits.remember_episodes_reported(st, found.episodes)
+            news.mark_told(st, found.arrived)
+    for delivery in failed:
+        typer.echo(f"showtrack: not delivered to {delivery.target}: {delivery.why}", err=True)
+    if failed:
+        again = "; they are sent again on the next run" if once else ""
+        raise NetworkError(
+            f"{len(failed)} of {len(deliveries)} targets did not get the lines{again}"
+        )
