@@ -52,6 +52,8 @@ def _complete(db: Path, shell: str, line: str) -> list[str]:
         ("showtrack info sho", ["Shōgun"]),  # accent-blind, from any part
         ("showtrack info cage", ["'Luke Cage'"]),
         ("showtrack expect 'Luke Cage' ", ["2", "'Christmas Special'"]),
+        ("showtrack history cage ", ["2", "'Christmas Special'"]),  # a part, as typed
+        ("showtrack history luke-cage ", ["2", "'Christmas Special'"]),
         ("showtrack upcoming --network net", ["Netflix"]),
         ("showtrack upcoming --tag mar", ["marvel"]),
         ("showtrack expect x 1 y --stage fil", ["filming"]),

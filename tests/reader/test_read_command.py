@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -201,10 +202,15 @@ def test_the_seed_article_as_a_web_page_reads_the_same(cli: Runner, tvmaze: Tvma
 
 
 def _at_a_terminal(
-    db: Path, args: list[str], answers: str, meanwhile: Callable[[], None]
+    db: Path,
+    args: list[str],
+    answers: str,
+    meanwhile: Callable[[], None],
+    interrupt: bool = False,
 ) -> tuple[int, str]:
     """Run showtrack with a pty as its terminal; once it asks, run `meanwhile`, then
-    type `answers`."""
+    type `answers` (then press Ctrl-C, when `interrupt`: the pty is not the process's
+    controlling terminal, so the signal is sent as the terminal would)."""
     main, replica = os.openpty()
     env = {**process_env(db), "COLUMNS": "100", "TERM": "dumb"}
     process = subprocess.Popen(
@@ -237,6 +243,10 @@ def _at_a_terminal(
     for line in answers.splitlines(keepends=True):
         time.sleep(0.3)
         os.write(main, line.encode())
+    if interrupt:
+        time.sleep(0.3)
+        os.write(main, b"^C")  # what the terminal echoes
+        process.send_signal(signal.SIGINT)
     code = process.wait(timeout=60)
     reader.join(timeout=5)
     os.close(main)
@@ -266,6 +276,22 @@ def test_at_a_terminal_each_proposal_is_asked_about_without_holding_the_lock(
 def test_quitting_at_the_first_proposal_records_nothing(db: Path) -> None:
     code, screen = _at_a_terminal(db, ["read", ROUNDUP], "q\n", lambda: None)
     assert code == 0 and "nothing accepted; nothing recorded" in screen
+    assert not db.exists()
+
+
+def test_ctrl_d_at_a_prompt_quits_keeping_what_was_accepted(db: Path) -> None:
+    # Skip the first, accept the second, then end the input (Ctrl-D) at the third.
+    code, screen = _at_a_terminal(db, ["read", ROUNDUP], "s\na\n\x04", lambda: None)
+    assert code == 0, screen
+    assert "3/4" in screen and "4/4" not in screen
+    listed = run_process(db, "upcoming", "--all", "-o", "json")
+    assert len(json.loads(listed.out)) == 1
+
+
+def test_ctrl_c_at_a_prompt_is_exit_130_on_a_line_of_its_own(db: Path) -> None:
+    code, screen = _at_a_terminal(db, ["read", ROUNDUP], "", lambda: None, interrupt=True)
+    assert code == 130
+    assert "\nshowtrack: interrupted" in screen.replace("\r\n", "\n")
     assert not db.exists()
 
 

@@ -1,5 +1,5 @@
 """The command line: the Typer app (`options.py`), its commands (`commands.py`,
-`episodes.py`, `data.py`, `read.py`, `news.py`, `settings.py`), the conventions read
+`check.py`, `episodes.py`, `data.py`, `read.py`, `news.py`, `settings.py`), the conventions read
 before Typer sees a command line (`argv.py`), and turning errors into one message and an
 exit code (spec/cli.md)."""
 
@@ -9,6 +9,7 @@ import sys
 import typer
 
 from showtrack.cli import (  # noqa: F401  (registering a command is importing its module)
+    check,
     commands,
     data,
     episodes,
@@ -19,7 +20,7 @@ from showtrack.cli import (  # noqa: F401  (registering a command is importing i
 from showtrack.cli.argv import normalized
 from showtrack.cli.options import app
 from showtrack.context import fail, only_the_command_asked_for
-from showtrack.errors import ShowtrackError
+from showtrack.errors import ExitCode, ShowtrackError
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -39,17 +40,17 @@ def main(argv: list[str] | None = None) -> None:
             raise
         fail(exc.message, exc.hint, exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
-        fail("interrupted", None, 130)
+        _interrupted()
     except BrokenPipeError:
         # The reader went away (`showtrack upcoming | head`): not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(0)
+        sys.exit(ExitCode.OK)
     except Exception as exc:
         # Click's usage errors (unknown option, missing argument) carry their exit code.
         if type(exc).__name__ == "NoArgsIsHelpError":
             # `showtrack` or `showtrack db` alone: the help is the answer, not an error.
             typer.echo(getattr(exc, "format_message", lambda: "")())
-            sys.exit(0)
+            sys.exit(ExitCode.OK)
         code = getattr(exc, "exit_code", None)
         format_message = getattr(exc, "format_message", None)
         if isinstance(code, int) and callable(format_message):
@@ -60,6 +61,16 @@ def main(argv: list[str] | None = None) -> None:
         fail(
             f"internal error: {type(exc).__name__}: {exc}",
             "please report it; SHOWTRACK_DEBUG=1 shows the traceback",
-            70,
+            ExitCode.BUG,
         )
-    sys.exit(result if isinstance(result, int) else 0)
+    if result == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C into this code, silently
+        _interrupted()
+    sys.exit(result if isinstance(result, int) else ExitCode.OK)
+
+
+def _interrupted() -> None:
+    """Ctrl-C (or a prompt's end of input Click calls an abort): said on a line of its
+    own; the terminal echoed ^C where the cursor was, often mid-line at a prompt."""
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+    fail("interrupted", None, ExitCode.INTERRUPTED)

@@ -38,5 +38,7 @@ def normalized(argv: Sequence[str]) -> list[str]:
         i += 1
     if rest and rest[0] == "help":
         words = [w for w in rest[1:] if not w.startswith("-")]
-        rest = [*words, "--help"]
+        # `help --help` asks about `help` itself, as `git help --help` does.
+        asks_of_help = not words and any(w in ("--help", "-h") for w in rest[1:])
+        rest = ["help", "--help"] if asks_of_help else [*words, "--help"]
     return [*front, *rest]

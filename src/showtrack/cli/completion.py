@@ -38,7 +38,10 @@ def _seasons(ctx: Any) -> list[str]:
     name = ctx.params.get("show") or ""
     listing = _listing(ctx)
     key = fold(name)
-    ids = {s.id for s in listing.shows if key in (fold(s.title), s.id)}
+    ids = {s.id for s in listing.shows if key in (fold(s.title), s.id, *map(fold, s.aliases))}
+    if not ids and key:  # a part of one title, as commands accept ("twin" for Twin Peaks)
+        parts = {s.id for s in listing.shows if key in fold(s.title) or key in s.id}
+        ids = parts if len(parts) == 1 else set()
     found = []
     for release in listing.releases:
         if release.show_id in ids:

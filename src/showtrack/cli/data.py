@@ -52,6 +52,8 @@ def export_data(
     TBA windows have no place on a calendar and are left out. Each release
     keeps its UID, so a calendar re-reading a newer export updates events
     instead of doubling them.
+
+    Example:  showtrack export --format ics -o shows.ics
     """
     from showtrack.tracker import listings, transfer
 

@@ -54,8 +54,8 @@ DAY_HELP = "its air day: '2020-01-14', 'tuesday', 'jan 14 8pm ET', or TBA"
 def episode(
     ctx: typer.Context,
     show: ShowArg,
-    season: Annotated[str, argument("season number (6, S6)")],
-    number: Annotated[int, argument("episode number", min=1, max=9999)],
+    season: Annotated[str, argument("season number (6, S6)", metavar="SEASON")],
+    number: Annotated[int, argument("episode number", min=1, max=9999, metavar="NUMBER")],
     day: Annotated[str, argument(DAY_HELP, metavar="WINDOW")],
     title: Annotated[str | None, option("--title", "the episode's title")] = None,
     at: Annotated[str | None, option("--at", "air time", metavar="HH:MM")] = None,
@@ -78,6 +78,8 @@ def episode(
     revised day is kept in the episode's history (`showtrack history SHOW S6E15`);
     a later sync from TVmaze wins on the date. The first episode's day becomes
     its season's window.
+
+    Example:  showtrack episode "The Flash" 6 15 "2020-05-12 8pm ET"
     """
     from showtrack.text import shortened, web_address
     from showtrack.tracker import episodes
@@ -126,6 +128,8 @@ def episodes(
     Number, title, air day and time, and aired or in how long. Without
     SEASON: the season with the next episode to come, else the last one with
     episodes. An episode with no day yet is listed as TBA.
+
+    Example:  showtrack episodes "The Flash" 6
     """
     from showtrack.tracker.episodes import season_episodes
 

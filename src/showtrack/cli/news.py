@@ -13,6 +13,7 @@ from showtrack.cli.options import (
     TableOrJson,
     app,
     argument,
+    ask,
     echo_safe,
     feed_app,
     inbox_app,
@@ -20,7 +21,7 @@ from showtrack.cli.options import (
     settings_of,
 )
 from showtrack.context import emit, output_format
-from showtrack.errors import NetworkError, UsageError
+from showtrack.errors import ExitCode, NetworkError, UsageError
 
 if TYPE_CHECKING:
     from showtrack.context import Settings
@@ -33,7 +34,9 @@ QUIET_HELP = "say nothing unless something fails"
 @app.command()
 def sync(
     ctx: typer.Context,
-    show: Annotated[list[str] | None, argument("linked shows (default: every linked show)")] = None,
+    show: Annotated[
+        list[str] | None, argument("linked shows (default: every linked show)", metavar="SHOW...")
+    ] = None,
     only: Annotated[str | None, option("--only", ONLY_HELP, metavar="tvmaze|news")] = None,
     dry_run: Annotated[bool, option("--dry-run", "show what would change; write nothing")] = False,
     output: TableOrJson = None,
@@ -161,7 +164,7 @@ AUTO_HELP = "record its high-confidence proposals at once, without the inbox"
 @feed_app.command("add")
 def feed_add(
     ctx: typer.Context,
-    url: Annotated[str, argument("the feed's address (RSS or Atom)")],
+    url: Annotated[str, argument("the feed's address (RSS or Atom)", metavar="URL")],
     name: Annotated[str | None, option("--name", "what to call it (default: its title)")] = None,
     auto: Annotated[bool, option("--auto", AUTO_HELP)] = False,
 ) -> None:
@@ -204,12 +207,12 @@ def feed_list(
         blank=Feed("", "", "").row(),
     )
     if not rows:
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.NOTHING)
 
 
 @feed_app.command("remove")
 def feed_remove(
-    ctx: typer.Context, name: Annotated[str, argument("the feed's name or address")]
+    ctx: typer.Context, name: Annotated[str, argument("the feed's name or address", metavar="FEED")]
 ) -> None:
     """Stop following a feed; its proposals in the inbox stay."""
     from showtrack.tracker import news
@@ -222,7 +225,7 @@ def feed_remove(
 @feed_app.command("import")
 def feed_import(
     ctx: typer.Context,
-    file: Annotated[Path, argument("an OPML file from a feed reader")],
+    file: Annotated[Path, argument("an OPML file from a feed reader", metavar="FILE")],
     auto: Annotated[bool, option("--auto", AUTO_HELP)] = False,
 ) -> None:
     """Follow the feeds an OPML file lists (as feed readers export them); those followed
@@ -292,13 +295,13 @@ def inbox(
     if not rows:
         if output is None and sys.stdout.isatty():
             typer.echo("nothing in the inbox; `showtrack sync` brings the news", err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.NOTHING)
 
 
 @inbox_app.command("accept")
 def inbox_accept(
     ctx: typer.Context,
-    ids: Annotated[list[str] | None, argument(IDS_HELP)] = None,
+    ids: Annotated[list[str] | None, argument(IDS_HELP, metavar="ID...")] = None,
     every: Annotated[bool, option("--all", "every proposal waiting")] = False,
     confidence: Annotated[
         str | None, option("--confidence", "with --all: only those of it (high)")
@@ -321,7 +324,7 @@ def inbox_accept(
 @inbox_app.command("dismiss")
 def inbox_dismiss(
     ctx: typer.Context,
-    ids: Annotated[list[str] | None, argument(IDS_HELP)] = None,
+    ids: Annotated[list[str] | None, argument(IDS_HELP, metavar="ID...")] = None,
     every: Annotated[bool, option("--all", "every proposal waiting")] = False,
 ) -> None:
     """Drop proposals; a dismissed statement never comes back from the same article."""
@@ -347,7 +350,7 @@ def inbox_review(ctx: typer.Context) -> None:
     items = news.waiting(settings.read_store())
     if not items:
         typer.echo("nothing in the inbox")
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.NOTHING)
     accepted, dismissed = _ask(settings, items)
     if not accepted and not dismissed:
         typer.echo("nothing decided; nothing recorded")
@@ -385,7 +388,7 @@ def _ask(
             row = item.row()
             _news_render().inbox_card(console, row, index, len(items))
             render.proposal_card(console, row, index, len(items))
-            answer = typer.prompt(REVIEW_ANSWERS, default="a", show_default=False).strip()
+            answer = ask(REVIEW_ANSWERS, "a", show_default=False) or "q"  # Ctrl-D: quit
             if answer.lower() == "q":
                 return accepted, dismissed
             if answer.lower() in ("a", "d", "s"):
@@ -395,8 +398,10 @@ def _ask(
                 typer.echo(f"answer {REVIEW_ANSWERS}")
                 continue
             p = item.proposal
-            phrase = typer.prompt("phrase", default=p.phrase) if p.window else p.phrase
-            season = typer.prompt("season (a number, - for none)", default=str(p.season or "-"))
+            phrase = ask("phrase", p.phrase) if p.window else p.phrase
+            season = ask("season (a number, - for none)", str(p.season or "-"))
+            if phrase is None or season is None:  # Ctrl-D while editing: quit
+                return accepted, dismissed
             try:
                 revised = revise(p, phrase, season, clock.parse_iso_day(item.source.as_of), None)
             except (UsageError, WindowError) as exc:

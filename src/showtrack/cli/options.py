@@ -5,6 +5,7 @@ runs them.
 """
 
 import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -14,6 +15,7 @@ import typer
 from showtrack import __version__, clock
 from showtrack.cli.completion import NETWORKS, SEASONS, SHOW_NAMES, TAGS, words
 from showtrack.context import OUTPUT_FORMATS, Settings, emit
+from showtrack.errors import ExitCode
 
 if TYPE_CHECKING:
     from datetime import date
@@ -73,7 +75,7 @@ def settings_of(ctx: typer.Context) -> Settings:
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"showtrack {__version__}")
-        raise typer.Exit(0)
+        raise typer.Exit(ExitCode.OK)
 
 
 def option(names: str, help: str, **settings: Any) -> Any:
@@ -85,12 +87,16 @@ def option(names: str, help: str, **settings: Any) -> Any:
 
 
 def argument(help: str, **settings: Any) -> Any:
-    """typer.Argument with its help line."""
+    """typer.Argument with its help line. Give it a `metavar` in capitals (SHOW, SEASON,
+    FILE), as options' values are named: usage lines then read alike everywhere."""
     return typer.Argument(help=help, **settings)
 
 
 DB_HELP = "the database file (default: showtrack.json in your user data folder)"
-TODAY_HELP = "pretend today is DATE (YYYY-MM-DD): for demos, tests, 'what did we expect then'"
+TODAY_HELP = (
+    "pretend today is DATE (2017-07-01, 'march 8', 'last friday'): for demos, tests, "
+    "'what did we expect then'"
+)
 
 
 @app.callback()
@@ -119,12 +125,18 @@ SHOW_HELP = "a show's title, id, alias or a unique part of one"
 OUTPUT_HELP = f"{', '.join(OUTPUT_FORMATS)} (default: table on a terminal, tsv when piped)"
 LIMIT_HELP = "rows to show; a table shows 20 by default, machine formats all; 0 for all"
 
-ShowArg = Annotated[str, argument(SHOW_HELP, click_type=SHOW_NAMES)]
+ShowArg = Annotated[str, argument(SHOW_HELP, click_type=SHOW_NAMES, metavar="SHOW")]
 SeasonArg = Annotated[
-    str, argument("season number (2, S2) or a name for a special or film", click_type=SEASONS)
+    str,
+    argument(
+        "season number (2, S2) or a name for a special or film",
+        click_type=SEASONS,
+        metavar="SEASON",
+    ),
 ]
 OptionalSeason = Annotated[
-    str | None, argument("one release of it (or give show-id/s2)", click_type=SEASONS)
+    str | None,
+    argument("one release of it (or give show-id/s2)", click_type=SEASONS, metavar="SEASON"),
 ]
 Output = Annotated[
     str | None,
@@ -174,10 +186,23 @@ def emit_listing(
         from showtrack.text import printable
 
         typer.echo(printable(nothing), err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.NOTHING)
     emit(settings, fmt, rows, **options)
     if not rows:
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.NOTHING)
+
+
+def ask(question: str, default: str, *, show_default: bool = True) -> str | None:
+    """A line typed at the terminal (its default when it is left empty); None at the
+    end of input (Ctrl-D), which the caller takes as "quit", as `git add -p` does.
+    Ctrl-C still interrupts the command (exit 130)."""
+    shown = f" [{default}]" if show_default and default else ""
+    try:
+        line = input(f"{question}{shown}: ")
+    except EOFError:
+        sys.stdout.write("\n")  # the cursor was left on the prompt's line
+        return None
+    return line.strip() or default
 
 
 def day_option(

@@ -9,9 +9,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from showtrack import clock
-from showtrack.cli.options import Region, app, argument, day_option, option, settings_of
+from showtrack.cli.options import (
+    Region,
+    app,
+    argument,
+    ask,
+    day_option,
+    option,
+    settings_of,
+)
 from showtrack.context import emit, output_format
-from showtrack.errors import UsageError, WindowError
+from showtrack.errors import ExitCode, UsageError, WindowError
 
 if TYPE_CHECKING:  # helpers' annotations are strings: the CLI loads these only when run
     from datetime import date
@@ -34,7 +42,7 @@ ANSWERS = "[a]ccept  [s]kip  [e]dit  accept [A]ll  [q]uit"
 @app.command()
 def read(
     ctx: typer.Context,
-    source: Annotated[str, argument(SOURCE_HELP)],
+    source: Annotated[str, argument(SOURCE_HELP, metavar="SOURCE")],
     as_of: Annotated[str | None, option("--as-of", READ_AS_OF_HELP, metavar="DATE")] = None,
     region: Region = None,
     shows: Annotated[list[str], option("--show", SHOWS_HELP, metavar="SHOW")] = [],  # noqa: B006
@@ -107,7 +115,7 @@ def read(
         sys.stderr.write("showtrack: nothing recorded; --apply records these proposals\n")
     _show(settings, fmt, views, origin)
     if not found:
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.NOTHING)
 
 
 def _review(
@@ -129,7 +137,7 @@ def _review(
     for index, view in enumerate(views, 1):
         while True:
             render.proposal_card(console, view.to_dict(), index, len(views))
-            answer = typer.prompt(ANSWERS, default="a", show_default=False).strip()
+            answer = ask(ANSWERS, "a", show_default=False) or "q"  # Ctrl-D: quit
             if answer == "A":
                 return [*accepted, view, *views[index:]]
             if answer.lower() == "q":
@@ -141,8 +149,10 @@ def _review(
                 typer.echo("answer a, s, e, A or q")
                 continue
             p = view.proposal
-            phrase = typer.prompt("phrase", default=p.phrase) if p.window else p.phrase
-            season = typer.prompt("season (a number, - for none)", default=str(p.season or "-"))
+            phrase = ask("phrase", p.phrase) if p.window else p.phrase
+            season = ask("season (a number, - for none)", str(p.season or "-"))
+            if phrase is None or season is None:  # Ctrl-D while editing: quit
+                return accepted
             try:
                 revised = revise(p, phrase, season, origin.as_of, region)
                 view = resolve(st, [revised], today, known=known)[0]

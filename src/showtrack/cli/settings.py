@@ -10,7 +10,7 @@ import typer
 
 from showtrack.cli.options import argument, config_app, notify_app, option, settings_of
 from showtrack.context import emit, output_format
-from showtrack.errors import NetworkError, UsageError
+from showtrack.errors import ExitCode, NetworkError, UsageError
 
 FORMAT_HELP = "table, json, jsonl, csv or tsv"
 
@@ -19,7 +19,7 @@ FORMAT_HELP = "table, json, jsonl, csv or tsv"
 def notify_test(
     ctx: typer.Context,
     urls: Annotated[
-        list[str] | None, argument("Apprise URLs (default: the configured ones)")
+        list[str] | None, argument("Apprise URLs (default: the configured ones)", metavar="URL...")
     ] = None,
 ) -> None:
     """Send a test message to each URL given, else to the configured targets, and say for
@@ -67,7 +67,7 @@ def notify_list(
         columns=("target", "from"),
     )
     if not rows:
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.NOTHING)
 
 
 @config_app.command("path")
