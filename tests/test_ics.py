@@ -55,7 +55,25 @@ def test_each_kind_of_window_becomes_the_event_a_calendar_expects(shows: Runner)
     special = events["luke-cage/christmas-special@showtrack"]
     assert special["dtstart"].dt == date(2017, 12, 25)
     assert special["dtend"].dt == date(2017, 12, 26)
-    assert "status" not in special
+    assert (str(special["status"]), str(special["transp"])) == ("CONFIRMED", "TRANSPARENT")
+
+
+def test_a_timed_event_says_it_is_confirmed_and_busy(shows: Runner) -> None:
+    expanse = _events(shows)["the-expanse/s3@showtrack"]
+    assert (str(expanse["status"]), str(expanse["transp"])) == ("CONFIRMED", "OPAQUE")
+
+
+def test_a_relative_phrase_is_written_as_its_days(shows: Runner) -> None:
+    # "early next year" said on 2017-07-01 means nothing on a calendar read in 2018.
+    assert shows("expect", "The Expanse", "4", "early next year").code == 0
+    events = _events(shows)
+    assert str(events["the-expanse/s4@showtrack"]["summary"]) == (
+        "The Expanse S4 window opens (until 2018-04-30)"
+    )
+    spans = _events(shows, "--windows", "as-span")
+    assert str(spans["the-expanse/s4@showtrack"]["summary"]) == (
+        "The Expanse S4 (expected 2018-01-01 to 2018-04-30)"
+    )
 
 
 def test_an_exact_time_is_one_instant_in_utc_across_dst(shows: Runner) -> None:

@@ -99,10 +99,10 @@ class Event(NamedTuple):
             # Each line escaped alone: a long text with line breaks is not searched and
             # copied six times over (the same bytes as escaping the joined text).
             lines.append(_fold("DESCRIPTION:" + "\\n".join(map(_text, self.description))))
-        if self.tentative:
-            lines.append("STATUS:TENTATIVE")
-        if self.transparent:
-            lines.append("TRANSP:TRANSPARENT")
+        # Both always said: a calendar's default for a timed event is busy and confirmed,
+        # which is right, but a reader should not have to know that.
+        lines.append("STATUS:TENTATIVE" if self.tentative else "STATUS:CONFIRMED")
+        lines.append("TRANSP:TRANSPARENT" if self.transparent else "TRANSP:OPAQUE")
         if self.url:
             lines.append(_fold(f"URL:{self.url}"))
         lines.append("END:VEVENT")
@@ -214,14 +214,16 @@ def event_for(
         return None
     else:
         tentative = True
-        phrase = printable(release.window.phrase or "")
+        phrase = _lasting_phrase(release.window.phrase)
         if windows == "as-span":
             end = latest + timedelta(days=1)
+            phrase = phrase or f"{earliest} to {latest}"
             if not phrase.lower().startswith("expected"):
                 phrase = f"expected {phrase}"
             summary = f"{title} ({phrase})"
         else:
-            summary = f"{title} window opens ({phrase}, until {latest})"
+            said = f"{phrase}, " if phrase else ""
+            summary = f"{title} window opens ({said}until {latest})"
     # A URL stored before addresses were checked could carry a line break into the file.
     url = next((s.url for s in entry.sources if s.url and web_address(s.url)), None)
     return Event(
@@ -237,6 +239,16 @@ def event_for(
         transparent,
         url,
     )
+
+
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _lasting_phrase(phrase: str | None) -> str | None:
+    """The window's phrase if a calendar can keep saying it: one that names its year
+    ("spring 2018"); None for one relative to the day it was said ("early next year",
+    "in a few months" mean nothing a year on), whose days are said instead."""
+    return printable(phrase) if phrase and _YEAR.search(phrase) else None
 
 
 DEFAULT_RUNTIME = 60  # minutes, for an episode whose runtime is not known

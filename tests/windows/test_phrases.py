@@ -877,3 +877,13 @@ def test_a_word_the_vocabulary_does_not_know_next_to_a_number_is_never_read(text
     word and the number (spec/windows.md)."""
     with pytest.raises(WindowError):
         parse_window(text, AS_OF)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["after season 1 of Andor", "once filming wraps", "when The Defenders is done"]
+)
+def test_a_phrase_that_waits_on_another_release_points_to_after(phrase: str) -> None:
+    with pytest.raises(WindowError) as caught:
+        parse_window(phrase, date(2017, 7, 1))
+    assert caught.value.message == f"{phrase!r} names no date, only what it waits on"
+    assert caught.value.hint is not None and "--after andor/s1" in caught.value.hint

@@ -398,7 +398,8 @@ def expect(
             release.sources.append(source)
     if options.after is not None:
         _wait_on(store, release, find_release_by_ref(store, options.after), lag)
-    changed = created or _state(release) != old_state
+    news = created or _state(release) != old_state  # what the history records
+    changed = news or release.air_time != current_news[2]
     entry = history_entry(release, as_of, options.source, options.url, options.note)
     newest = max((h.as_of for h in release.history if h.as_of), default=None)
     older = newest is not None and entry.as_of is not None and entry.as_of < newest
@@ -406,10 +407,10 @@ def expect(
         # A report from before the newest one joins the history in its place (spec/cli.md:
         # the current window is the latest report by as_of); the newer news stays.
         release.window, release.stage, release.air_time = current_news
-        changed = not any(
+        changed = news = not any(
             h.as_of == entry.as_of and h.window == entry.window for h in release.history
         )
-    if changed:
+    if news:
         bisect.insort(release.history, entry, key=history_order)
     if created:
         store.insert([release])

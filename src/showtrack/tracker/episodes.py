@@ -214,10 +214,12 @@ def _grouped(views: Sequence[EpisodeView], episodes: Sequence[EpisodeFields]) ->
     return [_together(group, episodes) for group in groups]
 
 
-def _sort_instant(view: EpisodeView) -> tuple[date, time, tuple[int, str]]:
+def _sort_instant(view: EpisodeView) -> tuple[date, tuple[int, str], time]:
+    """Air order: by day, and within a day by number, so that an episode whose time is
+    not known (yet) does not come before an earlier one whose time is."""
     day = view.air_day or date.max
     at = view.local_air.time() if view.local_air is not None else time.min
-    return day, at, view.episode.running_order()
+    return day, view.episode.running_order(), at
 
 
 def on_air_countdown(view: EpisodeView) -> str:

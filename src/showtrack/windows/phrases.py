@@ -59,6 +59,13 @@ from showtrack.windows.vocabulary import (
 )
 from showtrack.windows.window import EXAMPLES, Window, make_window
 
+#: How a phrase that waits on another release begins ("after season 1 of Andor").
+WAITING_WORDS = frozenset({"after", "once", "when", "following", "until"})
+AFTER_HINT = (
+    "a release that waits on another is given with --after, e.g. "
+    'expect "The Boys" 1 TBA --after andor/s1 (or a window and --after)'
+)
+
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
@@ -479,6 +486,8 @@ def _read_tokens(tokens: list[Token], ctx: Context, phrase: str) -> tuple[date |
                     f"{phrase!r}: {words[i]!r} is not a time word",
                     f"did you mean {suggestion!r}? " + EXAMPLES,
                 )
+        if words and words[0] in WAITING_WORDS:
+            raise WindowError(f"{phrase!r} names no date, only what it waits on", AFTER_HINT)
         raise WindowError(f"{phrase!r} names no date, month, season or year", EXAMPLES)
     start, end, span = found
     for neighbour in (start - 1, end):
