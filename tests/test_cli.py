@@ -282,7 +282,24 @@ def test_upcoming_exits_1_when_nothing_is_listed(cli: Runner) -> None:
     assert result.code == 1 and json.loads(result.out) == []
     table = cli("upcoming", "-o", "table")
     assert (table.code, table.out) == (1, "")
-    assert table.err.endswith("\nnothing upcoming matches\n")
+    assert table.err.endswith(
+        "\nnothing upcoming: no release is recorded yet; `showtrack expect SHOW SEASON WINDOW`\n"
+    )
+    cli("add", "Andor")
+    cli("expect", "Andor", "1", "2016-06-01")
+    assert cli("--today", "2017-07-01", "released", "Andor", "1", "2016-06-01").code == 0
+    table = cli("upcoming", "-o", "table")
+    assert (table.code, table.out) == (1, "")
+    assert table.err == "nothing upcoming matches; --all lists released ones too\n"
+
+
+def test_an_empty_list_says_how_to_start_instead_of_an_empty_table(cli: Runner) -> None:
+    cli("add", "Andor")
+    cli("remove", "Andor", "--yes")
+    table = cli("list", "-o", "table")
+    assert (table.code, table.out) == (1, "")
+    assert table.err == "no show is tracked yet; `showtrack add TITLE` starts tracking one\n"
+    assert cli("list", "-o", "json").out.strip() == "[]"
 
 
 def test_remove_asks_or_refuses(marvel: Runner, db: Path) -> None:
@@ -312,9 +329,15 @@ def test_edit_changes_tags_and_status(marvel: Runner) -> None:
     assert marvel("edit", "Luke Cage", "--status", "sleeping").code == 2
 
 
-def test_version(cli: Runner) -> None:
+def test_version_is_the_one_the_package_was_installed_with(cli: Runner) -> None:
+    from importlib.metadata import version
+
+    import showtrack
+
     result = cli("--version")
-    assert result.code == 0 and result.out.startswith("showtrack ")
+    assert result.code == 0
+    assert result.out == f"showtrack {showtrack.__version__}\n"
+    assert version("showtrack") == showtrack.__version__  # one version, written once
 
 
 def test_help_teaches(cli: Runner) -> None:
@@ -514,6 +537,23 @@ def test_upcoming_table_fits_the_terminal(
         assert all(word in text for word in title.split())
 
 
+@pytest.mark.parametrize("columns", [50, 80])
+def test_at_50_and_80_columns_no_status_header_or_day_is_cut(
+    marvel: Runner, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    marvel("add", "The Marvelous Mrs. Maisel")
+    marvel("expect", "The Marvelous Mrs. Maisel", "2", "late 2017 or early 2018")
+    marvel("--today", "2017-08-01", "released", "The Defenders", "1", "2017-07-20")
+    monkeypatch.setenv("COLUMNS", str(columns))
+    out = marvel("--today", "2017-08-01", "upcoming", "--all", "-o", "table").out
+    lines = out.splitlines()
+    assert all(len(line) <= columns for line in lines)
+    assert "…" not in out
+    assert lines[0].split() == ["When", "Release", "Countdown", "Status", *lines[0].split()[4:]]
+    words = set(out.split())
+    assert {"released", "upcoming", "2017-07-20", "Sep", "2017–Apr", "Mar–May"} <= words
+
+
 def test_countdown_panels(marvel: Runner) -> None:
     out = marvel("countdown", "Jessica Jones", "2").out
     assert "in 8–11 months" in out and "spring 2018" in out
@@ -685,8 +725,17 @@ def test_bundled_sample_data_imports(cli: Runner) -> None:
 
 
 def test_process_entry_point_and_python_m(db: Path) -> None:
-    result = run_process(db, "--version")
-    assert result.code == 0 and result.out.startswith("showtrack ")
+    import shutil
+    import subprocess
+
+    from showtrack import __version__
+
+    result = run_process(db, "--version")  # python -m showtrack
+    assert (result.code, result.out) == (0, f"showtrack {__version__}\n")
+    script = shutil.which("showtrack", path=str(Path(sys.executable).parent))
+    assert script is not None, "the installed entry point is missing"
+    done = subprocess.run([script, "--version"], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout) == (0, f"showtrack {__version__}\n")
 
 
 def test_history_honours_today(marvel: Runner) -> None:
@@ -1286,3 +1335,48 @@ def test_episodes_of_one_day_are_listed_by_number_whichever_was_recorded_first(
         "andor/s1e1",
         "andor/s1e2",
     ]
+
+
+def test_no_line_of_a_table_ends_in_spaces(marvel: Runner) -> None:
+    marvel("expect", "Luke Cage", "2", "spring 2018", "--source", "Deadline")
+    marvel("expect", "Luke Cage", "2", "summer 2018")
+    for args in (
+        ("window", "spring 2018"),
+        ("history", "Luke Cage", "2", "-o", "table"),
+        ("upcoming", "-o", "table"),
+        ("list", "-o", "table"),
+    ):
+        result = marvel(*args)
+        assert result.code == 0, (args, result.err)
+        assert len(result.out.splitlines()) > 2
+        assert [line for line in result.out.splitlines() if line != line.rstrip()] == [], args
+
+
+def test_the_timeline_help_and_legend_name_the_same_marks(marvel: Runner) -> None:
+    from showtrack.render import TIMELINE_LEGEND
+
+    marks = {ch for ch in TIMELINE_LEGEND if not ch.isascii()}
+    assert marks == {"█", "◆", "●", "◀", "▶", "→", "┃", "·"}
+    helped = marvel("timeline", "--help")
+    assert helped.code == 0 and marks <= set(helped.out)
+    drawn = marvel("timeline")
+    assert drawn.code == 0 and TIMELINE_LEGEND in drawn.out
+
+
+def test_each_error_exits_with_the_code_spec_cli_gives_its_meaning() -> None:
+    from showtrack import errors
+
+    assert {code.name: int(code) for code in errors.ExitCode} == {
+        "OK": 0,
+        "NOTHING": 1,
+        "USAGE": 2,
+        "NOT_UNDERSTOOD": 3,
+        "DATABASE": 4,
+        "NETWORK": 5,
+        "BUG": 70,
+        "INTERRUPTED": 130,
+    }
+    assert errors.UsageError("x").exit_code == 2
+    assert errors.AmbiguousNameError("x").exit_code == 3
+    assert errors.LockedError("x").exit_code == 4
+    assert errors.UnreadableAnswerError("x").exit_code == 5
