@@ -557,9 +557,9 @@ def test_at_50_and_80_columns_no_status_header_or_day_is_cut(
 def test_countdown_panels(marvel: Runner) -> None:
     out = marvel("countdown", "Jessica Jones", "2").out
     assert "in 8–11 months" in out and "spring 2018" in out
-    # The bar, inside the panel's borders: waited since the first report (─), today (│),
-    # still to wait (░), the window itself (█), in that order.
-    (bar,) = [m[1] for line in out.splitlines() if (m := re.match(r"│ ([─░█│]{40}) *│$", line))]
+    # The bar fills the panel (60 columns less its borders and padding): waited since the
+    # first report (─), today (│), still to wait (░), the window itself (█), in order.
+    (bar,) = [m[1] for line in out.splitlines() if (m := re.match(r"│ ([─░█│]{56}) │$", line))]
     assert bar.count("│") == 1
     assert re.fullmatch(r"─+│░+█+░*", bar), bar
 

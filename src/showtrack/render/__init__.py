@@ -246,6 +246,8 @@ def countdown_panels(
     from rich.console import Group
     from rich.panel import Panel
 
+    panel_width = min(console.width, 60)
+    bar_width = max(panel_width - 4, 10)  # the panel's inside: its borders and padding
     for v in views:
         r = v.release
         style = STATUS_STYLES.get(v.status, "")
@@ -271,13 +273,13 @@ def countdown_panels(
         if v.conflict:
             lines.append(Text("⚠ its constraints push it past its window", style="yellow"))
         announced = _announced(r)
-        bar = progress_bar(announced, v.effective_earliest, r.latest, today)
+        bar = progress_bar(announced, v.effective_earliest, r.latest, today, bar_width)
         if bar.plain and announced is not None and v.effective_earliest is not None:
             lines.append(bar)
             # Its ends labelled: the first report, and the window's last day.
             left = min(announced, today, v.effective_earliest).isoformat()
             right = max(r.latest or v.effective_earliest, today).isoformat()
-            lines.append(Text(left + right.rjust(BAR_WIDTH - len(left)), style="dim"))
+            lines.append(Text(left + right.rjust(bar_width - len(left)), style="dim"))
         if r.sources:
             lines.append(Text("source  " + printable(r.sources[-1].name), style="dim"))
         console.print(
@@ -288,7 +290,7 @@ def countdown_panels(
                 subtitle=cell(v.platform),
                 subtitle_align="right",
                 expand=True,  # every panel as wide as the others
-                width=min(console.width, 60),
+                width=panel_width,
             )
         )
     if any(_announced(v.release) and v.effective_earliest for v in views):
