@@ -147,10 +147,11 @@ def episode_when(view: EpisodeView) -> str:
 
 
 EPISODE_COLUMNS = (
-    Column("#", no_wrap=True),
+    Column("#", no_wrap=True, whole=True),
     Column("Title", overflow="fold", min_width=8),
-    Column("Airs", no_wrap=True),
-    Column("Countdown", no_wrap=True),
+    # A day and time is never cut; a countdown wraps between its words.
+    Column("Airs", no_wrap=True, whole=True),
+    Column("Countdown", overflow="fold"),
 )
 
 
