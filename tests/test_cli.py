@@ -1380,3 +1380,16 @@ def test_each_error_exits_with_the_code_spec_cli_gives_its_meaning() -> None:
     assert errors.AmbiguousNameError("x").exit_code == 3
     assert errors.LockedError("x").exit_code == 4
     assert errors.UnreadableAnswerError("x").exit_code == 5
+
+
+@pytest.mark.parametrize("columns", [40, 50])
+def test_a_narrow_panel_title_keeps_the_season(
+    cli: Runner, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    cli("add", "The Marvelous Mrs. Maisel: A Very Long Subtitle")
+    cli("expect", "The Marvelous Mrs. Maisel: A Very Long Subtitle", "2", "2017-12-01")
+    monkeypatch.setenv("COLUMNS", str(columns))
+    for args in (("countdown", "maisel"), ("info", "maisel")):
+        out = cli(*args).out
+        title = next(line for line in out.splitlines() if line.startswith("╭─ "))
+        assert "… S2 ─" in title and len(title) <= columns, (args, title)

@@ -286,7 +286,9 @@ def countdown_panels(
         console.print(
             Panel(
                 Group(*lines),
-                title=cell(v.title, "bold"),
+                # Cut in the show's name, never the season (a title is at most the
+                # panel less its corners and the spaces around the title).
+                title=Text(_label(v.title, panel_width - 6).rstrip(), style="bold"),
                 title_align="left",
                 subtitle=cell(v.platform),
                 subtitle_align="right",
@@ -497,7 +499,8 @@ def show_info(
                 body.append(f"  {printable(src.url)}", style="dim")
         if r.notes:
             body.append(f"\nnotes   {printable(r.notes)}")
-        console.print(Panel(body, title=cell(v.title), title_align="left", expand=False))
+        title = Text(_label(v.title, max(console.width - 6, 10)).rstrip())
+        console.print(Panel(body, title=title, title_align="left", expand=False))
 
 
 SEARCH_COLUMNS = (
