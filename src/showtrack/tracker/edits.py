@@ -74,9 +74,10 @@ def add_show(
             f"{existing.title!r} is already tracked (id {show.id})",
             "change it with `showtrack edit`",
         )
-    shows = store.shows()
-    for alias in show.aliases:
-        _refuse_clash(shows, show.id, alias, "alias")
+    if show.aliases:  # decoding every show costs a large database's add; only then
+        shows = store.shows()
+        for alias in show.aliases:
+            _refuse_clash(shows, show.id, alias, "alias")
     store.insert([show])
     return show
 
