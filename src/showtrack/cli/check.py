@@ -16,6 +16,7 @@ from showtrack.errors import ExitCode, UsageError
 if TYPE_CHECKING:
     from showtrack.context import Settings
     from showtrack.models import EpisodeView, InboxItem, ReleaseView
+    from showtrack.tracker.listings import Source
     from showtrack.windows.durations import Duration
 
 
@@ -93,34 +94,45 @@ def _due(
 ) -> _Found:
     """What is due; with --once only what was not said before, remembered at once unless
     it is to be sent first (then it is remembered once every target took it)."""
-    from showtrack.tracker import edits, listings, news
+    from showtrack.tracker import edits, news
 
-    today, clock_ = settings.today(), settings.clock()
     if settings.say_if_missing():  # nothing is due; --once must not start a database
         return _Found([], [], [])
     if not once:
-        source = settings.read_listing()
-        views = listings.due(source, today, horizon, clock_)
-        skip = {v.release.id for v in views}
-        found = listings.due_episodes(source, today, horizon, clock_, skip) if episodes else []
-        return _Found(views, found, [])
+        return _Found(*_due_in(settings, settings.read_listing(), horizon, episodes), [])
     if targets:  # read now; remembered after the delivery, without the lock meanwhile
         st = settings.read_store()
-        due = listings.due(st, today, horizon, clock_, remembering=True)
-        skip = {v.release.id for v in due}
-        found = listings.due_episodes(st, today, horizon, clock_, skip) if episodes else []
+        due, found = _due_in(settings, st, horizon, episodes, remembering=True)
         return _Found(
             edits.not_reported(st, due), edits.episodes_not_reported(st, found), news.untold(st)
         )
     with settings.write_store() as st:
-        due = listings.due(st, today, horizon, clock_, remembering=True)
-        skip = {v.release.id for v in due}
-        found = listings.due_episodes(st, today, horizon, clock_, skip) if episodes else []
+        due, found = _due_in(settings, st, horizon, episodes, remembering=True)
         result = _Found(
             edits.report_once(st, due), edits.report_episodes_once(st, found), news.untold(st)
         )
         news.mark_told(st, result.arrived)
     return result
+
+
+def _due_in(
+    settings: "Settings",
+    source: "Source",
+    horizon: "Duration | None",
+    episodes: bool,
+    *,
+    remembering: bool = False,
+) -> "tuple[Sequence[ReleaseView], list[EpisodeView]]":
+    """The due releases of `source` (a listing or a store), and with `episodes` the due
+    episodes of the seasons that are not due themselves."""
+    from showtrack.tracker import listings
+
+    today, clock_ = settings.today(), settings.clock()
+    views = listings.due(source, today, horizon, clock_, remembering=remembering)
+    if not episodes:
+        return views, []
+    skip = {v.release.id for v in views}
+    return views, listings.due_episodes(source, today, horizon, clock_, skip)
 
 
 def _due_lines(found: _Found) -> list[str]:

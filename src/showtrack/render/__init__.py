@@ -44,7 +44,13 @@ from showtrack.render.tables import (
     rich_table,
 )
 from showtrack.text import printable
-from showtrack.windows.window import compact_dates, plural, until_instant, window_dates
+from showtrack.windows.window import (
+    MONTH_ABBREVIATIONS,
+    compact_dates,
+    plural,
+    until_instant,
+    window_dates,
+)
 
 __all__ = [
     "GUTTER",
@@ -598,7 +604,7 @@ def _month_header(starts: Sequence[date], col: Callable[[date], int], chart: int
             place(str(m.year), col(m))
     for m in starts:
         if m.month != 1:
-            place(m.strftime("%b"), col(m))
+            place(MONTH_ABBREVIATIONS[m.month - 1], col(m))
     return "".join(header)
 
 

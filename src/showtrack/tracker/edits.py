@@ -379,7 +379,8 @@ def expect(
         else:
             at = datetime.fromisoformat(release.air_time).astimezone(local_zone)
             note = f"its air time ({at:%H:%M %Z}) was dropped with the old day; give --at"
-    current_news = (release.window, release.stage, release.air_time)
+    old_air = release.air_time
+    current_news = (release.window, release.stage, old_air)
     release.window = WindowRecord.of(window)
     release.region = region
     release.air_time = air_time if (air_time or window.is_exact) else None
@@ -400,7 +401,7 @@ def expect(
     if options.after is not None:
         _wait_on(store, release, find_release_by_ref(store, options.after), lag)
     news = created or _state(release) != old_state  # what the history records
-    changed = news or release.air_time != current_news[2]
+    changed = news or release.air_time != old_air
     entry = history_entry(release, as_of, options.source, options.url, options.note)
     newest = max((h.as_of for h in release.history if h.as_of), default=None)
     older = newest is not None and entry.as_of is not None and entry.as_of < newest
