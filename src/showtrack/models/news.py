@@ -37,6 +37,24 @@ class Proposal(msgspec.Struct, frozen=True):
     after_show: str | None = None
     after_season: int | None = None
 
+    def row(self, show_id: str | None, release: str, after: str | None) -> dict[str, Any]:
+        """The keys of spec/read.md, in its order, for this proposal as resolved here:
+        the tracked show's id, the release it is recorded as, the one it waits on."""
+        return {
+            "show": self.show,
+            "show_id": show_id,
+            "season": self.season,
+            "release": release,
+            "kind": self.kind,
+            "phrase": self.phrase,
+            "window": self.window.to_dict() if self.window else None,
+            "region": self.region,
+            "after": after,
+            "sentence": self.sentence,
+            "offset": self.offset,
+            "confidence": self.confidence,
+        }
+
 
 # --------------------------------------------------------------------------- the news
 
@@ -130,21 +148,9 @@ class InboxItem(msgspec.Struct):
     def row(self) -> dict[str, Any]:
         """An inbox row: the keys of a `read` proposal (spec/read.md), then its id, the
         day it came and its source."""
-        p = self.proposal
         return {
             "id": self.id,
-            "show": p.show,
-            "show_id": self.show_id,
-            "season": p.season,
-            "release": self.release,
-            "kind": p.kind,
-            "phrase": p.phrase,
-            "window": p.window.to_dict() if p.window else None,
-            "region": p.region,
-            "after": self.after,
-            "sentence": p.sentence,
-            "offset": p.offset,
-            "confidence": p.confidence,
+            **self.proposal.row(self.show_id, self.release, self.after),
             "received": self.received,
             "source": self.source.to_dict(),
             "state": self.state,

@@ -54,20 +54,8 @@ class ProposalView(msgspec.Struct):
 
     def to_dict(self) -> dict[str, Any]:
         """The keys of spec/read.md, in that order, then what was done."""
-        p = self.proposal
         return {
-            "show": p.show,
-            "show_id": self.show_id,
-            "season": p.season,
-            "release": self.release,
-            "kind": p.kind,
-            "phrase": p.phrase,
-            "window": p.window.to_dict() if p.window else None,
-            "region": p.region,
-            "after": self.after,
-            "sentence": p.sentence,
-            "offset": p.offset,
-            "confidence": p.confidence,
+            **self.proposal.row(self.show_id, self.release, self.after),
             "status": self.status,
         }
 
