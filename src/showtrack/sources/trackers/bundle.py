@@ -54,6 +54,10 @@ class Bundle:
         """The names of its files (none of the private ones)."""
         return [name for name in self._files if key_of(name) not in PRIVATE]
 
+    def csv_files(self) -> list[str]:
+        """The names of its CSV files (an IMDb list, a Simkl backup)."""
+        return [name for name in self.names() if name.lower().endswith(".csv")]
+
     def find(self, pattern: str) -> list[str]:
         """The names whose letters and digits match `pattern` (a regular expression on
         the stem, whole), in name order."""

@@ -15,19 +15,15 @@ _SHOWS = frozenset({"tvseries", "tvminiseries"})
 
 def looks_like(bundle: Bundle) -> bool:
     """Whether these files are an IMDb list."""
-    for name in bundle.names():
-        if name.lower().endswith(".csv"):
-            header = bundle.text(name)[:500].lower()
-            return "const" in header and "title type" in header
-    return False
+    files = bundle.csv_files()
+    header = bundle.text(files[0])[:500].lower() if files else ""
+    return "const" in header and "title type" in header
 
 
 def read(bundle: Bundle) -> list[ImportedShow]:
     """Every title of the list: TV shows as shows, the rest as movies."""
     found: dict[str, ImportedShow] = {}
-    for name in bundle.names():
-        if not name.lower().endswith(".csv"):
-            continue
+    for name in bundle.csv_files():
         for row in bundle.rows(name):
             title = " ".join((row.get("title") or row.get("original title") or "").split())
             imdb = clean_id(row.get("const"), "tt")

@@ -11,18 +11,14 @@ NAME = "Simkl"
 
 def looks_like(bundle: Bundle) -> bool:
     """Whether these files are a Simkl backup."""
-    for name in bundle.names():
-        if name.lower().endswith(".csv"):
-            return "simkl_id" in bundle.text(name)[:300].lower()
-    return False
+    files = bundle.csv_files()
+    return bool(files) and "simkl_id" in bundle.text(files[0])[:300].lower()
 
 
 def read(bundle: Bundle) -> list[ImportedShow]:
     """Every title of the backup: shows with their state, movies as movies."""
     found: dict[str, ImportedShow] = {}
-    for name in bundle.names():
-        if not name.lower().endswith(".csv"):
-            continue
+    for name in bundle.csv_files():
         for row in bundle.rows(name):
             title = " ".join((row.get("title") or "").split())
             if not title:
