@@ -15,7 +15,15 @@ from rich.console import Console, RenderableType
 from rich.style import Style
 from rich.text import Text
 
-from showtrack.models import ChartRow, Release, ReleaseView, Show, WindowRecord
+from showtrack.models import (
+    ChartRow,
+    EpisodeMark,
+    MonthRows,
+    Release,
+    ReleaseView,
+    Show,
+    WindowRecord,
+)
 from showtrack.render import (
     Column,
     composed_table,
@@ -235,7 +243,7 @@ def test_a_narrow_terminal_drops_optional_columns_before_breaking_words() -> Non
 
 
 def _timeline(width: int, views: Sequence[ReleaseView | ChartRow], months: int = 12) -> list[str]:
-    from showtrack.render import timeline
+    from showtrack.render.charts import timeline
 
     console = Console(width=width, record=True, color_system=None, file=io.StringIO())
     timeline(console, views, date(2017, 7, 1), months)
@@ -269,14 +277,16 @@ def test_the_timeline_says_what_its_symbols_mean_and_where_windows_lie() -> None
     assert rows["Far Away S3"].rstrip().endswith("2027-03-01 ▶")  # not an empty row
     assert rows["Open Ended S1"].rstrip().endswith("→")  # no end: not ▶
     assert rows["Past The Chart S2"].rstrip().endswith("▶")
-    assert lines[-1].startswith("█ window") and "→ no end yet" in lines[-1]
+    legend = lines[-2:]  # at 80 columns, two lines that break between entries
+    assert legend[0].startswith("█ window") and legend[1].endswith("┃ · today")
+    assert all(len(line) <= 80 for line in legend)
 
 
 @pytest.mark.parametrize("width", range(12, 24))
 def test_a_cut_label_never_splits_an_escape(width: int) -> None:
-    from showtrack.render import _label
+    from showtrack.render.tables import cut_label
 
-    label = _label("Evil\x1b[31m \u202eShow With A Long Name S2", width)
+    label = cut_label("Evil\x1b[31m \u202eShow With A Long Name S2", width)
     assert len(label) == width and label.rstrip().endswith("… S2")
     head = label.split("…")[0]
     # What is left of each escape is whole: \x and two digits, \u and four.
@@ -304,8 +314,110 @@ def test_each_row_of_the_timeline_is_drawn_from_its_own_days() -> None:
     assert chart["E S1"].strip() == "TBA"
 
 
+def test_without_colour_an_overdue_window_is_drawn_in_its_own_glyph() -> None:
+    # Today is 2017-07-01: a window that closed in June is overdue, and so is a day in
+    # July that passed unreleased (the row's style alone would show only in colour).
+    rows = [
+        ChartRow("Late S1", "overdue", date(2017, 7, 1), date(2017, 7, 1), None),
+        ChartRow("Long Gone S1", "overdue", date(2017, 3, 1), date(2017, 5, 31), None),
+        ChartRow("On Time S1", "upcoming", date(2017, 7, 20), date(2017, 7, 20), None),
+    ]
+    chart = {line[:12].strip(): line[14:].rstrip() for line in _timeline(80, rows)[1:4]}
+    assert chart["Late S1"].strip() == "▒" and "◆" not in chart["Late S1"]
+    assert chart["Long Gone S1"] == "◀ 2017-05-31 overdue"
+    assert "◆" in chart["On Time S1"] and "▒" not in chart["On Time S1"]
+
+
+def test_a_season_on_air_is_drawn_to_its_last_dated_episode() -> None:
+    # Premiered before the chart, last episode in September: on air until then.
+    on_air = ChartRow(
+        "Airing S6", "released", *(date(2017, 5, 2),) * 2, date(2017, 5, 2), date(2017, 9, 26)
+    )
+    new = ChartRow("Premiere S1", "released", *(date(2017, 7, 10),) * 2, date(2017, 7, 10))
+    lines = _timeline(80, [on_air, new])
+    airing, premiere = (line[14:].rstrip() for line in lines[1:3])
+    assert airing.startswith("◀━━") and airing.endswith("━") and "●" not in airing
+    september = lines[0].index("Sep") - 14
+    assert september < len(airing) < september + 6  # it ends in September
+    assert "●" in premiere and "━" not in premiere  # no episodes known: the day alone
+
+
+def test_a_legend_breaks_between_its_entries() -> None:
+    from showtrack.render.charts import TIMELINE_LEGEND
+    from showtrack.render.tables import legend_lines
+
+    for width in (20, 40, 50, 80, 200):
+        lines = [line.plain for line in legend_lines(TIMELINE_LEGEND, width)]
+        assert [entry for line in lines for entry in line.split("  ")] == list(TIMELINE_LEGEND)
+        assert all(len(line) <= width for line in lines)
+    assert len(legend_lines(TIMELINE_LEGEND, 200)) == 1
+
+
 @pytest.mark.parametrize(("width", "months"), [(80, 12), (100, 120), (50, 36)])
 def test_month_labels_never_touch(width: int, months: int) -> None:
     header = _timeline(width, [_window_view("S", 1, None, None)], months)[0]
     words = header.split()
     assert all(re.fullmatch(r"[A-Z][a-z]{2}|\d{4}", w) for w in words), header
+
+
+# --- the month calendar ------------------------------------------------------------------
+
+
+def _calendar(width: int, rows: MonthRows, *, colour: bool = False) -> str:
+    from showtrack.render.charts import month_calendar
+
+    console = Console(
+        width=width,
+        record=True,
+        file=io.StringIO(),
+        force_terminal=colour,
+        color_system="truecolor" if colour else None,
+    )
+    month_calendar(console, rows, 2018, 3, date(2018, 3, 6))
+    return console.export_text(styles=colour)
+
+
+SPRING = ChartRow("Jessica Jones S2", "open", date(2018, 3, 1), date(2018, 5, 31), None)
+
+
+@pytest.mark.parametrize("width", [40, 50, 80, 200])
+def test_every_calendar_column_is_one_width_and_shaded_to_its_edge(width: int) -> None:
+    lines = _calendar(width, MonthRows([SPRING], [])).splitlines()
+    top = next(line for line in lines if line.startswith("┌"))
+    widths = {len(part) for part in top.strip("┌┐").split("┬")}
+    assert len(widths) == 1 and len(top) <= width
+    (cell,) = widths
+    # A shaded day is shaded across its cell but for its padding (none when narrow).
+    shading = [line for line in lines if "░" in line and line.startswith("│")]
+    assert shading and all(
+        part.strip() == "░" * len(part.strip()) and len(part.strip()) >= cell - 2
+        for line in shading
+        for part in line.strip("│").split("│")
+        if part.strip()
+    )
+
+
+def test_a_calendar_in_colour_keeps_its_legend_and_shades_with_a_glyph() -> None:
+    episode = EpisodeMark(date(2018, 3, 13), "The Flash S4E15")
+    out = _calendar(80, MonthRows([SPRING], [episode]), colour=True)
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    assert "n today  n another month  ■ a release  ■ an episode" in plain
+    assert "░ a window open that day" in plain and "░░░░" in plain
+    # No background colour (a dark grey vanished on dark themes); today is reversed,
+    # and only today: its day's shading is not.
+    assert "\x1b[48" not in out and "\x1b[1;7m6" in out
+    assert "\x1b[7m" not in out.replace("\x1b[1;7m6", "")
+    assert "\x1b[35m░" in out and "\x1b[1;35m░" not in out  # shading is not bold
+
+
+def test_a_calendar_shows_episodes_on_their_day_with_their_number() -> None:
+    rows = MonthRows(
+        [ChartRow("Luke Cage S2", "upcoming", date(2018, 3, 14), date(2018, 3, 14), None)],
+        [EpisodeMark(date(2018, 3, 13), "The Flash S4E15")],
+    )
+    lines = _calendar(80, rows).splitlines()
+    week = lines[lines.index(next(line for line in lines if "│ 12 " in line)) + 1]
+    tuesday, wednesday = week.strip("│").split("│")[1:3]
+    assert tuesday.strip() == "The… E15"  # the season gives way first, the episode stays
+    assert wednesday.strip() == "Luke… S2"
+    assert "an episode" not in "\n".join(lines)  # without colour, titles say which is which

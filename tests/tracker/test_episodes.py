@@ -386,3 +386,23 @@ def test_an_import_with_a_broken_episode_changes_nothing(cli: Runner, db: Path) 
     record["episodes"] = [{"number": 1, "type": "finale"}]
     assert cli("import", "-", stdin=json.dumps([record])).code == 2
     assert db.read_bytes() == before
+
+
+def test_the_calendar_shows_episodes_on_the_day_they_air_here(
+    flash: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "140")
+    january = flash("--no-color", "calendar", "2020-01")
+    assert january.code == 0, january.err
+    lines = january.out.splitlines()
+    # E10 airs Tuesday 14 January at 20:00 in New York, the user's zone.
+    week = lines[lines.index(next(line for line in lines if "│ 13 " in line)) + 1]
+    assert week.strip("│").split("│")[1].strip() == "The Flash S6E10"
+    assert "S6E11" in january.out and "S6E9" not in january.out  # E9 aired in December
+    # The premiere is the season's own day: the season marks it, not its episode too.
+    october = flash("--no-color", "calendar", "2019-10").out
+    assert "The Flash S6" in october and "S6E1 " not in october and "S6E1\n" not in october
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    tokyo = flash("--no-color", "calendar", "2020-01").out.splitlines()
+    week = tokyo[tokyo.index(next(line for line in tokyo if "│ 13 " in line)) + 1]
+    assert week.strip("│").split("│")[2].strip() == "The Flash S6E10"  # Wednesday there

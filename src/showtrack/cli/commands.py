@@ -637,12 +637,13 @@ def timeline(
 ) -> None:
     """A chart of windows across the coming months, today marked.
 
-    The legend: █ a window, ◆ an exact day, ● released, ◀ ▶ beyond the chart,
-    → no end yet, ┃ and · today.
+    The legend: █ a window, ◆ an exact day, ▒ overdue (closed, not out), ●
+    released, ━ on air (to its last dated episode), ◀ ▶ beyond the chart, → no end
+    yet, ┃ and · today.
 
     Example:  showtrack timeline --months 18
     """
-    from showtrack.render import timeline as draw
+    from showtrack.render.charts import timeline as draw
     from showtrack.tracker import listings
 
     settings = settings_of(ctx)
@@ -663,13 +664,13 @@ def calendar(
     ctx: typer.Context,
     month: Annotated[str | None, argument("default: this month", metavar="MONTH")] = None,
 ) -> None:
-    """A month grid: exact releases on their days, open windows shaded.
+    """A month grid: releases and episodes on their days, open windows shaded.
 
     MONTH: 2018-03, march, 'march 2018', 'next month' (default: this month).
 
     Example:  showtrack calendar "march 2018"
     """
-    from showtrack.render import month_calendar, month_grid
+    from showtrack.render.charts import month_calendar, month_grid
     from showtrack.tracker import listings
 
     settings = settings_of(ctx)
@@ -681,10 +682,10 @@ def calendar(
 
         year, number = parse_month(month, today)
     weeks = month_grid(year, number)
-    rows = listings.calendar_rows(
+    shown = listings.calendar_month(
         settings.read_listing(), today, weeks[0][0], weeks[-1][-1], settings.clock()
     )
-    month_calendar(settings.console(), rows, year, number, today)
+    month_calendar(settings.console(), shown, year, number, today)
 
 
 @app.command()

@@ -148,7 +148,13 @@ from showtrack.models.views import (
     ChartRow as ChartRow,
 )
 from showtrack.models.views import (
+    EpisodeMark as EpisodeMark,
+)
+from showtrack.models.views import (
     EpisodeView as EpisodeView,
+)
+from showtrack.models.views import (
+    MonthRows as MonthRows,
 )
 from showtrack.models.views import (
     ReleaseRow as ReleaseRow,

@@ -331,6 +331,11 @@ class ReleaseFields(msgspec.Struct, kw_only=True):
         """The release date, once out."""
         return _day(self.release_date)
 
+    @property
+    def last_episode_day(self) -> date | None:
+        """The air day of its last dated episode, when its episodes are known."""
+        return _day(self.episodes_last_day)
+
     def label(self, show_title: str) -> str:
         """How people name it: 'Jessica Jones S2'."""
         if self.season is not None:

@@ -64,7 +64,12 @@ class ReleaseView(msgspec.Struct):
         """What a chart (the timeline) draws of it."""
         r = self.release
         return ChartRow(
-            r.label(self.show.title), self.status, self.effective_earliest, r.latest, r.released_on
+            r.label(self.show.title),
+            self.status,
+            self.effective_earliest,
+            r.latest,
+            r.released_on,
+            r.last_episode_day,
         )
 
     def to_row(self) -> ReleaseRow:
@@ -90,14 +95,32 @@ class ReleaseView(msgspec.Struct):
 
 class ChartRow(NamedTuple):
     """A release as a chart draws it: its title and status, its effective earliest day,
-    its window's latest day and its release date (made from a listing's rows without
-    their views: a timeline of 100,000 releases draws every one)."""
+    its window's latest day, its release date and its last episode's air day (made from
+    a listing's rows without their views: a timeline of 100,000 releases draws every
+    one)."""
 
     title: str
     status: str
     earliest: date | None
     latest: date | None
     released_on: date | None
+    last_episode: date | None = None
+
+
+class EpisodeMark(NamedTuple):
+    """An episode (or episodes airing together) as a calendar marks it: the day it airs
+    for the user, and its title ('The Flash S6E10')."""
+
+    day: date
+    title: str
+
+
+class MonthRows(NamedTuple):
+    """What a month's calendar shows: the releases placed on it or open across it
+    (soonest first), and the episodes of seasons on air that fall on its days."""
+
+    releases: list[ChartRow]
+    episodes: list[EpisodeMark]
 
 
 def release_row(

@@ -8,20 +8,15 @@ rich Text (never parsed as markup or emoji codes) with control characters escape
 
 from __future__ import annotations
 
-import calendar as calendar_module
-import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta
-from itertools import accumulate
+from datetime import date, datetime
 from typing import Any
 
-from rich.cells import cell_len
 from rich.console import Console as Console  # the type other modules name
 from rich.text import Text
 
 from showtrack.models import (
-    ChartRow,
     EpisodeMove,
     EpisodeView,
     HistoryEntry,
@@ -37,6 +32,7 @@ from showtrack.render.tables import (
     _more_line,
     cell,
     composed_table,
+    cut_label,
     make_console,
     natural_widths,
     print_table,
@@ -45,7 +41,6 @@ from showtrack.render.tables import (
 )
 from showtrack.text import printable
 from showtrack.windows.window import (
-    MONTH_ABBREVIATIONS,
     compact_dates,
     plural,
     until_instant,
@@ -294,7 +289,7 @@ def countdown_panels(
                 Group(*lines),
                 # Cut in the show's name, never the season (a title is at most the
                 # panel less its corners and the spaces around the title).
-                title=Text(_label(v.title, panel_width - 6).rstrip(), style="bold"),
+                title=Text(cut_label(v.title, panel_width - 6).rstrip(), style="bold"),
                 title_align="left",
                 subtitle=cell(v.platform),
                 subtitle_align="right",
@@ -505,7 +500,7 @@ def show_info(
                 body.append(f"  {printable(src.url)}", style="dim")
         if r.notes:
             body.append(f"\nnotes   {printable(r.notes)}")
-        title = Text(_label(v.title, max(console.width - 6, 10)).rstrip())
+        title = Text(cut_label(v.title, max(console.width - 6, 10)).rstrip())
         console.print(Panel(body, title=title, title_align="left", expand=False))
 
 
@@ -556,292 +551,6 @@ def window_explanation(console: Console, fields: dict[str, Any]) -> None:
     for key, value in fields.items():
         table.add_row(key, cell("" if value is None else str(value)))
     print_trimmed(console, table)
-
-
-# --------------------------------------------------------------------------- read
-
-
-# Words wrap at spaces; only a phrase's word longer than its column is folded.
-def _month_starts(first: date, months: int) -> list[date]:
-    return [
-        date(first.year + (first.month - 1 + i) // 12, (first.month - 1 + i) % 12 + 1, 1)
-        for i in range(months + 1)
-    ]
-
-
-TIMELINE_LEGEND = "█ window  ◆ exact day  ● released  ◀ ▶ beyond the chart  → no end yet  ┃ · today"
-
-
-def _label(title: str, width: int) -> str:
-    """A row's label in `width` characters: cut with an ellipsis in the show's name, so
-    that the season ("S2") stays."""
-    title = printable(title)
-    if len(title) <= width:
-        return title.ljust(width)
-    # The season first: "The Ma…: A Very Long Subtitle S2" would keep the wrong end.
-    m = re.search(r"( S\d+(?:E\d+)?)$", title) or re.search(r"(: .*)$", title)
-    tail = m[1] if m and len(m[1]) < width - 3 else ""
-    # An escape printable wrote ("\u202e") is dropped whole rather than cut in two.
-    head = _CUT_ESCAPE.sub("", title[: width - len(tail) - 1])
-    return (head.rstrip() + "…" + tail).ljust(width)
-
-
-_CUT_ESCAPE = re.compile(r"\\(?:x[0-9a-f]?|u[0-9a-f]{0,3})?$")
-
-
-def _month_header(starts: Sequence[date], col: Callable[[date], int], chart: int) -> str:
-    """Month names over their columns, a space at least between two: years (January)
-    first, then the other months where there is room, as a chart axis skips labels."""
-    header = [" "] * chart
-
-    def place(name: str, pos: int) -> None:
-        lo, hi = max(pos - 1, 0), pos + len(name) + 1
-        if pos + len(name) <= chart and all(c == " " for c in header[lo:hi]):
-            header[pos : pos + len(name)] = name
-
-    for m in starts:
-        if m.month == 1:
-            place(str(m.year), col(m))
-    for m in starts:
-        if m.month != 1:
-            place(MONTH_ABBREVIATIONS[m.month - 1], col(m))
-    return "".join(header)
-
-
-def timeline(
-    console: Console, views: Sequence[ReleaseView | ChartRow], today: date, months: int
-) -> None:
-    """One row a release, its window drawn across the coming months, ┃ today; a legend
-    line says what each symbol means (TIMELINE_LEGEND)."""
-    bars = [v if isinstance(v, ChartRow) else v.chart_row() for v in views]
-    width = console.width
-    label_width = max(12, min(32, width // 4, max((len(b.title) for b in bars), default=12)))
-    chart = max(20, width - label_width - 2)
-    starts = _month_starts(today.replace(day=1), months)
-    first, end = starts[0], starts[-1]
-    total = (end - first).days
-
-    def col(day: date) -> int:
-        return round((day - first).days / total * (chart - 1))
-
-    console.print(
-        Text(
-            (" " * (label_width + 2) + _month_header(starts[:-1], col, chart)).rstrip(),
-            style="bold",
-        ),
-        no_wrap=True,
-        overflow="crop",
-    )
-    today_col = col(today)
-    rows: list[tuple[str, str, str]] = []  # (label, chart part, its style)
-    empty = "".join("·" if i == today_col else " " for i in range(chart))
-
-    def put(row: str, at: int, mark: str) -> str:
-        return row[:at] + mark + row[at + 1 :]
-
-    def draw(eff: date | None, latest: date | None, released_on: date | None) -> str:
-        """The chart part of a row with these days ("TBA" when it has none)."""
-        row = empty
-        if released_on is not None:
-            if first <= released_on < end:
-                row = put(row, col(released_on), "●")
-        elif eff is None and latest is None:
-            return "TBA"
-        elif eff is not None and eff >= end:
-            return f"{eff.isoformat()} ▶".rjust(chart)  # past the chart: when, at its end
-        elif latest is not None and latest < first:
-            return f"◀ {latest.isoformat()}"
-        elif eff is not None and eff == latest:
-            row = put(row, col(eff), "◆")
-        else:
-            lo = col(max(eff, first)) if eff else 0
-            hi = col(min(latest, end - timedelta(days=1))) if latest else chart - 1
-            row = row[:lo] + "█" * (hi + 1 - lo) + row[hi + 1 :]
-            if latest is None:
-                row = put(row, chart - 1, "→")
-            elif latest >= end:
-                row = put(row, chart - 1, "▶")
-            if eff is None or eff < first:
-                row = put(row, 0, "◀")
-        return row
-
-    # Releases share windows ("spring 2027"): each set of days is drawn once.
-    drawn: dict[tuple[date | None, date | None, date | None], str] = {}
-    for v in bars:
-        days = (v.earliest, v.latest, v.released_on)
-        part = drawn.get(days)
-        if part is None:
-            part = drawn[days] = draw(*days)
-        style = "dim" if part == "TBA" else STATUS_STYLES.get(v.status, "")
-        rows.append((_label(v.title, label_width), part, style))
-    _print_rows(console, rows, width)
-    marker = [" "] * chart
-    marker[today_col] = "┃"
-    console.print(
-        Text(
-            " " * (label_width + 2) + "".join(marker).rstrip() + f" today {today}", style="yellow"
-        ),
-        no_wrap=True,
-        overflow="crop",
-    )
-    console.print(Text(TIMELINE_LEGEND, style="dim"))
-
-
-def _print_rows(console: Console, rows: Sequence[tuple[str, str, str]], width: int) -> None:
-    """Chart rows (a bold label, two spaces, a part in its style), each cut to `width`.
-    Without colour, the lines are written as they are: Rich would print the same
-    characters, at a cost a row that a chart of 100,000 releases feels
-    (bench/RESULTS.md)."""
-    if not rows:
-        return
-    if console.color_system is None:
-        from rich.cells import set_cell_size
-
-        # Every chart character is one cell wide: only a label can be wider than long.
-        lines = [
-            line
-            if (len(line) if label.isascii() else cell_len(label) + 2 + len(part)) <= width
-            else set_cell_size(line, width)
-            for label, part, _ in rows
-            for line in (f"{label}  {part}".rstrip(),)
-        ]
-        text = "\n".join(lines).rstrip()
-        if console.record:  # console.out records it (no markup, no wrapping), slowly
-            console.out(text, highlight=False)
-        else:
-            console.file.write(text + "\n")
-        return
-    # With colour: one Text for all the rows, printed once (a print a row costs Rich's
-    # whole render path each time).
-    chart_rows = Text(no_wrap=True, overflow="crop")
-    for label, part, style in rows:
-        line = Text()
-        line.append(label, style="bold")
-        line.append("  ")
-        line.append(part.rstrip(), style=style)
-        line.truncate(width)
-        chart_rows.append_text(line)
-        chart_rows.append("\n")
-    chart_rows.rstrip()
-    console.print(chart_rows, no_wrap=True, overflow="crop")
-
-
-# --------------------------------------------------------------------------- calendar
-
-
-def _day_of(row: ChartRow) -> date | None:
-    """The one day a release has on a calendar: released, or an exact window; None for a
-    window of more than a day."""
-    exact = row.earliest if row.earliest == row.latest else None
-    return row.released_on or exact
-
-
-def month_grid(year: int, month: int) -> list[list[date]]:
-    """The weeks a month's calendar shows, Monday first (days of the months around it
-    fill its first and last week)."""
-    return calendar_module.Calendar(firstweekday=0).monthdatescalendar(year, month)
-
-
-def month_calendar(
-    console: Console,
-    views: Sequence[ReleaseView | ChartRow],
-    year: int,
-    month: int,
-    today: date,
-) -> None:
-    """A month grid: exact releases on their days, one line each (cut with an ellipsis),
-    open windows shaded across days. Without colour (NO_COLOR, --no-color, a pipe) the
-    shading, today and the other months' days are drawn with glyphs instead, and the
-    legend says which."""
-    from rich import box
-    from rich.table import Table
-
-    plain = console.no_color or console.color_system is None
-    weeks = month_grid(year, month)
-    table = Table(
-        title=f"{calendar_module.month_name[month]} {year}",
-        box=box.SQUARE,
-        show_lines=True,
-        expand=True,
-    )
-    for name in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"):
-        table.add_column(name, ratio=1, overflow="ellipsis", no_wrap=True)
-    grid_first, grid_last = weeks[0][0], weeks[-1][-1]
-    # Each cell's text width: the table's width shared by 7 columns, less borders and padding.
-    room = max((console.width - 8) // 7 - 2, 3)
-    # What falls on each day of the grid's six weeks, and how many windows are open on
-    # it (a window adds one where it opens and takes it away after it closes): one pass
-    # over the releases, not one a day.
-    on_day: dict[date, list[str]] = {}
-    opened = [0] * ((grid_last - grid_first).days + 2)
-    windows: list[ChartRow] = []
-    for v in views:
-        row = v if isinstance(v, ChartRow) else v.chart_row()
-        day_of = _day_of(row)
-        if day_of is not None:
-            if grid_first <= day_of <= grid_last:
-                on_day.setdefault(day_of, []).append(row.title)
-            continue
-        first, last = row.earliest, row.latest
-        if first is None or first > grid_last or (last is not None and last < grid_first):
-            continue
-        windows.append(row)
-        opened[(max(first, grid_first) - grid_first).days] += 1
-        opened[((min(last, grid_last) if last else grid_last) - grid_first).days + 1] -= 1
-    open_on = list(accumulate(opened))
-    for week in weeks:
-        cells = []
-        for day in week:
-            label = str(day.day)
-            if plain and day == today:
-                label = f"[{day.day}]"
-            elif plain and day.month != month:
-                label = f"·{day.day}"
-            text = Text(
-                label,
-                style="bold reverse" if day == today else ("bold" if day.month == month else "dim"),
-            )
-            for title in on_day.get(day, ()):
-                text.append("\n")
-                text.append(_label(title, room).rstrip(), style="bold green")
-            if open_on[(day - grid_first).days] and day.month == month:
-                if plain:
-                    text.append("\n" + "░" * room)
-                else:
-                    text.stylize("on grey23")
-            cells.append(text)
-        table.add_row(*cells)
-    console.print(table)
-    if plain:
-        console.print(Text("[n] today  ·n another month  ░ a window open that day"))
-    # The windows (no single day) among what touches the grid, named under it.
-    month_first = date(year, month, 1)
-    month_last = date(year, month, calendar_module.monthrange(year, month)[1])
-    fits: list[str] = []
-    for w in windows:
-        first, last = w.earliest, w.latest
-        if first is None or first > month_last or (last is not None and last < month_first):
-            continue
-        title = printable(w.title)
-        dates = window_dates(first.isoformat(), last.isoformat() if last else None)
-        if plain and not console.record:
-            # A line that fits, as Rich would print it without colour (a month of
-            # 100,000 releases lists thousands: bench/RESULTS.md); a longer one goes
-            # through Rich, which wraps it.
-            shown = f"  ░ {title}  {dates}"
-            if (len(shown) if shown.isascii() else cell_len(shown)) <= console.width:
-                fits.append(shown + "\n")
-                continue
-            console.file.write("".join(fits))
-            fits = []
-        line = Text("  ░ " if plain else "  ", style="dim")
-        if not plain:
-            line.append("  ", style="on grey23")
-            line.append(" ")
-        line.append(title)
-        line.append(f"  {dates}", style="dim")
-        console.print(line)
-    console.file.write("".join(fits))
 
 
 @contextmanager

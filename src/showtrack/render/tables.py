@@ -5,6 +5,7 @@ laid out to the terminal when it does not. Database text always goes through `ce
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -230,3 +231,41 @@ def rich_table(
     for row in rows:
         table.add_row(*row)
     return table
+
+
+def cut_label(title: str, width: int) -> str:
+    """A row's label in `width` characters: cut with an ellipsis in the show's name, so
+    that the season ("S2", "S6E10") stays; where that does not fit, the episode ("E10")
+    does."""
+    title = printable(title)
+    if len(title) <= width:
+        return title.ljust(width)
+    # The season first: "The Ma…: A Very Long Subtitle S2" would keep the wrong end.
+    tails = []
+    if m := re.search(r" S\d+(E\d+(?:–E\d+)?)?$", title):
+        tails = [m[0], f" {m[1]}"] if m[1] else [m[0]]
+    elif m := re.search(r": .*$", title):
+        tails = [m[0]]
+    tail = next((t for t in tails if len(t) < width - 3), "")
+    # An escape printable wrote ("\u202e") is dropped whole rather than cut in two.
+    head = CUT_ESCAPE.sub("", title[: width - len(tail) - 1])
+    return (head.rstrip() + "…" + tail).ljust(width)
+
+
+CUT_ESCAPE = re.compile(r"\\(?:x[0-9a-f]?|u[0-9a-f]{0,3})?$")
+
+
+def legend_lines(entries: Sequence[str | Text], width: int) -> list[Text]:
+    """A legend's entries ("█ window"), two spaces apart, in as many lines as `width`
+    needs: a line breaks between entries, never inside one."""
+    lines: list[list[Text]] = []
+    used = 0
+    for entry in entries:
+        text = Text(entry) if isinstance(entry, str) else entry
+        if lines and used + 2 + text.cell_len <= width:
+            lines[-1].append(text)
+            used += 2 + text.cell_len
+        else:
+            lines.append([text])
+            used = text.cell_len
+    return [Text("  ").join(line) for line in lines]

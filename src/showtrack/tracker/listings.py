@@ -22,10 +22,12 @@ from showtrack.models import (
     CalendarEntry,
     ChartRow,
     EpisodeFields,
+    EpisodeMark,
     EpisodeMove,
     EpisodeView,
     HistoryEntry,
     HistoryMark,
+    MonthRows,
     Release,
     ReleaseFields,
     ReleaseRecord,
@@ -376,6 +378,7 @@ class Views(_Lazy[ReleaseView]):
                 row.effective,
                 row.latest,
                 row.released_on,
+                row.record.last_episode_day,
             )
             for row in self._rows
         ]
@@ -608,24 +611,44 @@ def all_views(
     return _sorted_views(rows, today, now) if soonest_first else Views(rows, today, now)
 
 
-def calendar_rows(
+def calendar_month(
     source: Source, today: date, first: date, last: date, now: Clock | None = None
-) -> list[ChartRow]:
-    """The releases a calendar of the days `first` to `last` shows, soonest first: those
-    released on one of them, and those not yet out whose window touches them (filtered
-    before they are sorted: a month of 100,000 releases shows a few thousand)."""
-    rows = [
-        row
-        for row in _rows(source, today)
+) -> MonthRows:
+    """What a calendar of the days `first` to `last` shows: the releases released on one
+    of them, and those not yet out whose window touches them (filtered before they are
+    sorted: a month of 100,000 releases shows a few thousand); and the episodes that air
+    on them, but for those that air on their own season's day, which the season marks."""
+    from showtrack.tracker.episodes import dated_episodes
+
+    releases: list[_Row] = []
+    on_air: list[_Row] = []
+    since = first.isoformat()
+    for row in _rows(source, today):
         if (
             first <= row.released_on <= last
             if row.released_on is not None
             else row.effective is not None
             and row.effective <= last
             and (row.latest is None or row.latest >= first)
-        )
-    ]
-    return _sorted_views(rows, today, now).chart_rows()
+        ):
+            releases.append(row)
+        # The stored summary says, without decoding them, whether episodes reach the month.
+        if row.record.episodes_last_day is not None and row.record.episodes_last_day >= since:
+            on_air.append(row)
+    zone = local_zone()
+    episodes: list[EpisodeMark] = []
+    for row in on_air:
+        season_day = row.released_on or (row.earliest if row.earliest == row.latest else None)
+        record = row.record
+        if isinstance(record, ReleaseRecord):
+            record = record.to_release(with_history=False)
+        assert isinstance(record, Release)
+        release = record
+        for view in dated_episodes(release, row.show, today, zone):
+            day = view.air_day
+            if day is not None and first <= day <= last and day != season_day:
+                episodes.append(EpisodeMark(day, view.title))
+    return MonthRows(_sorted_views(releases, today, now).chart_rows(), episodes)
 
 
 def shows_with_releases(store: Store) -> list[tuple[Show, list[str]]]:
