@@ -445,11 +445,17 @@ def show_info(
     """`info`: a show, its releases, their windows, air times (in the user's zone via
     `local`), where and for which region, constraints, reminders and sources."""
     from rich.panel import Panel
+    from rich.table import Table
 
     head = Text()
     head.append(printable(show.title), style="bold")
     head.append(f"  ({show.id})", style="dim")
-    console.print(head)
+    print_trimmed(console, head)
+    # The show's fields: a value that wraps stays under itself, and no line ends in
+    # spaces.
+    fields = Table.grid(padding=(0, 1, 0, 0))
+    fields.add_column(no_wrap=True)
+    fields.add_column(overflow="fold")
     for label, value in (
         ("network", show.network),
         ("status", show.status),
@@ -459,9 +465,9 @@ def show_info(
         ("tvmaze", show.tvmaze and f"data from TVmaze: {show.tvmaze.url or show.tvmaze.id}"),
     ):
         if value:
-            line = Text(f"  {label:8} ")
-            line.append(printable(value))
-            console.print(line)
+            fields.add_row(f"  {label:8}", cell(value))
+    if fields.row_count:
+        print_trimmed(console, fields)
     for v in views:
         r = v.release
         body = Text()

@@ -345,5 +345,5 @@ def _named_windows(
         line.append(WINDOW_MARK, style="" if plain else WINDOW_STYLE)
         line.append(f" {title}")
         line.append(f"  {dates}", style="dim")
-        console.print(line)
+        print_trimmed(console, line)
     console.file.write("".join(fits))

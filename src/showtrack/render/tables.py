@@ -112,16 +112,29 @@ def print_table(
             fitted = _fitted(columns, rows, widths, console.width, NARROW_GUTTER)
             gutter = NARROW_GUTTER if fitted is not None else GUTTER
         if fitted is None:
-            # Too narrow even for whole words and headers: Rich cuts what it must to fit,
-            # but a title (a folding column) keeps its words whole.
-            columns = [
-                c._replace(min_width=max(c.min_width or 0, _longest_word(rows, i)))
-                if c.overflow == "fold"
-                else c
-                for i, c in enumerate(columns)
-            ]
-        table = rich_table(columns, rows, fitted, whole_headers=fitted is not None, gutter=gutter)
-        print_trimmed(console, table)
+            # Too narrow even for whole words and headers: each row a block of lines,
+            # rather than cells cut short ("Countd…", "the-marvelou…").
+            print_trimmed(console, stacked_table(columns, rows))
+            return
+        print_trimmed(console, rich_table(columns, rows, fitted, gutter=gutter))
+
+
+def stacked_table(columns: Sequence[Column], rows: Sequence[Sequence[Text]]) -> Table:
+    """A table for a terminal too narrow for its columns side by side: each row a block
+    of lines, a header (bold) beside its cell, a blank line between rows; a cell folds
+    under itself and nothing is cut."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2, 0, 0))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for n, row in enumerate(rows):
+        if n:
+            grid.add_row("", "")
+        for column, text in zip(columns, row, strict=True):
+            if text.plain:
+                grid.add_row(column.header, text)
+    return grid
 
 
 def _longest_word(rows: Sequence[Sequence[Text]], i: int) -> int:
@@ -207,11 +220,10 @@ def rich_table(
     rows: Sequence[Sequence[Text]],
     widths: list[int] | None = None,
     *,
-    whole_headers: bool = True,
     gutter: int = GUTTER,
 ) -> Table:
     """The same table as Rich lays it out, folding or wrapping cells to the terminal (to
-    `widths`, when given; headers whole unless the terminal cannot hold them)."""
+    `widths`, when given), headers whole."""
     from rich import box
     from rich.table import Table
 
@@ -225,7 +237,7 @@ def rich_table(
             overflow=column.overflow,
             no_wrap=column.no_wrap,
             # A header is not split or cut ("Netwo|rk") where there is room for it.
-            min_width=max(column.min_width or 0, len(column.header) if whole_headers else 0),
+            min_width=max(column.min_width or 0, len(column.header)),
             width=None if widths is None else widths[i],
         )
     for row in rows:
