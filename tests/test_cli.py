@@ -581,6 +581,18 @@ def test_at_50_and_80_columns_no_status_header_or_day_is_cut(
     assert {"released", "upcoming", "2017-07-20", "Sep", "2017–Apr", "Mar–May"} <= words
 
 
+@pytest.mark.parametrize("columns", [50, 60, 80])
+def test_history_never_cuts_a_day_or_a_stage(
+    marvel: Runner, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    shown = marvel("history", "Jessica Jones", "2", "-o", "table")
+    assert shown.code == 0, shown.err
+    assert "…" not in shown.out  # the Source column folds instead
+    assert "2018-01-01 →" in shown.out and "Mar–May 2018" in shown.out
+    assert all(len(line) <= columns for line in shown.out.splitlines())
+
+
 def test_countdown_panels(marvel: Runner) -> None:
     out = marvel("countdown", "Jessica Jones", "2").out
     assert "in 8–11 months" in out and "spring 2018" in out

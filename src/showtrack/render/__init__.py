@@ -33,6 +33,7 @@ from showtrack.render.tables import (
     cell,
     composed_table,
     cut_label,
+    legend_lines,
     make_console,
     natural_widths,
     print_table,
@@ -72,7 +73,7 @@ UPCOMING_COLUMNS = (
     Column("Status", no_wrap=True, whole=True),
     Column("Where", overflow="fold", min_width=6, optional=True),
 )
-STAGE_COLUMN = Column("Stage", no_wrap=True, optional=True)
+STAGE_COLUMN = Column("Stage", no_wrap=True, whole=True, optional=True)
 
 
 def upcoming_table(
@@ -124,7 +125,7 @@ def upcoming_table(
     _more_line(console, len(shown), len(views))
     overdue = next((v for v in shown if isinstance(v, ReleaseView) and v.status == "overdue"), None)
     if overdue is not None:
-        console.print(Text(overdue_hint(overdue), style="yellow"))
+        print_trimmed(console, Text(overdue_hint(overdue), style="yellow"))
 
 
 def overdue_hint(view: ReleaseView) -> str:
@@ -185,7 +186,7 @@ def episodes_table(console: Console, title: str, views: Sequence[EpisodeView]) -
     if zone is not None:
         notes.append(f"times in your time zone, {getattr(zone, 'key', None) or zone}")
     if notes:
-        console.print(Text("; ".join(notes), style="dim"))
+        print_trimmed(console, Text("; ".join(notes), style="dim"))
 
 
 def _announced(release: Release) -> date | None:
@@ -234,7 +235,7 @@ def progress_bar(
     return bar
 
 
-BAR_LEGEND = "─ since first report  │ today  ░ to wait  █ window"
+BAR_LEGEND = ("─ since first report", "│ today", "░ to wait", "█ window")
 
 
 def countdown_panels(
@@ -298,7 +299,9 @@ def countdown_panels(
             )
         )
     if any(_announced(v.release) and v.effective_earliest for v in views):
-        console.print(Text(BAR_LEGEND, style="dim"))
+        for line in legend_lines(BAR_LEGEND, console.width):
+            line.stylize("dim")
+            console.print(line, no_wrap=True, overflow="crop")
 
 
 def live_countdown(
@@ -354,10 +357,10 @@ def _clock(view: ReleaseView, current: datetime) -> str:
 
 
 HISTORY_COLUMNS = (
-    Column("As of", no_wrap=True),
+    Column("As of", no_wrap=True, whole=True),
     Column("Window", overflow="fold"),
-    Column("Dates", no_wrap=True),
-    Column("Stage", no_wrap=True),
+    Column("Dates", no_wrap=True, whole=True),
+    Column("Stage", no_wrap=True, whole=True),
     Column("Source", overflow="fold"),
 )
 
@@ -383,8 +386,8 @@ def history_table(
 
 
 EPISODE_HISTORY_COLUMNS = (
-    Column("As of", no_wrap=True),
-    Column("Airs", no_wrap=True),
+    Column("As of", no_wrap=True, whole=True),
+    Column("Airs", no_wrap=True, whole=True),
     Column("Source", overflow="fold"),
 )
 
@@ -511,11 +514,11 @@ def show_info(
 
 
 SEARCH_COLUMNS = (
-    Column("TVmaze", no_wrap=True),
+    Column("TVmaze", no_wrap=True, whole=True),
     Column("Name", overflow="fold"),
-    Column("Premiered", no_wrap=True),
+    Column("Premiered", no_wrap=True, whole=True),
     Column("Network", overflow="fold"),
-    Column("Status", no_wrap=True),
+    Column("Status", no_wrap=True, whole=True),
 )
 
 
@@ -534,7 +537,7 @@ def search_table(console: Console, rows: Sequence[dict[str, Any]]) -> None:
         for row in rows
     ]
     print_table(console, SEARCH_COLUMNS, cells)
-    console.print(Text("data from TVmaze (tvmaze.com), CC BY-SA", style="dim"))
+    print_trimmed(console, Text("data from TVmaze (tvmaze.com), CC BY-SA", style="dim"))
 
 
 SYNC_COLUMNS = (Column("Show", overflow="fold"), Column("Change", overflow="fold"))

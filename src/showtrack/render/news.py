@@ -15,7 +15,7 @@ from showtrack.text import printable
 from showtrack.windows.window import compact_dates
 
 INBOX_COLUMNS = (
-    Column("Id", no_wrap=True, min_width=3),
+    Column("Id", no_wrap=True, whole=True, min_width=3),
     Column("Release", overflow="fold", min_width=9),
     Column("Says", overflow="fold"),
     Column("Window", no_wrap=True, whole=True),
@@ -24,8 +24,8 @@ INBOX_COLUMNS = (
 FEED_COLUMNS = (
     Column("Name", overflow="fold"),
     Column("Address", overflow="fold"),
-    Column("Auto", no_wrap=True),
-    Column("Checked", no_wrap=True),
+    Column("Auto", no_wrap=True, whole=True),
+    Column("Checked", no_wrap=True, whole=True),
     Column("State", overflow="fold"),
 )
 

@@ -10,7 +10,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from showtrack.render.tables import Column, cell, print_table
+from showtrack.render.tables import Column, cell, print_table, print_trimmed
 from showtrack.text import printable
 from showtrack.windows.window import compact_dates, window_dates
 
@@ -55,7 +55,7 @@ def proposals_table(
 ) -> None:
     """`read`: what the article proposes, and what was done with each proposal."""
     said = f"{source['name']}, as of {source['as_of']} (from {source['as_of_from']})"
-    console.print(Text(printable(said), style="dim"))
+    print_trimmed(console, Text(printable(said), style="dim"))
     if not rows:
         console.print(Text("no release windows found in it", style="dim"))
         return
