@@ -24,10 +24,10 @@ from showtrack.models import (
     Show,
     WindowRecord,
 )
-from showtrack.render import (
+from showtrack.render.countdown import live_countdown
+from showtrack.render.tables import (
     Column,
     composed_table,
-    live_countdown,
     natural_widths,
     print_table,
     rich_table,
@@ -210,7 +210,7 @@ def test_the_proposals_table_at_50_columns_breaks_no_word_of_a_release_or_status
 
 
 def test_a_narrow_terminal_drops_optional_columns_before_breaking_words() -> None:
-    from showtrack.render import SHOWS_COLUMNS, UPCOMING_COLUMNS
+    from showtrack.render.listings import SHOWS_COLUMNS, UPCOMING_COLUMNS
 
     shows = [
         [Text("Marvel's Jessica Jones"), Text("marvels-jessica-jones"), Text("Netflix"),

@@ -200,12 +200,12 @@ def test_live_countdown_ticks_to_the_next_episodes_instant(flash: Runner, db: Pa
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from showtrack.render import _clock
+    from showtrack.render.countdown import live_clock
     from showtrack.tracker import listings
 
     (view,) = listings.countdown_views(store.load(db), "flash", "6", datetime(2020, 1, 12).date())
     now = datetime(2020, 1, 12, 18, 30, tzinfo=ZoneInfo("America/New_York"))
-    assert _clock(view, now) == "S6E10  2d 01:30:00"
+    assert live_clock(view, now) == "S6E10  2d 01:30:00"
 
 
 def test_ics_export_has_each_dated_episode_at_its_instant(flash: Runner) -> None:
