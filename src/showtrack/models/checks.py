@@ -64,14 +64,16 @@ def _instant_problem(text: str | None, what: str) -> str | None:
 
 def release_problem(release: ReleaseFields) -> str | None:
     """What in a release's own fields (not its history or episodes) no command can read:
-    its window's days, its release date and its air time, which commands parse. (Its
-    summaries, known_since and episodes_last_day, are only compared as text.)"""
+    its window's days, its release date, its last episode's day (the timeline draws it)
+    and its air time, which commands parse. (known_since is only compared as text.)"""
     window, good = release.window, _GOOD_DAYS
     earliest, latest, released = window.earliest, window.latest, release.release_date
+    last_episode = release.episodes_last_day
     if (
         (earliest is None or earliest in good)
         and (latest is None or latest in good)
         and (released is None or released in good)
+        and (last_episode is None or last_episode in good)
         and not release.air_time
     ):
         return None
@@ -79,6 +81,7 @@ def release_problem(release: ReleaseFields) -> str | None:
         _day_problem(earliest, "its earliest day")
         or _day_problem(latest, "its latest day")
         or _day_problem(released, "its release date")
+        or _day_problem(last_episode, "its last episode's day")
         or _instant_problem(release.air_time, "its air time")
     )
 
@@ -90,10 +93,12 @@ def first_release_problem(releases: Iterable[ReleaseFields]) -> tuple[str, str] 
     for release in releases:
         window = release.window
         earliest, latest, released = window.earliest, window.latest, release.release_date
+        last_episode = release.episodes_last_day
         if (
             (earliest is None or earliest in good)
             and (latest is None or latest in good)
             and (released is None or released in good)
+            and (last_episode is None or last_episode in good)
             and not release.air_time
         ):
             continue
