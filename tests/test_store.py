@@ -581,7 +581,7 @@ def test_restore_never_writes_through_a_planted_link_and_keeps_each_replaced_fil
 ) -> None:
     cli("add", "A")
     cli("add", "B")
-    monkeypatch.setattr(store, "utc_stamp", lambda: "2017-07-01T00:00:00+00:00")
+    monkeypatch.setattr(store.maintenance, "utc_stamp", lambda: "2017-07-01T00:00:00+00:00")
     victim = tmp_path / "victim.txt"
     victim.write_text("precious\n")
     planted = db.with_name("showtrack.json.replaced-2017-07-01T000000Z")

@@ -231,7 +231,7 @@ def test_a_save_writes_only_what_changed_and_serializes_nothing_it_need_not(
         serialized.append(1)
         return real(data)
 
-    monkeypatch.setattr(store, "serialize", counting)
+    monkeypatch.setattr(store.database, "serialize", counting)
     with store.open_for_writing(path) as loaded:
         same = loaded.release("b/s2")
         assert same is not None

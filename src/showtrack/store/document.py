@@ -4,7 +4,7 @@ numbered steps, and written one record a line."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -45,6 +45,20 @@ def foreign(path: Path, why: str = "") -> DatabaseError:
         f"{path}: this is not a showtrack database{why}; it was left as it was",
         "check --db or SHOWTRACK_DB: it names a file showtrack did not write",
     )
+
+
+def bad_document_id(tables: Iterable[Iterable[str]]) -> str | None:
+    """A document id that is not a whole number (TinyDB's ids), past which an insert
+    could not number; None when all are."""
+    for doc_ids in tables:
+        if not all(map(str.isdecimal, doc_ids)):
+            return next(doc_id for doc_id in doc_ids if not doc_id.isdecimal())
+    return None
+
+
+def refuse_release(path: Path, release_id: str, problem: str) -> DatabaseError:
+    """The error that refuses a file for one damaged release."""
+    return refuse(path, f"release {release_id!r} is damaged: {problem}")
 
 
 def refuse_foreign(head: bytes, path: Path) -> None:

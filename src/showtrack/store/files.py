@@ -1,4 +1,5 @@
-"""Files that are never seen half written, and the lock writers take turns by.
+"""Where the database lives (`default_path`, `real_path`), files that are never seen
+half written, and the lock writers take turns by.
 
 - `atomic_write`: a temp file in the same folder, fsync, `os.replace`, fsync of the
   folder, so a reader never sees half a file and a crash never leaves one;
@@ -21,6 +22,24 @@ from showtrack.errors import DatabaseError, LockedError
 
 LOCK_TIMEOUT_ENV = "SHOWTRACK_LOCK_TIMEOUT"
 DEFAULT_LOCK_TIMEOUT = 10.0
+
+
+DB_ENV = "SHOWTRACK_DB"
+
+
+def default_path() -> Path:
+    """`showtrack.json` in the platform's user data folder (or $SHOWTRACK_DB)."""
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("showtrack", appauthor=False) / "showtrack.json"
+
+
+def real_path(path: Path) -> Path:
+    """The file a (possibly symlinked) database path stands for; writes go there."""
+    return Path(os.path.realpath(path))
 
 
 def backup_path(path: Path) -> Path:
