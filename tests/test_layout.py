@@ -151,3 +151,85 @@ def test_each_module_imports_only_what_its_layer_may(path: Path) -> None:
 @pytest.mark.parametrize("path", SOURCES, ids=_module_name)
 def test_no_source_file_is_over_900_lines(path: Path) -> None:
     assert len(path.read_text(encoding="utf-8").splitlines()) <= 900
+
+
+def _module_of(path: Path) -> str:
+    """`showtrack.render` for render/__init__.py, `showtrack.render.charts` for charts.py."""
+    parts = path.relative_to(SRC.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {_module_of(path): path for path in SOURCES}
+
+
+def _runtime_imports(path: Path) -> set[str]:
+    """Our modules that `path` imports when it runs, at module level or inside a function
+    (what only a type checker reads, under `if TYPE_CHECKING:`, is no import). `from
+    showtrack.render import charts` imports the module `charts`; `from showtrack.render
+    import cell`, the package."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If)
+        and ast.unparse(node.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING")
+        for inner in ast.walk(node)
+    }
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                sub = f"{node.module}.{alias.name}"
+                found.add(sub if sub in MODULES else node.module)
+    return {name for name in found if name in MODULES}
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One cycle of the graph, as the modules along it, or None."""
+    done: set[str] = set()
+    path: list[str] = []
+
+    def visit(module: str) -> list[str] | None:
+        if module in path:
+            return [*path[path.index(module) :], module]
+        if module in done:
+            return None
+        path.append(module)
+        for target in sorted(graph[module]):
+            found = visit(target)
+            if found:
+                return found
+        path.pop()
+        done.add(module)
+        return None
+
+    return next((c for module in sorted(graph) if (c := visit(module))), None)
+
+
+def test_the_import_graph_has_no_cycle_even_inside_functions() -> None:
+    graph = {module: _runtime_imports(path) - {module} for module, path in MODULES.items()}
+    assert _cycle(graph) is None, " → ".join(_cycle(graph) or [])
+
+
+def test_the_cycle_finder_sees_imports_in_functions_but_not_type_checking_ones(
+    tmp_path: Path,
+) -> None:
+    # As tracker/edits → listings → episodes → edits was, through function-level imports.
+    graph = {"edits": {"listings"}, "listings": {"episodes"}, "episodes": {"edits"}, "x": set()}
+    assert _cycle(graph) == ["edits", "listings", "episodes", "edits"]
+    assert _cycle({"a": {"b"}, "b": set()}) is None
+    module = tmp_path / "m.py"
+    module.write_text(
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n"
+        "    from showtrack.store import Store\n"
+        "def f():\n"
+        "    from showtrack.tracker.edits import expect\n"
+        "    from showtrack.render import charts\n",
+        encoding="utf-8",
+    )
+    assert _runtime_imports(module) == {"showtrack.tracker.edits", "showtrack.render.charts"}

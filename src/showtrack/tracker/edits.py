@@ -11,12 +11,11 @@ from typing import NamedTuple
 
 import msgspec
 
-from showtrack.errors import NotFoundError, UsageError, WindowError
+from showtrack.errors import NotFoundError, UsageError
 from showtrack.models import (
     SHOW_STATUSES,
     STAGES,
     EpisodeView,
-    HistoryEntry,
     Link,
     Release,
     ReleaseView,
@@ -30,6 +29,7 @@ from showtrack.models import (
 )
 from showtrack.store import Store
 from showtrack.text import fold, shortened, slugify, web_address
+from showtrack.tracker.history import history_entry
 from showtrack.tracker.names import (
     find_release_by_ref,
     find_show,
@@ -39,8 +39,9 @@ from showtrack.tracker.names import (
     resolve_show,
 )
 from showtrack.windows.constraints import find_cycle
+from showtrack.windows.days import air_instant
 from showtrack.windows.durations import parse_duration
-from showtrack.windows.regions import normalize_region, region_zone, resolve_zone
+from showtrack.windows.regions import normalize_region, region_zone
 from showtrack.windows.window import Window, make_window
 
 # --------------------------------------------------------------------------- shows
@@ -268,21 +269,6 @@ class ExpectOptions(msgspec.Struct):
     create_show: bool = False
 
 
-def air_instant(window_day: date | None, at: str, tz: str | None, fallback: tzinfo) -> str:
-    """The instant `at` (HH:MM) on `window_day` in the zone `tz` (else `fallback`), with
-    that day's offset, as ISO 8601."""
-    from showtrack.windows.days import parse_time
-
-    at_time = parse_time(at, "--at")
-    if window_day is None:
-        raise WindowError(
-            "--at needs a window that is a single day",
-            "give the day, e.g. 2018-03-08, then --at 21:00",
-        )
-    zone = resolve_zone(tz) if tz else fallback
-    return datetime.combine(window_day, at_time, tzinfo=zone).isoformat()
-
-
 def _state(release: Release) -> tuple[str | None, str | None, str | None, str | None]:
     """What a history entry records a change of: the window and the stage."""
     w = release.window
@@ -468,27 +454,6 @@ def _wait_on(store: Store, release: Release, other: Release, lag: str | None) ->
 
 def _iso(day: date | None) -> str | None:
     return None if day is None else day.isoformat()
-
-
-def history_entry(
-    release: Release,
-    as_of: date | None,
-    source: str | None,
-    url: str | None,
-    note: str | None = None,
-) -> HistoryEntry:
-    """A history entry recording the release's current window and stage, now."""
-    from showtrack.clock import utc_stamp
-
-    return HistoryEntry(
-        recorded_at=utc_stamp(),
-        as_of=None if as_of is None else as_of.isoformat(),
-        window=release.window,
-        stage=release.stage,
-        source=source,
-        url=url,
-        note=note,
-    )
 
 
 def mark_released(

@@ -356,8 +356,9 @@ def record_episode(
     """Record one episode by hand, or revise its day; its history grows when the day or
     the instant changed. The season is created (TBA) if it is not tracked yet; a first
     episode's day becomes its season's window."""
-    from showtrack.tracker.edits import air_instant, history_entry
+    from showtrack.tracker.history import history_entry
     from showtrack.tracker.names import find_show
+    from showtrack.windows.days import air_instant
     from showtrack.windows.phrases import parse_window
     from showtrack.windows.window import make_window, window_dates
 

@@ -16,8 +16,8 @@ import msgspec
 from showtrack.errors import UsageError
 from showtrack.models import Release, SeasonReport, Show, ShowReport, Source, WindowRecord
 from showtrack.store import Store
-from showtrack.tracker.edits import history_entry
 from showtrack.tracker.episodes import merge_reported
+from showtrack.tracker.history import history_entry
 from showtrack.tracker.transfer import apply_batch
 from showtrack.windows.window import make_window, plural, window_dates
 

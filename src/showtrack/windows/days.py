@@ -12,7 +12,7 @@ exactly one day (or month).
 from __future__ import annotations
 
 import re
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
 from showtrack.errors import UsageError, WindowError
@@ -157,3 +157,18 @@ def parse_time(text: str, what: str = "--at") -> time:
         raise UsageError(f"{what} {text!r} is not a time", "am and pm go with 1 to 12, e.g. 9pm")
     hour = hour % 12 + (12 if m[3] == "p" else 0)
     return time(hour, int(m[2] or 0))
+
+
+def air_instant(window_day: date | None, at: str, tz: str | None, fallback: tzinfo) -> str:
+    """The instant `at` (HH:MM) on `window_day` in the zone `tz` (else `fallback`), with
+    that day's offset, as ISO 8601."""
+    from showtrack.windows.regions import resolve_zone
+
+    at_time = parse_time(at, "--at")
+    if window_day is None:
+        raise WindowError(
+            "--at needs a window that is a single day",
+            "give the day, e.g. 2018-03-08, then --at 21:00",
+        )
+    zone = resolve_zone(tz) if tz else fallback
+    return datetime.combine(window_day, at_time, tzinfo=zone).isoformat()
