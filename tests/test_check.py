@@ -154,11 +154,16 @@ def test_if_showtrack_check_works_in_shell(shows: Runner, db: Path) -> None:
 
 
 def _modules_loaded_by(db: Path, *argv: str) -> list[str]:
-    """The modules a fresh process has imported after running showtrack with `argv`."""
+    """The modules a fresh process has imported after running showtrack with `argv`,
+    which must have done its work: exit 0, or 1 for nothing due (taskwarrior's "no
+    matches"), and nothing on stderr. A command that failed early would import little,
+    and pass any test of what it did not import."""
     probe = (
         "import sys\n"
         "from showtrack.cli import main\n"
-        f"try:\n    main({list(argv)!r})\nexcept SystemExit:\n    pass\n"
+        "code = 0\n"
+        f"try:\n    main({list(argv)!r})\nexcept SystemExit as exc:\n    code = exc.code\n"
+        "print('exit', code)\n"
         "print(' '.join(sys.modules))\n"
     )
     result = subprocess.run(
@@ -168,7 +173,9 @@ def _modules_loaded_by(db: Path, *argv: str) -> list[str]:
         env={"PATH": "/usr/bin:/bin", "SHOWTRACK_DB": str(db), "SHOWTRACK_TODAY": "2017-07-01"},
         check=False,
     )
-    return result.stdout.strip().splitlines()[-1].split()
+    *_, exit_line, modules = result.stdout.strip().splitlines()
+    assert exit_line in ("exit 0", "exit 1") and result.stderr == "", (argv, result.stderr)
+    return modules.split()
 
 
 def test_check_does_not_import_rich(shows: Runner, db: Path) -> None:

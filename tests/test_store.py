@@ -267,7 +267,9 @@ def test_db_check_reports_dangling_references(db: Path, cli: Runner) -> None:
     db.write_text(json.dumps(data))
     result = cli("db", "check")
     assert result.code == 4
-    assert "unknown show 'ghost'" in result.err
+    assert "2 problem(s)" in result.err
+    assert "release ghost/s1 belongs to an unknown show 'ghost'" in result.err
+    assert "release ghost/s1 waits on an unknown release 'nowhere/s9'" in result.err
 
 
 def test_db_path_honours_db_option_and_env(db: Path, cli: Runner, tmp_path: Path) -> None:
@@ -392,10 +394,11 @@ def test_version_4_file_gains_episodes(db: Path, cli: Runner) -> None:
     assert db.with_name("showtrack.json.schema4.bak").read_text() == json.dumps(v4)
 
 
-def test_unreadable_folder_is_a_database_error(db: Path) -> None:
+def test_a_folder_at_the_database_path_is_refused_and_left_alone(db: Path) -> None:
     db.mkdir(parents=True)
-    with pytest.raises(DatabaseError):
+    with pytest.raises(DatabaseError, match="is a folder, not a database file"):
         store.load(db)
+    assert db.is_dir() and list(db.iterdir()) == []
 
 
 def test_process_level_error_is_one_line(db: Path) -> None:

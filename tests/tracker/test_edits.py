@@ -65,8 +65,10 @@ def test_marking_a_release_released_makes_its_window_that_day(opened: store.Stor
     _expect(opened, "jessica", "2", "spring 2018")
     _, release = edits.mark_released(opened, "jessica", "2", date(2017, 6, 30), TODAY)
     assert release.release_date == "2017-06-30" and release.window.is_exact
-    with pytest.raises(UsageError):
+    with pytest.raises(UsageError, match=r"2017-07-02 is after today \(2017-07-01\)"):
         edits.mark_released(opened, "jessica", "2", date(2017, 7, 2), TODAY)
+    kept = opened.release("jessica-jones/s2")
+    assert kept is not None and kept.release_date == "2017-06-30"  # the refusal changed nothing
 
 
 def test_removal_is_planned_then_applied_to_what_is_still_there(opened: store.Store) -> None:

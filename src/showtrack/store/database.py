@@ -150,6 +150,9 @@ class Store:
         self._keys: dict[str, dict[str, _Key]] = {}
         # Per table: record id -> the document id of the first record with it.
         self._where: dict[str, dict[str, str]] = {}
+        #: How many records were decoded from their stored form: a write decodes only
+        #: what it reads (tests/test_store_lines.py holds it to that).
+        self.decodes = 0
 
     @property
     def _db(self) -> TinyDB:
@@ -214,6 +217,7 @@ class Store:
         table = _TABLE_OF[cls]
         doc = self._data[table][doc_id]
         record = None
+        self.decodes += 1
         if type(doc) is msgspec.Raw:
             # Straight from its line; a null where a default is meant, or any damage,
             # goes the careful way below, which says which field.
@@ -430,20 +434,31 @@ class Store:
         """The file's bytes for what the store holds now (see serialize)."""
         return serialize(self._data)
 
+    @property
+    def kept_as_lines(self) -> bool:
+        """Whether its records are kept as their undecoded lines (a file laid out as
+        showtrack writes it), so that a save can splice the changed ones in."""
+        return self._layout is not None
+
+    def pending_bytes(self) -> bytes | None:
+        """What a save would write now: the file as read with the changed records
+        spliced in, when few changed and none was added or dropped; else the whole
+        file. None when nothing changed the file as read."""
+        few = sum(map(len, self._changed.values())) <= self.SPLICE_LIMIT
+        if self._layout is not None and not self._renumbered and few:
+            replaced = self._replacements()
+            if self._layout.unchanged_by(replaced):
+                return None
+            return self._layout.spliced(replaced)
+        content = self.to_bytes()
+        return None if content == self._original else content
+
     def save(self) -> bool:
         """Write the snapshot if it changed; True when the file was written."""
         if not self.writable:
             raise RuntimeError("store opened for reading")
         try:
-            content = None
-            few = sum(map(len, self._changed.values())) <= self.SPLICE_LIMIT
-            if self._layout is not None and not self._renumbered and few:
-                replaced = self._replacements()
-                if self._layout.unchanged_by(replaced):
-                    return False
-                content = self._layout.spliced(replaced)
-            spliced = content is not None
-            content = content or self.to_bytes()
+            content = self.pending_bytes()
         except UnicodeEncodeError as exc:
             # A lone surrogate: bytes that were not UTF-8 on the command line, or a
             # "\ud800" escape in an imported file. Such text cannot be stored as UTF-8.
@@ -453,9 +468,7 @@ class Store:
                 "nothing was changed",
                 "give the text in UTF-8",
             ) from None
-        # A spliced file differs from the file as read (unchanged_by said so above): only
-        # one written whole needs comparing.
-        if not spliced and content == self._original:
+        if content is None:
             return False
         try:
             self._write(content)

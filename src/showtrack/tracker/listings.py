@@ -364,6 +364,12 @@ class Views(_Lazy[ReleaseView]):
     def __len__(self) -> int:
         return len(self._rows)
 
+    @property
+    def views_made(self) -> int:
+        """How many of its views have been made: a view is made when its row is reached
+        (a table of 20 rows of 100,000 makes 20)."""
+        return sum(view is not None for view in self._views)
+
     def release_rows(self) -> ReleaseRows:
         """Every row as writers print it (each view's to_row()), made when reached and
         without its view: `-o json` on 100,000 releases makes every one."""
