@@ -50,7 +50,7 @@ def _written(rows: list[dict[str, Any]]) -> str:
     return out.getvalue()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(ROWS)
 def test_json_rows_are_what_the_json_module_writes(rows: list[dict[str, Any]]) -> None:
     written = _written(rows)
@@ -90,7 +90,7 @@ def test_a_csv_cell_reads_back_and_carries_no_control_or_formula(text: str) -> N
     assert not re.match(r"[=+@]|-(?!\d+(\.\d+)?$)", cell)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(ROWS)
 def test_jsonl_lines_are_what_the_json_module_writes(rows: list[dict[str, Any]]) -> None:
     out = io.StringIO()
@@ -164,7 +164,7 @@ LIKE_A_LISTING = st.lists(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.one_of(ROWS, LIKE_A_LISTING))
 def test_tsv_is_each_cell_escaped_or_a_dash(rows: list[dict[str, Any]]) -> None:
     out = io.StringIO()
@@ -174,7 +174,7 @@ def test_tsv_is_each_cell_escaped_or_a_dash(rows: list[dict[str, Any]]) -> None:
     assert out.getvalue() == "".join(line + "\n" for line in lines)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.one_of(ROWS, LIKE_A_LISTING))
 def test_csv_is_each_cell_made_safe(rows: list[dict[str, Any]]) -> None:
     out = io.StringIO()

@@ -145,9 +145,11 @@ def test_an_unreachable_page_is_exit_5_and_changes_nothing(
 ) -> None:
     cli("add", "Harbor Lights")
     before = db.read_bytes()
-    tvmaze.answer("/story", Answer(503, b"busy"))
+    # Busy on every try (Retry-After: 0, so that the test does not wait out back-off).
+    tvmaze.answer("/story", Answer(503, b"busy", {"Retry-After": "0"}))
     done = cli("read", f"{tvmaze.url}/story", "--apply")
-    assert done.code == 5 and "503" in done.err
+    assert done.code == 5 and "503" in done.err and "still busy after 4 tries" in done.err
+    assert tvmaze.asked("/story") == 4
     assert db.read_bytes() == before
 
 
