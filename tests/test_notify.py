@@ -213,7 +213,7 @@ def test_send_with_no_target_configured_is_exit_2(due: Runner) -> None:
 
 
 def test_check_without_sending_does_not_load_apprise(due: Runner, db: Path) -> None:
-    from .test_check import _modules_loaded_by
+    from .cli.test_check import _modules_loaded_by
 
     modules = _modules_loaded_by(db, "check", "--once")
     assert "apprise" not in modules

@@ -15,7 +15,7 @@ from showtrack import store
 from showtrack.errors import DatabaseError
 from showtrack.models import Link, Release, Show, WindowRecord
 
-from .conftest import Runner
+from ..conftest import Runner
 
 
 def _release(show: str, season: int, *, after: str | None = None, note: str = "") -> Release:

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import Result, Runner, run_process
+from ..conftest import Result, Runner, run_process
 from .windows.test_phrases import (
     FAMILIES,
     NEW_ROWS,
@@ -758,7 +758,7 @@ def test_import_release_array_creates_shows(cli: Runner) -> None:
 
 
 def test_bundled_sample_data_imports(cli: Runner) -> None:
-    sample = Path(__file__).resolve().parents[1] / "data" / "marvel-netflix.json"
+    sample = Path(__file__).resolve().parents[2] / "data" / "marvel-netflix.json"
     assert cli("import", str(sample)).code == 0
     rows = json.loads(cli("upcoming", "--all", "-o", "json").out)
     jj = next(r for r in rows if r["id"] == "jessica-jones/s2")

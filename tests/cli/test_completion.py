@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Runner, process_env
+from ..conftest import Runner, process_env
 
 
 @pytest.fixture

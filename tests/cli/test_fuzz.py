@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .conftest import Runner
+from ..conftest import Runner
 
 TEXT = st.one_of(
     st.text(max_size=24),

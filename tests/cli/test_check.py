@@ -11,7 +11,7 @@ import pytest
 
 from showtrack import store
 
-from .conftest import Runner, run_process
+from ..conftest import Runner, run_process
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from showtrack import store
 
-from .conftest import Runner
+from ..conftest import Runner
 
 READERS = [
     ["list"],

@@ -20,7 +20,7 @@ from showtrack import store
 from showtrack.errors import DatabaseError, LockedError
 from showtrack.models import Release, Show
 
-from .conftest import Runner, run_process
+from ..conftest import Runner, run_process
 
 WRITER = textwrap.dedent(
     """
