@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from ..conftest import Result, Runner, run_process
-from .windows.test_phrases import (
+from ..windows.test_phrases import (
     FAMILIES,
     NEW_ROWS,
     OPEN_AND_RELATIVE,

@@ -151,7 +151,7 @@ class Store:
         # Per table: record id -> the document id of the first record with it.
         self._where: dict[str, dict[str, str]] = {}
         #: How many records were decoded from their stored form: a write decodes only
-        #: what it reads (tests/test_store_lines.py holds it to that).
+        #: what it reads (tests/store/test_lines.py holds it to that).
         self.decodes = 0
 
     @property
