@@ -258,7 +258,7 @@ def episode_event(view: EpisodeView, fallback_stamp: datetime) -> Event:
     """The event of a dated episode: timed (in UTC, its runtime long) when its instant is
     known, all-day otherwise; its UID is its id, its SEQUENCE how often its date moved."""
     episode = view.episode
-    # A calendar's views are made from whole releases (listings.calendar_episodes), whose
+    # A calendar's views are made from whole releases (tracker/calendars.calendar_episodes), whose
     # episodes carry their history; a listing's (without it) are not exported.
     moves = episode.history if isinstance(episode, Episode) else []
     stamp = fallback_stamp

@@ -86,16 +86,6 @@ def test_rename_keeps_the_id_and_the_old_title_as_an_alias(opened: store.Store) 
     assert (show.id, show.aliases) == ("jessica-jones", ["Jessica Jones"])
 
 
-def test_report_once_remembers_each_window_and_a_new_window_is_news(opened: store.Store) -> None:
-    _expect(opened, "defenders", "1", "this year")
-    due = listings.due(opened, TODAY, None)
-    assert [v.title for v in edits.report_once(opened, due)] == ["The Defenders S1"]
-    assert edits.report_once(opened, listings.due(opened, TODAY, None)) == []
-    assert opened.meta["notified"] == {"the-defenders/s1": "2017-01-01|2017-12-31|"}
-    _expect(opened, "defenders", "1", "2017-07-04")
-    assert len(edits.report_once(opened, listings.due(opened, TODAY, None))) == 1
-
-
 def test_an_older_report_joins_the_history_and_the_newer_news_stays(opened: store.Store) -> None:
     _expect(opened, "jessica", "2", "late 2018 or early 2019", as_of=date(2017, 6, 1))
     release, _, changed = _expect(opened, "jessica", "2", "2018", as_of=date(2017, 1, 1))

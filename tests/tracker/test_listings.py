@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from showtrack.models import HistoryEntry, Release, ReleaseRecord, Show, WindowRecord
 from showtrack.store import Listing
-from showtrack.tracker import listings
+from showtrack.tracker import due, history, listings
 from showtrack.windows.durations import parse_duration
 
 DAYS = st.dates(date(2015, 1, 1), date(2022, 12, 31))
@@ -65,7 +65,7 @@ def releases_with_history(draw: st.DrawFn) -> Release:
 @given(releases_with_history(), DAYS, DAYS)
 def test_known_on_is_monotone_in_the_day(release: Release, a: date, b: date) -> None:
     first, second = sorted((a, b))
-    before, after = listings.known_on(release, first), listings.known_on(release, second)
+    before, after = history.known_on(release, first), history.known_on(release, second)
     # Once something was known about a release, it stays known.
     if before is not None:
         assert after is not None
@@ -90,7 +90,7 @@ def test_known_on_the_last_report_day_is_the_release_as_stored(release: Release)
     if release.release_date:
         days.append(release.release_date)
     last = date.fromisoformat(max(days)) if days else date(2023, 1, 1)
-    assert listings.known_on(release, last + timedelta(days=1)) == release
+    assert history.known_on(release, last + timedelta(days=1)) == release
 
 
 def _listing(docs: list[dict[str, Any]]) -> Listing:
@@ -207,5 +207,5 @@ def test_due_uses_each_releases_own_lead_time() -> None:
         {"id": "show/s1", "show_id": "show", "season": 1, "window": soon},
         {"id": "show/s2", "show_id": "show", "season": 2, "window": soon, "remind": "3w"},
     ]
-    views = listings.due(_listing(docs), date(2017, 7, 1), None)
+    views = due.due(_listing(docs), date(2017, 7, 1), None)
     assert [v.release.id for v in views] == ["show/s2"]

@@ -3,8 +3,7 @@ otherwise; with --once each said once; with --notify/--send also sent through Ap
 No `from __future__ import annotations`: Typer reads the annotations at start."""
 
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -15,8 +14,7 @@ from showtrack.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
     from showtrack.context import Settings
-    from showtrack.models import EpisodeView, InboxItem, ReleaseView
-    from showtrack.tracker.listings import Source
+    from showtrack.tracker.due import Due
     from showtrack.windows.durations import Duration
 
 
@@ -77,65 +75,30 @@ def check(
         raise typer.Exit(ExitCode.NOTHING)
 
 
-class _Found(NamedTuple):
-    """What `check` found due, and the proposals that arrived since it last said so."""
-
-    views: "Sequence[ReleaseView]"
-    episodes: "Sequence[EpisodeView]"
-    arrived: "Sequence[InboxItem]"
-
-
 def _due(
     settings: "Settings",
     horizon: "Duration | None",
     once: bool,
     episodes: bool,
     targets: list[str],
-) -> _Found:
+) -> "Due":
     """What is due; with --once only what was not said before, remembered at once unless
-    it is to be sent first (then it is remembered once every target took it)."""
-    from showtrack.tracker import edits, news
+    it is to be sent first (then once every target took it, without the lock meanwhile)."""
+    from showtrack.tracker import due
 
     if settings.say_if_missing():  # nothing is due; --once must not start a database
-        return _Found([], [], [])
-    if not once:
-        return _Found(*_due_in(settings, settings.read_listing(), horizon, episodes), [])
-    if targets:  # read now; remembered after the delivery, without the lock meanwhile
-        st = settings.read_store()
-        due, found = _due_in(settings, st, horizon, episodes, remembering=True)
-        return _Found(
-            edits.not_reported(st, due), edits.episodes_not_reported(st, found), news.untold(st)
-        )
-    with settings.write_store() as st:
-        due, found = _due_in(settings, st, horizon, episodes, remembering=True)
-        result = _Found(
-            edits.report_once(st, due), edits.report_episodes_once(st, found), news.untold(st)
-        )
-        news.mark_told(st, result.arrived)
-    return result
-
-
-def _due_in(
-    settings: "Settings",
-    source: "Source",
-    horizon: "Duration | None",
-    episodes: bool,
-    *,
-    remembering: bool = False,
-) -> "tuple[Sequence[ReleaseView], list[EpisodeView]]":
-    """The due releases of `source` (a listing or a store), and with `episodes` the due
-    episodes of the seasons that are not due themselves."""
-    from showtrack.tracker import listings
-
+        return due.Due([], [])
     today, clock_ = settings.today(), settings.clock()
-    views = listings.due(source, today, horizon, clock_, remembering=remembering)
-    if not episodes:
-        return views, []
-    skip = {v.release.id for v in views}
-    return views, listings.due_episodes(source, today, horizon, clock_, skip)
+    if not once:
+        return due.due_now(settings.read_listing(), today, horizon, clock_, episodes=episodes)
+    if targets:
+        st = settings.read_store()
+        return due.not_said_before(st, today, horizon, clock_, episodes=episodes, remembered=False)
+    with settings.write_store() as st:
+        return due.not_said_before(st, today, horizon, clock_, episodes=episodes, remembered=True)
 
 
-def _due_lines(found: _Found) -> list[str]:
+def _due_lines(found: "Due") -> list[str]:
     """The lines `check` prints: each due release and episode by day, then the inbox."""
     from showtrack.text import printable
 
@@ -161,7 +124,7 @@ def _due_lines(found: _Found) -> list[str]:
     return said
 
 
-def _write_due_rows(settings: "Settings", output: str, found: _Found, episodes: bool) -> None:
+def _write_due_rows(settings: "Settings", output: str, found: "Due", episodes: bool) -> None:
     from showtrack.models import EpisodeView
 
     fmt = output_format(output, ("json", "jsonl", "csv", "tsv"))
@@ -182,24 +145,22 @@ def _write_due_rows(settings: "Settings", output: str, found: _Found, episodes: 
 
 
 def _deliver(
-    settings: "Settings", targets: list[str], lines: list[str], found: _Found, once: bool
+    settings: "Settings", targets: list[str], lines: list[str], found: "Due", once: bool
 ) -> None:
     """Send the lines (no lock is held); with --once, remember them as reported only once
     every target took them. A failed target is exit 5, naming it, its secrets masked."""
     from showtrack import notify
     from showtrack.errors import NetworkError
     from showtrack.sources.http import read_timeout
-    from showtrack.tracker import edits, news
+    from showtrack.tracker import due
 
-    due = len(found.views) + len(found.episodes)
-    title = f"showtrack: {due} due" if due else "showtrack: news in the inbox"
+    count = len(found.views) + len(found.episodes)
+    title = f"showtrack: {count} due" if count else "showtrack: news in the inbox"
     deliveries = notify.send(targets, title, "".join(lines), read_timeout())
     failed = [d for d in deliveries if not d.delivered]
     if not failed and once:
         with settings.write_store() as st:
-            edits.remember_reported(st, found.views)
-            edits.remember_episodes_reported(st, found.episodes)
-            news.mark_told(st, found.arrived)
+            due.remember(st, found)
     for delivery in failed:
         typer.echo(f"showtrack: not delivered to {delivery.target}: {delivery.why}", err=True)
     if failed:

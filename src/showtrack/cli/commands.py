@@ -549,14 +549,15 @@ def history(
 
     Example:  showtrack history "Jessica Jones" 2
     """
-    from showtrack.tracker import listings
+    from showtrack.tracker import episodes
+    from showtrack.tracker.history import release_history
 
     settings = settings_of(ctx)
     fmt = output_format(output)
     st = settings.read_lookup()  # one release's history decoded, not every one's
-    episode = listings.episode_ref(show, season)
+    episode = episodes.episode_ref(show, season)
     if episode is not None:
-        title, moves = listings.episode_history(st, show, season, settings.today())
+        title, moves = episodes.episode_history(st, show, season, settings.today())
         zone = clock.local_zone()
         emit(
             settings,
@@ -567,7 +568,7 @@ def history(
             columns=EPISODE_HISTORY_COLUMNS if fmt in ("csv", "tsv") else None,
         )
         return
-    title, entries, slips = listings.history(st, show, season, settings.today())
+    title, entries, slips = release_history(st, show, season, settings.today())
 
     emit(
         settings,
@@ -671,7 +672,7 @@ def calendar(
     Example:  showtrack calendar "march 2018"
     """
     from showtrack.render.charts import month_calendar, month_grid
-    from showtrack.tracker import listings
+    from showtrack.tracker import calendars
 
     settings = settings_of(ctx)
     today = settings.today()
@@ -682,7 +683,7 @@ def calendar(
 
         year, number = parse_month(month, today)
     weeks = month_grid(year, number)
-    shown = listings.calendar_month(
+    shown = calendars.calendar_month(
         settings.read_listing(), today, weeks[0][0], weeks[-1][-1], settings.clock()
     )
     month_calendar(settings.console(), shown, year, number, today)

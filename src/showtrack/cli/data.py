@@ -55,7 +55,7 @@ def export_data(
 
     Example:  showtrack export --format ics -o shows.ics
     """
-    from showtrack.tracker import listings, transfer
+    from showtrack.tracker import transfer
 
     settings = settings_of(ctx)
     if fmt not in ("json", "csv", "ics"):
@@ -78,10 +78,12 @@ def export_data(
 
         check_choice(windows, WINDOW_MODES, "--windows")
 
-        filt = listings.CalendarFilter(premieres_only, tag, network, exact_only)
+        from showtrack.tracker import calendars
+
+        filt = calendars.CalendarFilter(premieres_only, tag, network, exact_only)
         listing = settings.read_listing()
-        entries = listings.calendar_entries(listing, settings.today(), filt)
-        shown = listings.calendar_episodes(listing, settings.today(), filt) if episodes else []
+        entries = calendars.calendar_entries(listing, settings.today(), filt)
+        shown = calendars.calendar_episodes(listing, settings.today(), filt) if episodes else []
         data = to_ical(entries, settings.now(), shown, windows)
     else:
         st = settings.read_store()

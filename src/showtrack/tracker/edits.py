@@ -15,10 +15,8 @@ from showtrack.errors import NotFoundError, UsageError
 from showtrack.models import (
     SHOW_STATUSES,
     STAGES,
-    EpisodeView,
     Link,
     Release,
-    ReleaseView,
     Show,
     Source,
     TvmazeLink,
@@ -487,61 +485,3 @@ def mark_released(
 
 
 # --------------------------------------------------------------------------- check --once
-
-
-def once_key(view: ReleaseView) -> str:
-    """What `check --once` remembers of a release: a changed window is news again."""
-    w = view.release.window
-    # Becoming overdue is news of its own, once.
-    overdue = "|overdue" if view.status == "overdue" else ""
-    return f"{w.earliest}|{w.latest}|{view.release.air_time or ''}{overdue}"
-
-
-def report_once(store: Store, views: Sequence[ReleaseView]) -> list[ReleaseView]:
-    """The views not reported before in their current window, remembered as reported
-    now (in the database's meta, so the memory travels with the data)."""
-    news = not_reported(store, views)
-    remember_reported(store, news)
-    return news
-
-
-def not_reported(store: Store, views: Sequence[ReleaseView]) -> list[ReleaseView]:
-    """The views not reported before in their current window."""
-    memory = store.meta.get("notified", {})
-    return [v for v in views if memory.get(v.release.id) != once_key(v)]
-
-
-def remember_reported(store: Store, views: Sequence[ReleaseView]) -> None:
-    """Remember these views as reported in their current window."""
-    if views:
-        memory = store.meta.get("notified", {})
-        store.meta["notified"] = {**memory, **{v.release.id: once_key(v) for v in views}}
-
-
-def episode_once_key(view: EpisodeView) -> str:
-    """What `check --once --episodes` remembers of an episode: a moved one is news again."""
-    return f"{view.episode.air_date}|{view.episode.air_time or ''}|{view.count}"
-
-
-def report_episodes_once(store: Store, views: Sequence[EpisodeView]) -> list[EpisodeView]:
-    """The episodes not reported before at their current day and time, remembered as
-    reported now (beside the releases' memory)."""
-    news = episodes_not_reported(store, views)
-    remember_episodes_reported(store, news)
-    return news
-
-
-def episodes_not_reported(store: Store, views: Sequence[EpisodeView]) -> list[EpisodeView]:
-    """The episodes not reported before at their current day and time."""
-    memory = store.meta.get("notified_episodes", {})
-    return [v for v in views if memory.get(v.id) != episode_once_key(v)]
-
-
-def remember_episodes_reported(store: Store, views: Sequence[EpisodeView]) -> None:
-    """Remember these episodes as reported at their current day and time."""
-    if views:
-        memory = store.meta.get("notified_episodes", {})
-        store.meta["notified_episodes"] = {
-            **memory,
-            **{v.id: episode_once_key(v) for v in views},
-        }

@@ -28,7 +28,7 @@ from showtrack.models import (
     WindowRecord,
     parse_season,
 )
-from showtrack.store import Store
+from showtrack.store import Lookup, Store
 from showtrack.windows.regions import zone_named
 from showtrack.windows.window import plural, until_instant
 
@@ -516,3 +516,37 @@ def history_of(release: Release, episode_text: str) -> tuple[Episode, list[Episo
             f"it has {plural(len(release.episodes), 'episode')}; see `showtrack episodes`",
         )
     return found, list(found.history)
+
+
+_EPISODE_REF = re.compile(r"(?:s(?:eason)?\s*)?0*(\d{1,3})\s*e0*(\d{1,4})", re.IGNORECASE)
+
+
+def episode_ref(show_arg: str, season_arg: str | None) -> tuple[str, int, int] | None:
+    """(show, season, number) when `SHOW [SEASON]` names an episode: `SHOW S6E15`,
+    `show-id/s6e15`, `"SHOW S6E15"`; None otherwise."""
+    from showtrack.tracker.names import split_release_ref
+
+    if season_arg is None:
+        m = re.fullmatch(r"(.+?)[\s/]+(s\d{1,3}\s*e\d{1,4})", show_arg.strip(), re.IGNORECASE)
+        show_arg, season_arg = (m[1], m[2]) if m else split_release_ref(show_arg, None)
+    if season_arg is None:
+        return None
+    m = _EPISODE_REF.fullmatch(season_arg.strip())
+    return None if m is None else (show_arg, int(m[1]), int(m[2]))
+
+
+def episode_history(
+    store: Lookup, show_arg: str, season_arg: str | None, today: date
+) -> tuple[str, list[EpisodeMove]]:
+    """An episode's title ('The Flash S6E15') and how its air day moved, as reported by
+    `today`."""
+    from showtrack.tracker.names import resolve_release
+
+    ref = episode_ref(show_arg, season_arg)
+    assert ref is not None
+    show_name, season, number = ref
+    show, release = resolve_release(store, show_name, str(season))
+    episode, moves = history_of(release, str(number))
+    day = today.isoformat()
+    shown = [m for m in moves if not m.as_of or m.as_of <= day]
+    return f"{release.label(show.title)}E{episode.number}", shown

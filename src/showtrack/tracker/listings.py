@@ -8,8 +8,7 @@ made only for the rows shown, so a table of 20 pays for 20 countdowns.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING, TypeVar, overload
 
@@ -19,15 +18,9 @@ from showtrack.clock import local_zone
 from showtrack.errors import UsageError
 from showtrack.models import (
     SHOW_STATUSES,
-    CalendarEntry,
     ChartRow,
     EpisodeFields,
-    EpisodeMark,
-    EpisodeMove,
     EpisodeView,
-    HistoryEntry,
-    HistoryMark,
-    MonthRows,
     Release,
     ReleaseFields,
     ReleaseRecord,
@@ -38,8 +31,9 @@ from showtrack.models import (
     release_row,
 )
 from showtrack.models import Source as NewsSource
-from showtrack.store import Listing, Lookup, Store
+from showtrack.store import Listing, Store
 from showtrack.text import fold
+from showtrack.tracker.history import known_on
 from showtrack.windows.window import STATUSES, countdown_text, status_on
 
 if TYPE_CHECKING:
@@ -49,8 +43,6 @@ if TYPE_CHECKING:
 # listings have no release that waits on another and no lead time to read, and every
 # start of the program pays for what it imports.
 
-DEFAULT_LEAD_DAYS = 7
-
 Clock = Callable[[], datetime]
 """The current instant, asked for only when a shown release airs at an exact time: the
 clock needs the time zone database, which most listings never load."""
@@ -59,47 +51,7 @@ Source = Store | Listing
 """Where rows come from: a store opened for a command, or the fast read of a listing."""
 
 
-def known_on(release: Release, today: date) -> Release | None:
-    """The release as it was known on `today`, from its history: the last entry reported
-    (as_of) by then, and a release date only once it has passed. None when nothing about
-    it had been reported yet. This is what makes `--today` answer "what did we expect
-    back then"; on the real today it is the release as stored."""
-    day = today.isoformat()
-    released = release.release_date is not None and release.release_date <= day
-    dated = [h for h in release.history if h.as_of]
-    if released or not dated:
-        return release if released or release.release_date is None else _unreleased(release)
-    known = [h for h in dated if h.as_of is not None and h.as_of <= day]
-    if not known:
-        return None
-    last = known[-1]
-    if last is dated[-1] and release.release_date is None:
-        return release
-    past = _unreleased(release)
-    past.window = last.window
-    past.stage = last.stage
-    past.sources = [s for s in release.sources if not s.as_of or s.as_of <= day]
-    if not past.window.is_exact:
-        past.air_time = None
-    return past
-
-
-def _unreleased(release: Release) -> Release:
-    return msgspec.structs.replace(
-        release, release_date=None, stage=None if release.stage == "released" else release.stage
-    )
-
-
-Reported = TypeVar("Reported", HistoryEntry, HistoryMark)
-
-
-def history_on(history: Sequence[Reported], today: date) -> list[Reported]:
-    """The entries of a release's history that had been reported by `today`."""
-    day = today.isoformat()
-    return [h for h in history if not h.as_of or h.as_of <= day]
-
-
-class _Row(msgspec.Struct):
+class Row(msgspec.Struct):
     """A release reduced to what filtering and ordering need; its view is made only if
     the row is shown."""
 
@@ -153,7 +105,7 @@ def _folded_title(show: Show) -> str:
     return folded
 
 
-def _row(record: ReleaseFields, show: Show, today: date, day: str, zone: tzinfo) -> _Row | None:
+def _row(record: ReleaseFields, show: Show, today: date, day: str, zone: tzinfo) -> Row | None:
     """The row of a release as known on `today`; None when it was not yet known."""
     since = known_since(record.history) if isinstance(record, Release) else record.known_since
     if (since is not None and since > day) or (
@@ -174,7 +126,7 @@ def _row(record: ReleaseFields, show: Show, today: date, day: str, zone: tzinfo)
         local_air = datetime.fromisoformat(record.air_time).astimezone(zone)
         if record.released_on is None:
             earliest = latest = local_air.date()
-    return _Row(record, show, earliest, latest, record.released_on, local_air=local_air)
+    return Row(record, show, earliest, latest, record.released_on, local_air=local_air)
 
 
 def _with_history(record: ReleaseFields) -> Release:
@@ -182,7 +134,7 @@ def _with_history(record: ReleaseFields) -> Release:
     return record.to_release()
 
 
-def _episodes_of(record: ReleaseFields) -> Sequence[EpisodeFields]:
+def episodes_of(record: ReleaseFields) -> Sequence[EpisodeFields]:
     """A release's episodes as listings show them: decoded from a listing's record
     without their history, or as a Store holds them."""
     if isinstance(record, ReleaseRecord):
@@ -191,7 +143,7 @@ def _episodes_of(record: ReleaseFields) -> Sequence[EpisodeFields]:
     return record.episodes
 
 
-def _resolve(rows: list[_Row], today: date) -> list[_Row]:
+def _resolve(rows: list[Row], today: date) -> list[Row]:
     """Constraints resolved and status set, on every row."""
     waiting = [row for row in rows if row.record.after]
     effective: dict[str, date | None] = {}
@@ -223,7 +175,7 @@ def _resolve(rows: list[_Row], today: date) -> list[_Row]:
     return rows
 
 
-def _rows(source: Source, today: date) -> list[_Row]:
+def listing_rows(source: Source, today: date) -> list[Row]:
     """Every release as known on `today`, constraints resolved."""
     records: Iterable[ReleaseFields]
     if isinstance(source, Store):
@@ -242,7 +194,7 @@ def _rows(source: Source, today: date) -> list[_Row]:
     return _resolve(rows, today)
 
 
-def _countdown(row: _Row, today: date, now: Clock | None) -> tuple[bool, str]:
+def _countdown(row: Row, today: date, now: Clock | None) -> tuple[bool, str]:
     """Whether the row's constraints conflict with its window, and its countdown."""
     earliest, latest = row.effective, row.latest
     air_time = row.record.air_time
@@ -260,7 +212,7 @@ def _countdown(row: _Row, today: date, now: Clock | None) -> tuple[bool, str]:
     return conflict, countdown
 
 
-def _view(row: _Row, today: date, now: Clock | None) -> ReleaseView:
+def _view(row: Row, today: date, now: Clock | None) -> ReleaseView:
     release = row.full()
     earliest, latest = row.effective, row.latest
     conflict, countdown = _countdown(row, today, now)
@@ -278,7 +230,7 @@ def _view(row: _Row, today: date, now: Clock | None) -> ReleaseView:
     )
 
 
-def _release_row(row: _Row, today: date, now: Clock | None) -> ReleaseRow:
+def _release_row(row: Row, today: date, now: Clock | None) -> ReleaseRow:
     """The row's view's to_row(), without making the view (nor a whole Release)."""
     record = row.record
     sources = record.sources if isinstance(record, Release) else _sources_of(record)
@@ -303,7 +255,7 @@ def _sources_of(record: ReleaseFields) -> list[NewsSource]:
     return record.decoded_sources()
 
 
-def _with_next_episodes(rows: list[_Row], today: date, now: Clock | None) -> list[_Row]:
+def _with_next_episodes(rows: list[Row], today: date, now: Clock | None) -> list[Row]:
     """Each season with an episode to come gets its next one. Only those seasons' episodes
     are decoded: the summary stored beside them says which."""
     from showtrack.tracker.episodes import has_episodes_to_come, next_up
@@ -320,7 +272,7 @@ def _with_next_episodes(rows: list[_Row], today: date, now: Clock | None) -> lis
             from showtrack.clock import local_zone
 
             zone = local_zone()
-        episodes = _episodes_of(record)
+        episodes = episodes_of(record)
         row.next_episode, row.on_air = next_up(record, episodes, row.show, today, now, zone)
         if row.released_on is not None and row.released_on <= today:
             row.on_air = True
@@ -355,7 +307,7 @@ class Views(_Lazy[ReleaseView]):
     """Result rows in order, each view made when first asked for: a table that shows a
     page of 20 pays for 20 countdowns, not for every release in the database."""
 
-    def __init__(self, rows: list[_Row], today: date, now: Clock | None) -> None:
+    def __init__(self, rows: list[Row], today: date, now: Clock | None) -> None:
         self._rows = rows
         self._views: list[ReleaseView | None] = [None] * len(rows)
         self._today = today
@@ -399,7 +351,7 @@ class Views(_Lazy[ReleaseView]):
 class ReleaseRows(_Lazy[ReleaseRow]):
     """A listing's rows as writers print them (see Views.release_rows)."""
 
-    def __init__(self, rows: list[_Row], today: date, now: Clock | None) -> None:
+    def __init__(self, rows: list[Row], today: date, now: Clock | None) -> None:
         self._rows = rows
         self._today = today
         self._now = now
@@ -411,8 +363,8 @@ class ReleaseRows(_Lazy[ReleaseRow]):
         return _release_row(self._rows[index], self._today, self._now)
 
 
-def _sorted_views(rows: list[_Row], today: date, now: Clock | None) -> Views:
-    rows.sort(key=_Row.sort_key)
+def sorted_views(rows: list[Row], today: date, now: Clock | None) -> Views:
+    rows.sort(key=Row.sort_key)
     return Views(rows, today, now)
 
 
@@ -424,7 +376,7 @@ class MixedViews(_Lazy[Entry]):
     """Releases and episodes in one order; a release's view is made when first asked for,
     as in Views."""
 
-    def __init__(self, items: list[_Row | EpisodeView], today: date, now: Clock | None) -> None:
+    def __init__(self, items: list[Row | EpisodeView], today: date, now: Clock | None) -> None:
         self._items = items
         self._views: dict[int, ReleaseView] = {}
         self._today = today
@@ -443,7 +395,7 @@ class MixedViews(_Lazy[Entry]):
         return view
 
 
-def _episode_sort_key(view: EpisodeView) -> tuple[int, date, date, str, int, str]:
+def episode_sort_key(view: EpisodeView) -> tuple[int, date, date, str, int, str]:
     day = view.air_day
     return (
         2 if day is None else 1,
@@ -455,13 +407,13 @@ def _episode_sort_key(view: EpisodeView) -> tuple[int, date, date, str, int, str
     )
 
 
-def _mixed(rows: list[_Row], today: date, now: Clock | None) -> MixedViews:
+def _mixed(rows: list[Row], today: date, now: Clock | None) -> MixedViews:
     """Rows in order, a season on air replaced by its next episode (spec/cli.md: the
     next episode is what comes next for it)."""
-    items: list[tuple[tuple[int, date, date, str, int, str], _Row | EpisodeView]] = []
+    items: list[tuple[tuple[int, date, date, str, int, str], Row | EpisodeView]] = []
     for row in rows:
         if row.on_air and row.next_episode is not None:
-            items.append((_episode_sort_key(row.next_episode), row.next_episode))
+            items.append((episode_sort_key(row.next_episode), row.next_episode))
         else:
             items.append((row.sort_key(), row))
     items.sort(key=lambda pair: pair[0])
@@ -505,7 +457,7 @@ def network_and_tag_test(
 def upcoming(source: Source, today: date, filt: UpcomingFilter, now: Clock | None = None) -> Views:
     """What comes next, soonest first (unknown last); a season on air by its next
     episode's day."""
-    return _sorted_views(_upcoming_rows(source, today, filt, now), today, now)
+    return sorted_views(_upcoming_rows(source, today, filt, now), today, now)
 
 
 def upcoming_with_episodes(
@@ -517,7 +469,7 @@ def upcoming_with_episodes(
 
 def _upcoming_rows(
     source: Source, today: date, filt: UpcomingFilter, now: Clock | None
-) -> list[_Row]:
+) -> list[Row]:
     for status in filt.statuses:
         if status not in STATUSES and status not in SHOW_STATUSES:
             raise UsageError(
@@ -527,7 +479,7 @@ def _upcoming_rows(
     horizon = filt.within.after(today) if filt.within else filt.until
     on_network_and_tags = network_and_tag_test(filt.networks, filt.tags)
     chosen = []
-    for row in _with_next_episodes(_rows(source, today), today, now):
+    for row in _with_next_episodes(listing_rows(source, today), today, now):
         on_air = row.on_air and row.next_episode is not None
         if not filt.include_all and row.status == "released" and not on_air:
             continue
@@ -546,115 +498,12 @@ def _upcoming_rows(
     return chosen
 
 
-def due(
-    source: Source,
-    today: date,
-    within: Duration | None,
-    now: Clock | None = None,
-    *,
-    remembering: bool = False,
-) -> Views:
-    """Releases `check` reports: open now, opening within the lead time (the release's
-    own --remind, else `within`, else 7 days), or overdue since at most that long. When
-    `remembering` what was reported (`check --once`), every overdue release is due, so
-    that one whose window passed while nobody checked is still said, once."""
-    from showtrack.windows.durations import Duration, parse_duration
-
-    default_horizon = (within or Duration(days=DEFAULT_LEAD_DAYS)).after(today)
-    chosen = []
-    lead = default_horizon - today
-    for row in _rows(source, today):
-        if row.status == "open":
-            chosen.append(row)
-        elif row.status == "upcoming" and row.effective is not None:
-            remind = row.record.remind
-            horizon = parse_duration(remind).after(today) if remind else default_horizon
-            if row.effective <= horizon:
-                chosen.append(row)
-        elif row.status == "overdue" and row.latest is not None:
-            # News when it happens: reported while it is freshly overdue (as long after
-            # its window as the lead time), and with --once just once.
-            remind = row.record.remind
-            since = today - (parse_duration(remind).after(today) - today if remind else lead)
-            if remembering or row.latest >= since:
-                chosen.append(row)
-    return _sorted_views(chosen, today, now)
-
-
-def due_episodes(
-    source: Source,
-    today: date,
-    within: Duration | None,
-    now: Clock | None = None,
-    skip: Collection[str] = (),
-) -> list[EpisodeView]:
-    """Episodes `check --episodes` reports: airing within the lead time (the season's own
-    --remind, else `within`, else 7 days), those airing at once as one. The seasons in
-    `skip` (due themselves: their premiere is reported as the release) are left out."""
-    from showtrack.clock import local_zone
-    from showtrack.tracker.episodes import has_episodes_to_come, upcoming_in
-    from showtrack.windows.durations import Duration, parse_duration
-
-    default_horizon = (within or Duration(days=DEFAULT_LEAD_DAYS)).after(today)
-    zone = local_zone()
-    found: list[EpisodeView] = []
-    for row in _rows(source, today):
-        record = row.record
-        if record.id in skip or not has_episodes_to_come(record, row.show, today):
-            continue
-        horizon = parse_duration(record.remind).after(today) if record.remind else default_horizon
-        episodes = _episodes_of(record)
-        found += upcoming_in(record, episodes, row.show, today, horizon, now, zone)
-    found.sort(key=_episode_sort_key)
-    return found
-
-
 def all_views(
     source: Source, today: date, now: Clock | None = None, *, soonest_first: bool = True
 ) -> Views:
     """Every release as known on `today`, soonest first (or in the order they were added)."""
-    rows = _rows(source, today)
-    return _sorted_views(rows, today, now) if soonest_first else Views(rows, today, now)
-
-
-def calendar_month(
-    source: Source, today: date, first: date, last: date, now: Clock | None = None
-) -> MonthRows:
-    """What a calendar of the days `first` to `last` shows: the releases released on one
-    of them, and those not yet out whose window touches them (filtered before they are
-    sorted: a month of 100,000 releases shows a few thousand); and the episodes that air
-    on them, but for those that air on their own season's day, which the season marks."""
-    from showtrack.tracker.episodes import dated_episodes
-
-    releases: list[_Row] = []
-    on_air: list[_Row] = []
-    since = first.isoformat()
-    for row in _rows(source, today):
-        if (
-            first <= row.released_on <= last
-            if row.released_on is not None
-            else row.effective is not None
-            and row.effective <= last
-            and (row.latest is None or row.latest >= first)
-        ):
-            releases.append(row)
-        # The stored summary says, without decoding them, whether episodes reach the month.
-        if row.record.episodes_last_day is not None and row.record.episodes_last_day >= since:
-            on_air.append(row)
-    zone = local_zone()
-    episodes: list[EpisodeMark] = []
-    for row in on_air:
-        season_day = row.released_on or (row.earliest if row.earliest == row.latest else None)
-        record = row.record
-        if isinstance(record, ReleaseRecord):
-            record = record.to_release(with_history=False)
-        assert isinstance(record, Release)
-        release = record
-        for view in dated_episodes(release, row.show, today, zone):
-            day = view.air_day
-            if day is not None and first <= day <= last and day != season_day:
-                episodes.append(EpisodeMark(day, view.title))
-    return MonthRows(_sorted_views(releases, today, now).chart_rows(), episodes)
+    rows = listing_rows(source, today)
+    return sorted_views(rows, today, now) if soonest_first else Views(rows, today, now)
 
 
 def shows_with_releases(store: Store) -> list[tuple[Show, list[str]]]:
@@ -673,8 +522,8 @@ def show_views(
     from showtrack.tracker.names import resolve_show
 
     show = resolve_show(source.shows() if isinstance(source, Store) else source.shows, name)
-    rows = [row for row in _rows(source, today) if row.record.show_id == show.id]
-    return show, list(_sorted_views(_with_next_episodes(rows, today, now), today, now))
+    rows = [row for row in listing_rows(source, today) if row.record.show_id == show.id]
+    return show, list(sorted_views(_with_next_episodes(rows, today, now), today, now))
 
 
 def countdown_views(
@@ -684,7 +533,7 @@ def countdown_views(
     everything upcoming or open; soonest first."""
     from showtrack.tracker.names import find_show, names_a_release, resolve_release
 
-    rows = _with_next_episodes(_rows(store, today), today, now)
+    rows = _with_next_episodes(listing_rows(store, today), today, now)
     if show is not None and names_a_release(show, season):
         _, release = resolve_release(store, show, season)
         rows = [row for row in rows if row.record.id == release.id]
@@ -697,125 +546,4 @@ def countdown_views(
             for row in rows
             if row.status in ("upcoming", "open", "overdue") or (row.on_air and row.next_episode)
         ]
-    return list(_sorted_views(rows, today, now))
-
-
-def history(
-    store: Lookup, show_name: str, season: str | None, today: date
-) -> tuple[str, list[HistoryEntry], int]:
-    """A release's title, its history as known on `today`, and how many times its latest
-    date moved later (slipped)."""
-    from showtrack.tracker.names import resolve_release
-
-    show, release = resolve_release(store, show_name, season)
-    entries = history_on(release.history, today)
-    slips = 0
-    previous: str | None = None
-    for entry in entries:
-        latest = entry.window.latest
-        if previous is not None and latest is not None and latest > previous:
-            slips += 1
-        if latest is not None:
-            previous = latest
-    return release.label(show.title), entries, slips
-
-
-_EPISODE_REF = re.compile(r"(?:s(?:eason)?\s*)?0*(\d{1,3})\s*e0*(\d{1,4})", re.IGNORECASE)
-
-
-def episode_ref(show_arg: str, season_arg: str | None) -> tuple[str, int, int] | None:
-    """(show, season, number) when `SHOW [SEASON]` names an episode: `SHOW S6E15`,
-    `show-id/s6e15`, `"SHOW S6E15"`; None otherwise."""
-    from showtrack.tracker.names import split_release_ref
-
-    if season_arg is None:
-        m = re.fullmatch(r"(.+?)[\s/]+(s\d{1,3}\s*e\d{1,4})", show_arg.strip(), re.IGNORECASE)
-        show_arg, season_arg = (m[1], m[2]) if m else split_release_ref(show_arg, None)
-    if season_arg is None:
-        return None
-    m = _EPISODE_REF.fullmatch(season_arg.strip())
-    return None if m is None else (show_arg, int(m[1]), int(m[2]))
-
-
-def episode_history(
-    store: Lookup, show_arg: str, season_arg: str | None, today: date
-) -> tuple[str, list[EpisodeMove]]:
-    """An episode's title ('The Flash S6E15') and how its air day moved, as reported by
-    `today`."""
-    from showtrack.tracker.episodes import history_of
-    from showtrack.tracker.names import resolve_release
-
-    ref = episode_ref(show_arg, season_arg)
-    assert ref is not None
-    show_name, season, number = ref
-    show, release = resolve_release(store, show_name, str(season))
-    episode, moves = history_of(release, str(number))
-    day = today.isoformat()
-    shown = [m for m in moves if not m.as_of or m.as_of <= day]
-    return f"{release.label(show.title)}E{episode.number}", shown
-
-
-class CalendarFilter(msgspec.Struct):
-    """What `export --format ics` narrows the calendar to."""
-
-    premieres_only: bool = False
-    tags: Sequence[str] = ()
-    networks: Sequence[str] = ()
-    exact_only: bool = False
-
-
-def calendar_entries(source: Source, today: date, filt: CalendarFilter) -> list[CalendarEntry]:
-    """The releases a calendar can place (released, or a window with both ends: an
-    open-ended or TBA one has no place on it), soonest first, each as known on `today`
-    with its effective earliest and the history reported by then (which counts towards
-    the event's SEQUENCE). From a listing, only their sources and history are decoded."""
-    on_network_and_tags = network_and_tag_test(filt.networks, filt.tags)
-    placed = []
-    for row in _rows(source, today):
-        record = row.record
-        if filt.premieres_only and record.season is None:
-            continue
-        if not on_network_and_tags(row.show, record.platform):
-            continue
-        exact = row.released_on is not None or record.window.is_exact
-        if filt.exact_only and not exact:
-            continue
-        if not exact and (row.earliest is None or row.latest is None):
-            continue
-        placed.append(row)
-    placed.sort(key=_Row.sort_key)
-    entries = []
-    for row in placed:
-        record = row.record
-        reported: Sequence[HistoryEntry | HistoryMark]
-        if isinstance(record, ReleaseRecord):
-            sources, reported = record.decoded_sources(), history_on(record.decoded_marks(), today)
-        else:
-            assert isinstance(record, Release)
-            sources, reported = record.sources, history_on(record.history, today)
-        entries.append(CalendarEntry.of(record, row.show, row.effective, sources, reported))
-    return entries
-
-
-def calendar_episodes(source: Source, today: date, filt: CalendarFilter) -> list[EpisodeView]:
-    """The dated episodes for a calendar (`export --format ics --episodes`), those of a
-    season airing at once without a time (a streaming drop) as one."""
-    from showtrack.clock import local_zone
-    from showtrack.tracker.episodes import dated_episodes
-
-    on_network_and_tags = network_and_tag_test(filt.networks, filt.tags)
-    if isinstance(source, Store):
-        shows, releases = source.shows(), source.releases()
-    else:
-        shows = source.shows
-        releases = [
-            r.to_release(with_history=False) for r in source.releases if r.episodes_last_day
-        ]
-    by_id = {s.id: s for s in shows}
-    zone = local_zone()
-    found: list[EpisodeView] = []
-    for release in releases:
-        show = by_id.get(release.show_id) or Show(release.show_id, release.show_id)
-        if release.episodes and on_network_and_tags(show, release.platform):
-            found += dated_episodes(release, show, today, zone)
-    return found
+    return list(sorted_views(rows, today, now))
