@@ -1,26 +1,33 @@
-"""The command line: the Typer app (`options.py`), its commands (`commands.py`,
-`check.py`, `episodes.py`, `data.py`, `read.py`, `news.py`, `settings.py`), the conventions read
-before Typer sees a command line (`argv.py`), and turning errors into one message and an
-exit code (spec/cli.md)."""
+"""The command line: the Typer app (`options.py`), its commands, a module a family
+(`COMMAND_MODULES`), the conventions read before Typer sees a command line
+(`argv.py`), and turning errors into one message and an exit code (spec/cli.md)."""
 
+import importlib
 import os
 import sys
 
 import typer
 
-from showtrack.cli import (  # noqa: F401  (registering a command is importing its module)
-    check,
-    commands,
-    data,
-    episodes,
-    news,
-    read,
-    settings,
-)
 from showtrack.cli.argv import normalized
 from showtrack.cli.options import app
 from showtrack.context import fail, only_the_command_asked_for
 from showtrack.errors import ExitCode, ShowtrackError
+
+#: The modules of the commands, in the order `showtrack --help` lists them: importing a
+#: module registers its commands with the app.
+COMMAND_MODULES = (
+    "shows",
+    "releases",
+    "views",
+    "check",
+    "data",
+    "episodes",
+    "news",
+    "read",
+    "settings",
+)
+for _module in COMMAND_MODULES:
+    importlib.import_module(f"showtrack.cli.{_module}")
 
 
 def main(argv: list[str] | None = None) -> None:

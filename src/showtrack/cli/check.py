@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from showtrack.cli.commands import _entry_dict, _mixed_columns, _release_dict, blank_release
 from showtrack.cli.options import app, option, settings_of
+from showtrack.cli.views import _entry_dict, _mixed_columns, _release_dict, blank_release
 from showtrack.context import duration, emit, output_format
 from showtrack.errors import ExitCode, UsageError
 

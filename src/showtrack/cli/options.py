@@ -1,7 +1,7 @@
 """The Typer app, the global options and the option aliases every command shares.
 
-Commands live in `commands.py`, `episodes.py`, `data.py` and `read.py`; `showtrack.cli.main`
-runs them.
+The commands live in a module a family (cli/__init__.COMMAND_MODULES);
+`showtrack.cli.main` runs them.
 """
 
 import os
