@@ -53,6 +53,7 @@ from showtrack.store.document import (
     refuse,
     refuse_foreign,
     serialize,
+    split_current,
 )
 from showtrack.store.files import (
     WriteLock,
@@ -68,7 +69,7 @@ from showtrack.store.files import (
     stage,
     sweep_temp_files,
 )
-from showtrack.store.lines import Layout, split_document
+from showtrack.store.lines import Layout
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
@@ -539,7 +540,7 @@ def load(
         raise DatabaseError(f"{path} is a folder, not a database file")
     before = file_stamp(real)
     raw = read_bytes(real)
-    split = None if raw is None or decoded else _split(raw)
+    split = None if raw is None or decoded else split_current(raw)
     layout = None
     if split is not None:
         data, layout = split
@@ -558,30 +559,6 @@ def left_checked(real: Path, before: str | None) -> bool:
     costs about what a write of it does (bench/RESULTS.md); a file showtrack wrote is
     checked once, by that write."""
     return before is not None and before == checked_stamp(real) == file_stamp(real)
-
-
-def _split(raw: bytes) -> tuple[Data, Layout] | None:
-    """The file's records undecoded (see store/lines.py) when it is of this schema and
-    laid out as `serialize` writes it; None sends it through `parse_document`."""
-    split = split_document(raw, TABLES)
-    if split is None:
-        return None
-    tables, layout = split
-    if not set(tables) <= {*TABLES, "_default"}:
-        return None
-    try:
-        meta = {key: msgspec.json.decode(doc) for key, doc in tables["meta"].items()}
-    except msgspec.MsgspecError:
-        return None
-    first = meta.get("1")
-    if not isinstance(first, dict) or type(first.get("schema")) is not int:
-        return None
-    if first["schema"] != SCHEMA_VERSION or not all(isinstance(d, dict) for d in meta.values()):
-        return None
-    # The layout keeps the tables as read; the store changes its own copies.
-    data: Data = {name: dict(docs) for name, docs in tables.items()}
-    data["meta"] = meta
-    return data, layout
 
 
 @contextlib.contextmanager

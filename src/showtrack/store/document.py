@@ -12,6 +12,7 @@ from typing import Any
 import msgspec
 
 from showtrack.errors import DatabaseError
+from showtrack.store.lines import Layout, split_document
 
 TABLES = ("meta", "shows", "releases", "feeds", "inbox")
 RESTORE_HINT = "run `showtrack db restore` to go back to the last backup"
@@ -240,3 +241,27 @@ def serialize(data: Data) -> bytes:
 
 def document_order(doc_id: str) -> int:
     return int(doc_id) if doc_id.isdigit() else 0
+
+
+def split_current(raw: bytes) -> tuple[Data, Layout] | None:
+    """The file's records undecoded (see store/lines.py) when it is of this schema and
+    laid out as `serialize` writes it; None sends it through `parse_document`."""
+    split = split_document(raw, TABLES)
+    if split is None:
+        return None
+    tables, layout = split
+    if not set(tables) <= {*TABLES, "_default"}:
+        return None
+    try:
+        meta = {key: msgspec.json.decode(doc) for key, doc in tables["meta"].items()}
+    except msgspec.MsgspecError:
+        return None
+    first = meta.get("1")
+    if not isinstance(first, dict) or type(first.get("schema")) is not int:
+        return None
+    if first["schema"] != SCHEMA_VERSION or not all(isinstance(d, dict) for d in meta.values()):
+        return None
+    # The layout keeps the tables as read; the store changes its own copies.
+    data: Data = {name: dict(docs) for name, docs in tables.items()}
+    data["meta"] = meta
+    return data, layout

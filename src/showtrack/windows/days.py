@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
 from showtrack.errors import UsageError, WindowError
+from showtrack.windows.regions import resolve_zone
 from showtrack.windows.vocabulary import MONTHS, WEEKDAYS
 from showtrack.windows.window import FIRST_DAY, KEPT_YEARS, LAST_DAY, kept
 
@@ -162,8 +163,6 @@ def parse_time(text: str, what: str = "--at") -> time:
 def air_instant(window_day: date | None, at: str, tz: str | None, fallback: tzinfo) -> str:
     """The instant `at` (HH:MM) on `window_day` in the zone `tz` (else `fallback`), with
     that day's offset, as ISO 8601."""
-    from showtrack.windows.regions import resolve_zone
-
     at_time = parse_time(at, "--at")
     if window_day is None:
         raise WindowError(

@@ -18,20 +18,20 @@ this module; listings never do.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, NamedTuple
 
-from showtrack.errors import UsageError, WindowError
-from showtrack.windows.regions import is_southern, normalize_region, region_zone, resolve_zone
-from showtrack.windows.rules import Context, Span, atom
-from showtrack.windows.tokens import Token, tokenize
+from showtrack.errors import WindowError
+from showtrack.windows.readers import Context, Span
+from showtrack.windows.regions import is_southern, normalize_region, region_zone
+from showtrack.windows.rules import atom
+from showtrack.windows.times import TIME_RE, extract_time, zone_after
+from showtrack.windows.tokens import KNOWN_WORDS, Token, suggest, tokenize
 from showtrack.windows.vocabulary import (
     BOUND_TAIL_WORDS,
     EXPLAINED_BY,
-    FILLER,
     FIXED_HOLIDAYS,
     HALVES,
     HULL_WORDS,
@@ -43,7 +43,6 @@ from showtrack.windows.vocabulary import (
     NEGATIONS,
     NUMBER_WORDS,
     ORDINALS,
-    OTHER_TIME_WORDS,
     PREFIX_BOUNDS,
     RANGE_WORDS,
     RESCHEDULE_VERBS,
@@ -54,7 +53,6 @@ from showtrack.windows.vocabulary import (
     UNKNOWN_TEXT,
     VAGUE_COUNTS,
     WEEKDAYS,
-    WEEKDAYS_IN_FULL,
     YEAR_PARTS,
 )
 from showtrack.windows.window import EXAMPLES, Window, make_window
@@ -67,7 +65,7 @@ AFTER_HINT = (
 )
 
 if TYPE_CHECKING:
-    from zoneinfo import ZoneInfo
+    pass
 
 MAX_PHRASE = 500
 _MAX_SPAN_TOKENS = 9
@@ -138,7 +136,7 @@ def _refuse_unplaced_numbers(words: Sequence[str], start: int, end: int, phrase:
         word = words[side]
         if numeric(side):
             unplaced = word
-        elif word.isalpha() and word not in _KNOWN and numeric(side + step):
+        elif word.isalpha() and word not in KNOWN_WORDS and numeric(side + step):
             unplaced = (
                 f"{word} {words[side + step]}" if step > 0 else f"{words[side + step]} {word}"
             )
@@ -204,73 +202,6 @@ def _left_part(left: Sequence[str], right: Sequence[str], ctx: Context) -> Span 
             if completed is not None:
                 return completed
     return atom(" ".join(left), ctx)
-
-
-_VOCABULARY = sorted({*MONTHS, *WEEKDAYS_IN_FULL, *OTHER_TIME_WORDS})
-#: Every word a phrase may hold beside a number without refusal (_refuse_unplaced_numbers).
-_KNOWN = frozenset(
-    word
-    for name in (
-        *MONTHS,
-        *WEEKDAYS,
-        *SEASON_NAMES,
-        *FIXED_HOLIDAYS,
-        *MOVING_HOLIDAYS,
-        *YEAR_PARTS,
-        *MONTH_PARTS,
-        *ORDINALS,
-        *HALVES,
-        *NUMBER_WORDS,
-        *VAGUE_COUNTS,
-        *JOINERS_AFTER,
-        *OTHER_TIME_WORDS,
-        *FILLER,
-        *NEGATIONS,
-        *RANGE_WORDS,
-        *HULL_WORDS,
-        *BOUND_TAIL_WORDS,
-        *RESCHEDULE_VERBS,
-        *(w for words, _ in PREFIX_BOUNDS for w in words),
-        *(w for words, _ in SUFFIX_BOUNDS for w in words),
-        *(w for words in SET_ASIDE for w in words),
-        *(f"{unit}s" for unit in ("day", "week", "month", "year", "season", "part")),
-        "day",
-        "q",
-        "h",
-        "tvseason",
-        "and",
-        "is",
-        "will",
-        "return",
-        "returns",
-        "air",
-        "airs",
-        "episodes",
-        "new",
-        "with",
-    )
-    for word in name.split()
-)
-
-
-def _suggest(tokens: Sequence[str], index: int) -> str | None:
-    """A did-you-mean for a misspelt time word at `index`, e.g. 'sprung' -> 'spring'."""
-    close = _close_time_word(tokens[index])
-    if close is None:
-        return None
-    return " ".join([*tokens[:index], close, *tokens[index + 1 :]])
-
-
-@functools.lru_cache(maxsize=4096)
-def _close_time_word(word: str) -> str | None:
-    """The time word a word is a misspelling of, if any (an article asks about the same
-    words again and again: each is compared with the vocabulary once)."""
-    if len(word) < 4 or not word.isalpha() or word in _VOCABULARY:
-        return None
-    import difflib
-
-    close = difflib.get_close_matches(word, _VOCABULARY, n=1, cutoff=0.75)
-    return close[0] if close else None
 
 
 # --------------------------------------------------------------------------- finding
@@ -481,7 +412,7 @@ def _read_tokens(tokens: list[Token], ctx: Context, phrase: str) -> tuple[date |
         if any(t in UNKNOWN_MARKERS for t in words) or "announced" in words:
             return None, None
         for i in range(len(words)):
-            if suggestion := _suggest(words, i):
+            if suggestion := suggest(words, i):
                 raise WindowError(
                     f"{phrase!r}: {words[i]!r} is not a time word",
                     f"did you mean {suggestion!r}? " + EXAMPLES,
@@ -491,7 +422,7 @@ def _read_tokens(tokens: list[Token], ctx: Context, phrase: str) -> tuple[date |
         raise WindowError(f"{phrase!r} names no date, month, season or year", EXAMPLES)
     start, end, span = found
     for neighbour in (start - 1, end):
-        if 0 <= neighbour < len(words) and (suggestion := _suggest(words, neighbour)):
+        if 0 <= neighbour < len(words) and (suggestion := suggest(words, neighbour)):
             raise WindowError(
                 f"{phrase!r}: {words[neighbour]!r} is not a time word",
                 f"did you mean {suggestion!r}?",
@@ -513,59 +444,6 @@ def _read_tokens(tokens: list[Token], ctx: Context, phrase: str) -> tuple[date |
     if bound is None and _negated(tokens[:start], tokens[start].clause, _ABSENCE_REACH):
         bound = "not-in"
     return _apply_bound(span, bound, negated, ctx, phrase)
-
-
-# --------------------------------------------------------------------------- time of day
-
-_TIME_RE = re.compile(
-    # US television's "9/8 central" (or "9/8c", "9:30/8:30 central"): 9 p.m. Eastern,
-    # which is 8 Central; tried first, so that "9:30" of it is not a time of its own
-    r"(?:\bat\s+)?\b(?:(?P<east>1[0-2]|0?[1-9])(?::(?P<eastm>[0-5]\d))?/"
-    r"(?P<central>1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:c|central|ct)\b"
-    r"|(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?"
-    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b|(?P<word>noon|midnight)\b)",
-    re.IGNORECASE,
-)
-_ZONE_RE = re.compile(r"\s*\(?(?P<zone>[A-Za-z_]+(?:/[A-Za-z_+-]+)*)\)?")
-
-
-def _time_of(m: re.Match[str]) -> time:
-    if m["east"]:
-        east, central = int(m["east"]), int(m["central"])
-        if central % 12 != (east - 1) % 12:
-            raise WindowError(
-                f"{m[0].strip()!r}: {central} Central is not {east} Eastern",
-                "write it as 9/8c, or give one time and its zone, e.g. 9pm ET",
-            )
-        return time(east % 12 + 12, int(m["eastm"] or 0))  # prime time: the evening
-    if m["word"]:
-        return time(12, 0) if m["word"].lower() == "noon" else time(0, 0)
-    if m["h24"] is not None:
-        return time(int(m["h24"]), int(m["m24"]))
-    return time(int(m["h"]) % 12 + (12 if m["ampm"].lower() == "p" else 0), int(m["m"] or 0))
-
-
-def _zone_after(text: str, position: int) -> tuple[ZoneInfo | None, int]:
-    """A time zone named right after a time of day, and where it ends."""
-    if zm := _ZONE_RE.match(text, position):
-        try:
-            return resolve_zone(zm["zone"]), zm.end()
-        except UsageError:
-            pass
-    return None, position
-
-
-def _extract_time(phrase: str) -> tuple[str, time | None, ZoneInfo | None]:
-    matches = list(_TIME_RE.finditer(phrase))
-    if not matches:
-        return phrase, None, None
-    if len(matches) > 1:
-        raise WindowError(f"{phrase!r} names more than one time of day", "give one time")
-    m = matches[0]
-    zone, end = _zone_after(phrase, m.end())
-    if m["east"]:
-        zone, end = resolve_zone("ET"), m.end()
-    return phrase[: m.start()] + " " + phrase[end:], _time_of(m), zone
 
 
 # --------------------------------------------------------------------------- entry points
@@ -598,7 +476,7 @@ def parse_window(
     region = normalize_region(region)
     ctx = Context(as_of, is_southern(region))
     try:
-        text, clock, zone = _extract_time(phrase)
+        text, clock, zone = extract_time(phrase)
         earliest, latest = _read_tokens(tokenize(text), ctx, phrase)
     except WindowError as exc:
         if exc.message.startswith(("'", '"')):
@@ -700,8 +578,8 @@ def find_windows(
         while start_char > 0 and (text[start_char - 1].isalnum() or text[start_char - 1] in "'’"):
             start_char -= 1  # a phrase never starts inside a word ("won't" is not "t")
         gap = _TIME_AFTER.match(text, end_char)
-        if gap and (clock := _TIME_RE.match(text, gap.end())):
-            _, end_char = _zone_after(text, clock.end())
+        if gap and (clock := TIME_RE.match(text, gap.end())):
+            _, end_char = zone_after(text, clock.end())
         phrase = text[start_char:end_char]
         try:
             window = parse_window(phrase, as_of, region, default_zone=default_zone)

@@ -4,11 +4,39 @@ each token knows which characters of the original text it stands for."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 from typing import NamedTuple
 
-from showtrack.windows.vocabulary import FILLER, HULL_WORDS, MAY_CONTEXT, QUOTES, RANGE_WORDS
+from showtrack.windows.vocabulary import (
+    BOUND_TAIL_WORDS,
+    FILLER,
+    FIXED_HOLIDAYS,
+    HALVES,
+    HULL_WORDS,
+    JOINERS_AFTER,
+    MAY_CONTEXT,
+    MONTH_PARTS,
+    MONTHS,
+    MOVING_HOLIDAYS,
+    NEGATIONS,
+    NUMBER_WORDS,
+    ORDINALS,
+    OTHER_TIME_WORDS,
+    PREFIX_BOUNDS,
+    QUOTES,
+    RANGE_WORDS,
+    RESCHEDULE_VERBS,
+    SEASON_NAMES,
+    SET_ASIDE,
+    SUFFIX_BOUNDS,
+    VAGUE_COUNTS,
+    WEEKDAYS,
+    WEEKDAYS_IN_FULL,
+    YEAR_PARTS,
+)
 
 #: How text is normalised before it is split into tokens, in order.
 CLAUSE_BREAK = "\u00a6"  # a broken bar: no text the reader is given uses it as a word
@@ -146,3 +174,72 @@ def tokenize(text: str, *, track: bool = False) -> list[Token]:
         if token.text not in FILLER:
             tokens.append(token)
     return tokens
+
+
+# --------------------------------------------------------------------------- known words
+
+_VOCABULARY = sorted({*MONTHS, *WEEKDAYS_IN_FULL, *OTHER_TIME_WORDS})
+#: Every word a phrase may hold beside a number without refusal (phrases._refuse_unplaced_numbers).
+KNOWN_WORDS = frozenset(
+    word
+    for name in (
+        *MONTHS,
+        *WEEKDAYS,
+        *SEASON_NAMES,
+        *FIXED_HOLIDAYS,
+        *MOVING_HOLIDAYS,
+        *YEAR_PARTS,
+        *MONTH_PARTS,
+        *ORDINALS,
+        *HALVES,
+        *NUMBER_WORDS,
+        *VAGUE_COUNTS,
+        *JOINERS_AFTER,
+        *OTHER_TIME_WORDS,
+        *FILLER,
+        *NEGATIONS,
+        *RANGE_WORDS,
+        *HULL_WORDS,
+        *BOUND_TAIL_WORDS,
+        *RESCHEDULE_VERBS,
+        *(w for words, _ in PREFIX_BOUNDS for w in words),
+        *(w for words, _ in SUFFIX_BOUNDS for w in words),
+        *(w for words in SET_ASIDE for w in words),
+        *(f"{unit}s" for unit in ("day", "week", "month", "year", "season", "part")),
+        "day",
+        "q",
+        "h",
+        "tvseason",
+        "and",
+        "is",
+        "will",
+        "return",
+        "returns",
+        "air",
+        "airs",
+        "episodes",
+        "new",
+        "with",
+    )
+    for word in name.split()
+)
+
+
+def suggest(tokens: Sequence[str], index: int) -> str | None:
+    """A did-you-mean for a misspelt time word at `index`, e.g. 'sprung' -> 'spring'."""
+    close = _close_time_word(tokens[index])
+    if close is None:
+        return None
+    return " ".join([*tokens[:index], close, *tokens[index + 1 :]])
+
+
+@functools.lru_cache(maxsize=4096)
+def _close_time_word(word: str) -> str | None:
+    """The time word a word is a misspelling of, if any (an article asks about the same
+    words again and again: each is compared with the vocabulary once)."""
+    if len(word) < 4 or not word.isalpha() or word in _VOCABULARY:
+        return None
+    import difflib
+
+    close = difflib.get_close_matches(word, _VOCABULARY, n=1, cutoff=0.75)
+    return close[0] if close else None
