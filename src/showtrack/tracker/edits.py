@@ -15,6 +15,7 @@ from showtrack.errors import NotFoundError, UsageError
 from showtrack.models import (
     SHOW_STATUSES,
     STAGES,
+    HistoryEntry,
     Link,
     Release,
     Show,
@@ -309,6 +310,71 @@ def expect(
         if not options.create_show:
             raise
         show = add_show(store, show_name)
+    as_of, stage, lag = _checked(options, today)
+    season = parse_season(season_text)
+    rid = release_id(show, season_text)
+    current = store.release(rid)
+    region = options.region
+    if region is None and current is not None:
+        region = current.region
+    window = read or parse_window(phrase, as_of, region, default_zone=local_zone)
+    region = normalize_region(region)
+    air_time = _air_time(window, options, region, local_zone)
+
+    created = current is None
+    release = current or Release(
+        id=rid,
+        show_id=show.id,
+        season=season,
+        name=None if season is not None else season_text,
+    )
+    air_time, note = _kept_air_time(release, window, air_time, options, local_zone)
+    old_state, old_air = _state(release), release.air_time
+    current_news = (release.window, release.stage, old_air)
+    _revise(release, window, region, air_time, stage, options, as_of, created=created)
+    if options.after is not None:
+        _wait_on(store, release, find_release_by_ref(store, options.after), lag)
+    news = created or _state(release) != old_state  # what the history records
+    entry = history_entry(release, as_of, options.source, options.url, options.note)
+    changed, older = _into_history(release, entry, news, release.air_time != old_air, current_news)
+    if created:
+        store.insert([release])
+    else:
+        store.update([release])
+    # Only a release that waits on another can be pushed past its window; looking costs
+    # a decode of every release, which a plain expect must not pay.
+    conflict = _conflict(store, release.id, today) if release.after else None
+    return Expected(release, created, changed, older, conflict, note)
+
+
+def _into_history(
+    release: Release,
+    entry: HistoryEntry,
+    news: bool,
+    air_time_moved: bool,
+    current_news: tuple[WindowRecord, str | None, str | None],
+) -> tuple[bool, bool]:
+    """Record a report in the release's history, in its place by as_of; whether the
+    release changed, and whether the report was older than the newest one. An older
+    report joins the history and does not replace the newer news (spec/cli.md: the
+    current window is the latest report by as_of)."""
+    changed = news or air_time_moved
+    newest = max((h.as_of for h in release.history if h.as_of), default=None)
+    older = newest is not None and entry.as_of is not None and entry.as_of < newest
+    if older:
+        release.window, release.stage, release.air_time = current_news
+        changed = news = not any(
+            h.as_of == entry.as_of and h.window == entry.window for h in release.history
+        )
+    if news:
+        bisect.insort(release.history, entry, key=history_order)
+    return changed, older
+
+
+def _checked(options: ExpectOptions, today: date) -> tuple[date, str | None, str | None]:
+    """The day of the report, the stage and the lag, each checked before anything
+    changes: a web address, a day not after today, a known stage, durations that read,
+    and --lag only with --after."""
     if options.url is not None and not web_address(options.url):
         raise UsageError(
             f"--url {shortened(options.url)!r} is not a web address",
@@ -324,47 +390,58 @@ def expect(
         parse_duration(options.remind)
     if options.lag is not None and options.after is None:
         raise UsageError("--lag goes with --after", "e.g. --after the-defenders/s1 --lag 6mo")
-    lag = str(parse_duration(options.lag)) if options.lag else None
+    return as_of, stage, str(parse_duration(options.lag)) if options.lag else None
 
-    season = parse_season(season_text)
-    rid = release_id(show, season_text)
-    current = store.release(rid)
-    region = options.region
-    if region is None and current is not None:
-        region = current.region
-    window = read or parse_window(phrase, as_of, region, default_zone=local_zone)
-    region = normalize_region(region)
-    air_time = window.air_time.isoformat() if window.air_time else None
-    if options.at is not None:
-        phrase_zone = window.air_time.tzinfo if window.air_time else None
-        air_time = air_instant(
-            window.earliest if window.is_exact else None,
-            options.at,
-            options.tz,
-            phrase_zone or region_zone(region) or local_zone,
-        )
-    elif options.tz is not None:
-        raise UsageError("--tz goes with --at", "e.g. --at 21:00 --tz America/New_York")
 
-    created = current is None
-    release = current or Release(
-        id=rid,
-        show_id=show.id,
-        season=season,
-        name=None if season is not None else season_text,
+def _air_time(
+    window: Window, options: ExpectOptions, region: str | None, local_zone: tzinfo
+) -> str | None:
+    """The instant it airs: --at (in --tz, else the phrase's zone, the region's, the
+    user's) on the window's one day, else the time the phrase gave, else None."""
+    if options.at is None:
+        if options.tz is not None:
+            raise UsageError("--tz goes with --at", "e.g. --at 21:00 --tz America/New_York")
+        return window.air_time.isoformat() if window.air_time else None
+    phrase_zone = window.air_time.tzinfo if window.air_time else None
+    return air_instant(
+        window.earliest if window.is_exact else None,
+        options.at,
+        options.tz,
+        phrase_zone or region_zone(region) or local_zone,
     )
-    old_state = _state(release)
-    note = None
-    if air_time is None and release.air_time and options.at is None:
-        same_day = window.is_exact and release.window.is_exact
-        same_day = same_day and release.window.earliest == _iso(window.earliest)
-        if same_day:
-            air_time = release.air_time  # the day repeated: its known time stands
-        else:
-            at = datetime.fromisoformat(release.air_time).astimezone(local_zone)
-            note = f"its air time ({at:%H:%M %Z}) was dropped with the old day; give --at"
-    old_air = release.air_time
-    current_news = (release.window, release.stage, old_air)
+
+
+def _kept_air_time(
+    release: Release,
+    window: Window,
+    air_time: str | None,
+    options: ExpectOptions,
+    local_zone: tzinfo,
+) -> tuple[str | None, str | None]:
+    """The air time to keep when the news names none: the known one when the day is
+    repeated; else none, with a note saying the old one was dropped with its day."""
+    if air_time is not None or not release.air_time or options.at is not None:
+        return air_time, None
+    same_day = window.is_exact and release.window.is_exact
+    if same_day and release.window.earliest == _iso(window.earliest):
+        return release.air_time, None
+    at = datetime.fromisoformat(release.air_time).astimezone(local_zone)
+    return None, f"its air time ({at:%H:%M %Z}) was dropped with the old day; give --at"
+
+
+def _revise(
+    release: Release,
+    window: Window,
+    region: str | None,
+    air_time: str | None,
+    stage: str | None,
+    options: ExpectOptions,
+    as_of: date,
+    *,
+    created: bool,
+) -> None:
+    """The release as the news says: its window, region, air time, stage (a new one is
+    dated or announced), platform, reminder, note and source."""
     release.window = WindowRecord.of(window)
     release.region = region
     release.air_time = air_time if (air_time or window.is_exact) else None
@@ -382,30 +459,6 @@ def expect(
         source = Source(options.source, options.url, as_of.isoformat())
         if all((s.name, s.url) != (source.name, source.url) for s in release.sources):
             release.sources.append(source)
-    if options.after is not None:
-        _wait_on(store, release, find_release_by_ref(store, options.after), lag)
-    news = created or _state(release) != old_state  # what the history records
-    changed = news or release.air_time != old_air
-    entry = history_entry(release, as_of, options.source, options.url, options.note)
-    newest = max((h.as_of for h in release.history if h.as_of), default=None)
-    older = newest is not None and entry.as_of is not None and entry.as_of < newest
-    if older:
-        # A report from before the newest one joins the history in its place (spec/cli.md:
-        # the current window is the latest report by as_of); the newer news stays.
-        release.window, release.stage, release.air_time = current_news
-        changed = news = not any(
-            h.as_of == entry.as_of and h.window == entry.window for h in release.history
-        )
-    if news:
-        bisect.insort(release.history, entry, key=history_order)
-    if created:
-        store.insert([release])
-    else:
-        store.update([release])
-    # Only a release that waits on another can be pushed past its window; looking costs
-    # a decode of every release, which a plain expect must not pay.
-    conflict = _conflict(store, release.id, today) if release.after else None
-    return Expected(release, created, changed, older, conflict, note)
 
 
 def _conflict(store: Store, release_id: str, today: date) -> str | None:

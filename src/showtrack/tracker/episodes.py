@@ -356,18 +356,9 @@ def record_episode(
     """Record one episode by hand, or revise its day; its history grows when the day or
     the instant changed. The season is created (TBA) if it is not tracked yet; a first
     episode's day becomes its season's window."""
-    from showtrack.tracker.history import history_entry
     from showtrack.tracker.names import find_show
-    from showtrack.windows.days import air_instant
-    from showtrack.windows.phrases import parse_window
-    from showtrack.windows.window import make_window, window_dates
 
     show = find_show(store, show_name)
-    season = parse_season(season_text)
-    if season is None:
-        raise UsageError(
-            f"{season_text!r} is not a season number", "episodes belong to a season: e.g. 6 or S6"
-        )
     as_of = options.as_of or today
     if as_of > today:
         raise UsageError(
@@ -375,20 +366,66 @@ def record_episode(
         )
     if options.tz is not None and options.at is None:
         raise UsageError("--tz goes with --at", "e.g. --at 20:00 --tz America/New_York")
-    rid = f"{show.id}/s{season}"
-    release = store.release(rid)
-    new_release = release is None
-    if release is None:
-        release = Release(
-            id=rid,
-            show_id=show.id,
-            season=season,
-            window=WindowRecord.of(make_window("TBA", None, None)),
-            stage="announced",
-        )
-        release.history.append(history_entry(release, as_of, options.source, options.url))
+    release, new_release = _season_of_episode(store, show, season_text, as_of, options)
     show_zone = zone_named(show.zone) or zone
-    window = parse_window(phrase, as_of, release.region, default_zone=show_zone)
+    air_date, air_time = _episode_day(phrase, as_of, release.region, show_zone, options)
+    old = next((e for e in release.episodes if e.number == number), None)
+    episode, notes = _revised(old, number, air_date, air_time, options, show)
+    before = msgspec.structs.replace(old, history=[]) if old is not None else None
+    moved = old is None or before is None or not same_air(before, episode)
+    if moved:
+        episode.source = options.source
+        episode.history.append(_move(episode, as_of, options.source, options.url))
+    changed = moved or msgspec.structs.replace(episode, history=[]) != before
+    release.episodes = sorted(
+        [e for e in release.episodes if e is not old] + [episode], key=Episode.running_order
+    )
+    if number == 1 and not options.special and air_date and release.release_date is None:
+        notes += _dated_by_its_first_episode(release, air_date, episode.air_time, as_of, options)
+    if new_release:
+        store.insert([release])
+    elif changed or notes:
+        store.update([release])
+    return Recorded(show, release, episode, old is None, changed or new_release, tuple(notes))
+
+
+def _season_of_episode(
+    store: Store, show: Show, season_text: str, as_of: date, options: EpisodeOptions
+) -> tuple[Release, bool]:
+    """The season an episode belongs to, and whether it is new: one not tracked yet is
+    created TBA, with its first history entry."""
+    from showtrack.tracker.history import history_entry
+    from showtrack.windows.window import make_window
+
+    season = parse_season(season_text)
+    if season is None:
+        raise UsageError(
+            f"{season_text!r} is not a season number", "episodes belong to a season: e.g. 6 or S6"
+        )
+    release = store.release(f"{show.id}/s{season}")
+    if release is not None:
+        return release, False
+    release = Release(
+        id=f"{show.id}/s{season}",
+        show_id=show.id,
+        season=season,
+        window=WindowRecord.of(make_window("TBA", None, None)),
+        stage="announced",
+    )
+    release.history.append(history_entry(release, as_of, options.source, options.url))
+    return release, True
+
+
+def _episode_day(
+    phrase: str, as_of: date, region: str | None, show_zone: tzinfo, options: EpisodeOptions
+) -> tuple[str | None, str | None]:
+    """The day an episode airs (None: TBA) and its instant (--at in --tz, else the show's
+    zone; else the time the phrase gave). A window of more than one day is refused."""
+    from showtrack.windows.days import air_instant
+    from showtrack.windows.phrases import parse_window
+    from showtrack.windows.window import window_dates
+
+    window = parse_window(phrase, as_of, region, default_zone=show_zone)
     if not window.is_exact and (window.earliest is not None or window.latest is not None):
         raise UsageError(
             f"an episode airs on one day, and {phrase!r} reads as "
@@ -397,17 +434,25 @@ def record_episode(
         )
     air_date = window.earliest.isoformat() if window.is_exact and window.earliest else None
     if options.at is not None:
-        air_time: str | None = air_instant(
-            window.earliest if air_date else None, options.at, options.tz, show_zone
-        )
-    else:
-        air_time = window.air_time.isoformat() if window.air_time else None
+        day = window.earliest if air_date else None
+        return air_date, air_instant(day, options.at, options.tz, show_zone)
+    return air_date, window.air_time.isoformat() if window.air_time else None
 
+
+def _revised(
+    old: Episode | None,
+    number: int,
+    air_date: str | None,
+    air_time: str | None,
+    options: EpisodeOptions,
+    show: Show,
+) -> tuple[Episode, list[str]]:
+    """The episode as the news says (a copy of the old one, its history kept), and what
+    the user should know. With no time given, a repeated day keeps its time, and a new
+    day keeps the time of day in the show's zone where that zone is known."""
     notes: list[str] = []
-    kind = "special" if options.special else "regular"
-    old = next((e for e in release.episodes if e.number == number), None)
     if old is None:
-        episode = Episode(number=number, type=kind)
+        episode = Episode(number=number, type="special" if options.special else "regular")
     else:
         episode = msgspec.structs.replace(old, history=list(old.history))
         if air_time is None and old.air_time and options.at is None:
@@ -417,7 +462,6 @@ def record_episode(
                 air_time = _keep_wall_time(old, date.fromisoformat(air_date), show)
                 if air_time is None:
                     notes.append("its air time was dropped with the old day: give --at")
-    before = msgspec.structs.replace(episode, history=[])
     episode.air_date, episode.air_time = air_date, air_time
     if options.title is not None:
         episode.title = options.title
@@ -425,27 +469,30 @@ def record_episode(
         episode.runtime = options.runtime
     if options.special:
         episode.type = "special"
-    moved = old is None or not same_air(before, episode)
-    if moved:
-        episode.source = options.source
-        episode.history.append(_move(episode, as_of, options.source, options.url))
-    changed = moved or msgspec.structs.replace(episode, history=[]) != before
-    release.episodes = sorted(
-        [e for e in release.episodes if e is not old] + [episode], key=Episode.running_order
-    )
-    if number == 1 and kind == "regular" and air_date and release.release_date is None:
-        if (release.window.earliest, release.window.latest) != (air_date, air_date):
-            first = date.fromisoformat(air_date)
-            release.window = WindowRecord.of(make_window(air_date, first, first, release.region))
-            release.stage = "dated"
-            release.history.append(history_entry(release, as_of, options.source, options.url))
-            notes.append(f"its season's window is now {air_date}")
-        release.air_time = air_time
-    if new_release:
-        store.insert([release])
-    elif changed or notes:
-        store.update([release])
-    return Recorded(show, release, episode, old is None, changed or new_release, tuple(notes))
+    return episode, notes
+
+
+def _dated_by_its_first_episode(
+    release: Release,
+    air_date: str,
+    air_time: str | None,
+    as_of: date,
+    options: EpisodeOptions,
+) -> list[str]:
+    """A first episode's day becomes its season's window (with a history entry), and
+    its instant the season's air time."""
+    from showtrack.tracker.history import history_entry
+    from showtrack.windows.window import make_window
+
+    notes = []
+    if (release.window.earliest, release.window.latest) != (air_date, air_date):
+        first = date.fromisoformat(air_date)
+        release.window = WindowRecord.of(make_window(air_date, first, first, release.region))
+        release.stage = "dated"
+        release.history.append(history_entry(release, as_of, options.source, options.url))
+        notes.append(f"its season's window is now {air_date}")
+    release.air_time = air_time
+    return notes
 
 
 def _iso(day: date | None) -> str | None:
