@@ -167,3 +167,32 @@ def test_the_summary_line_counts_what_was_fetched_and_what_it_cost() -> None:
         "recorded 1 change"
     )
     assert sync.summary(1, 0, 1, [], dry_run=True).endswith("would record 0 changes")
+
+
+def test_the_plan_names_what_a_sync_fetches(opened: store.Store) -> None:
+    opened.meta[sync.CHECKED] = "2018-01-09"
+    everything = sync.plan(opened, [], None, TODAY)
+    assert [s.id for s in everything.shows] == ["jessica-jones"] and everything.since == "day"
+    assert everything.checks_changes
+    named = sync.plan(opened, ["jessica"], None, TODAY)
+    assert (named.since, named.feeds, named.checks_changes) == (None, [], False)
+    assert sync.plan(opened, [], "news", TODAY).shows == []
+    with pytest.raises(UsageError, match="--only 'all' is not tvmaze or news"):
+        sync.plan(opened, [], "all", TODAY)
+    with pytest.raises(UsageError, match="shows are named for TVmaze only"):
+        sync.plan(opened, ["jessica"], "news", TODAY)
+
+
+@pytest.mark.parametrize(
+    ("names", "complete", "checked"),
+    [([], True, True), ([], False, False), (["jessica"], True, False)],
+)
+def test_only_a_complete_sync_of_every_show_moves_the_day_changes_are_asked_from(
+    opened: store.Store, names: list[str], complete: bool, checked: bool
+) -> None:
+    plan = sync.plan(opened, names, None, TODAY)
+    reports = [("jessica-jones", _report(SeasonReport(2, premiere="2018-03-08")))]
+    synced = sync.record_all(opened, plan, reports, complete, [], TODAY, timezone.utc)
+    assert [c.release for c in synced.changes] == ["jessica-jones/s2"]
+    assert synced.news.queued == []
+    assert (sync.CHECKED in opened.meta) is checked

@@ -3,6 +3,7 @@ propose): spec/sync.md and spec/feeds.md. Everything is fetched, and every perso
 before the database is locked; each command writes at most once."""
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -25,7 +26,9 @@ from showtrack.errors import ExitCode, NetworkError, UsageError
 
 if TYPE_CHECKING:
     from showtrack.context import Settings
-    from showtrack.models import InboxItem
+    from showtrack.models import FeedOutcome, InboxItem
+    from showtrack.sources.tvmaze import Fetched
+    from showtrack.tracker.sync import Synced, SyncPlan
 
 ONLY_HELP = "sync only TVmaze, or only the news"
 QUIET_HELP = "say nothing unless something fails"
@@ -55,23 +58,15 @@ def sync(
     """
     from showtrack.reader import news as news_reader
     from showtrack.sources import tvmaze
-    from showtrack.text import printable
-    from showtrack.tracker import names, proposals
-    from showtrack.tracker import news as news_tracker
+    from showtrack.tracker import proposals
     from showtrack.tracker import sync as syncing
 
     settings = settings_of(ctx)
     fmt = output_format(output or "table", ("table", "json"))
-    if only not in (None, "tvmaze", "news"):
-        raise UsageError(f"--only {only!r} is not tvmaze or news")
-    if show and only == "news":
-        raise UsageError("shows are named for TVmaze only", "leave out --only news")
     today = settings.today()
     st = settings.read_store()
-    named = [names.find_show(st, name) for name in show or []]
-    targets = syncing.linked(st, named) if only != "news" else []
-    feeds = [f for f in st.feeds() if f.state != "gone"] if only != "tvmaze" and not show else []
-    if not targets and not feeds:
+    plan = syncing.plan(st, show or [], only, today)
+    if not plan.shows and not plan.feeds:
         if not quiet:
             typer.echo(
                 "nothing to sync: link a show to TVmaze (`showtrack link SHOW`) "
@@ -79,29 +74,47 @@ def sync(
                 err=True,
             )
         return
-    fetched = None
-    if targets:
-        since = None if named else syncing.updates_since(st, today)
-        fetched = tvmaze.fetch_changed(targets, since, today.isoformat())
-    outcomes = news_reader.follow(feeds, proposals.known_shows(st, today), today) if feeds else []
-    # The next sync may ask only what changed since today once every change was fetched.
-    checked = fetched is not None and fetched.complete and not named
-
-    def record(store: Any) -> tuple[list[Any], news_tracker.NewsReport]:
-        changes = syncing.record(store, fetched.reports, today, checked=checked) if fetched else []
-        zone = clock.local_zone()
-        return changes, news_tracker.queue(store, outcomes, today, zone)
-
+    # Fetched before the lock is taken: a slow server never holds up another command.
+    fetched = (
+        tvmaze.fetch_changed(plan.shows, plan.since, today.isoformat()) if plan.shows else None
+    )
+    outcomes = (
+        news_reader.follow(plan.feeds, proposals.known_shows(st, today), today)
+        if plan.feeds
+        else []
+    )
+    reports = fetched.reports if fetched is not None else None
+    complete = fetched is not None and fetched.complete
+    zone = clock.local_zone()
     if dry_run:  # recorded in the snapshot read above, which is never saved
-        changes, news = record(st)
+        synced = syncing.record_all(st, plan, reports, complete, outcomes, today, zone)
     else:
         with settings.write_store() as writable:
-            changes, news = record(writable)
-    rows = [c.to_dict() for c in changes]
+            synced = syncing.record_all(writable, plan, reports, complete, outcomes, today, zone)
+    _say_synced(settings, fmt, quiet, plan, fetched, outcomes, synced, dry_run)
+
+
+def _say_synced(
+    settings: "Settings",
+    fmt: str,
+    quiet: bool,
+    plan: "SyncPlan",
+    fetched: "Fetched | None",
+    outcomes: "Sequence[FeedOutcome]",
+    synced: "Synced",
+    dry_run: bool,
+) -> None:
+    """What `sync` recorded, as a table or JSON, its summary on stderr, and exit 5 at the
+    end for what failed."""
+    from showtrack.text import printable
+    from showtrack.tracker import sync as syncing
+
+    rows = [c.to_dict() for c in synced.changes]
+    news = synced.news
     # TVmaze failed before anything came: the error says it all (exit 5); a summary of
     # nothing fetched, or an empty result on stdout, would look like a sync that ran.
     nothing_came = fetched is not None and fetched.failure is not None and not fetched.reports
-    if nothing_came and not feeds:
+    if nothing_came and not plan.feeds:
         _fail_at_the_end(fetched, news.failures)
     if fmt == "json":
         from showtrack.output import write_object
@@ -121,17 +134,17 @@ def sync(
     if not quiet:
         if fetched is not None and not nothing_came:
             said = syncing.summary(
-                len(targets), len(fetched.reports), fetched.answered, changes, dry_run
+                len(plan.shows), len(fetched.reports), fetched.answered, synced.changes, dry_run
             )
             typer.echo(said, err=True)
-        if feeds:
+        if plan.feeds:
             typer.echo(news.summary(outcomes), err=True)
         for note in news.notes:
             typer.echo(f"showtrack: {printable(note)}", err=True)
     _fail_at_the_end(fetched, news.failures)
 
 
-def _fail_at_the_end(fetched: Any, feed_failures: list[str]) -> None:
+def _fail_at_the_end(fetched: "Fetched | None", feed_failures: list[str]) -> None:
     """Exit 5 for what failed, after what the rest brought was recorded and said."""
     from showtrack.text import printable
 

@@ -8,18 +8,30 @@ Everything goes into the database through transfer.apply_batch."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
-from typing import NamedTuple
+from datetime import date, tzinfo
+from typing import TYPE_CHECKING, NamedTuple
 
 import msgspec
 
 from showtrack.errors import UsageError
-from showtrack.models import Release, SeasonReport, Show, ShowReport, Source, WindowRecord
+from showtrack.models import (
+    Feed,
+    FeedOutcome,
+    Release,
+    SeasonReport,
+    Show,
+    ShowReport,
+    Source,
+    WindowRecord,
+)
 from showtrack.store import Store
 from showtrack.tracker.episodes import merge_reported
 from showtrack.tracker.history import history_entry
 from showtrack.tracker.transfer import apply_batch
 from showtrack.windows.window import make_window, plural, window_dates
+
+if TYPE_CHECKING:
+    from showtrack.tracker.news import NewsReport
 
 SOURCE = "TVmaze"
 CHECKED = "tvmaze_checked"  # meta: the last day sync asked TVmaze what changed
@@ -41,6 +53,64 @@ class Change(NamedTuple):
             "release": self.release,
             "change": self.what,
         }
+
+
+class SyncPlan(NamedTuple):
+    """What a sync will fetch: the shows named on the command line, the linked shows to
+    ask TVmaze about and since when, and the feeds to read."""
+
+    named: list[Show]
+    shows: list[Show]
+    since: str | None
+    feeds: list[Feed]
+
+    @property
+    def checks_changes(self) -> bool:
+        """Whether TVmaze's list of changed shows is read (not when shows are named)."""
+        return bool(self.shows) and not self.named
+
+
+def plan(store: Store, show_names: Sequence[str], only: str | None, today: date) -> SyncPlan:
+    """What `sync` fetches: with `only` 'tvmaze' or 'news' one of the two; the shows
+    named (each linked), else every linked show and every followed feed; TVmaze asked
+    only what changed since the last sync when that was recent."""
+    from showtrack.tracker.names import find_show
+
+    if only not in (None, "tvmaze", "news"):
+        raise UsageError(f"--only {only!r} is not tvmaze or news")
+    if show_names and only == "news":
+        raise UsageError("shows are named for TVmaze only", "leave out --only news")
+    named = [find_show(store, name) for name in show_names]
+    shows = linked(store, named) if only != "news" else []
+    since = None if named or not shows else updates_since(store, today)
+    feeds = [] if only == "tvmaze" or show_names else store.feeds()
+    return SyncPlan(named, shows, since, [f for f in feeds if f.state != "gone"])
+
+
+class Synced(NamedTuple):
+    """What a sync recorded: TVmaze's changes, and what the news queued or recorded."""
+
+    changes: list[Change]
+    news: NewsReport
+
+
+def record_all(
+    store: Store,
+    plan: SyncPlan,
+    reports: Sequence[tuple[str, ShowReport]] | None,
+    complete: bool,
+    outcomes: Sequence[FeedOutcome],
+    today: date,
+    local_zone: tzinfo,
+) -> Synced:
+    """Record what was fetched: TVmaze's `reports` (None when it was not asked) and the
+    feeds' `outcomes`. When every changed show was fetched (`complete`), the next sync
+    need only ask what changed since today."""
+    from showtrack.tracker import news
+
+    checked = reports is not None and complete and plan.checks_changes
+    changes = record(store, reports, today, checked=checked) if reports is not None else []
+    return Synced(changes, news.queue(store, outcomes, today, local_zone))
 
 
 def linked(store: Store, named: Sequence[Show]) -> list[Show]:
