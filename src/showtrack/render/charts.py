@@ -65,52 +65,42 @@ def _month_header(starts: Sequence[date], col: Callable[[date], int], chart: int
     return "".join(header)
 
 
-def timeline(
-    console: Console, views: Sequence[ReleaseView | ChartRow], today: date, months: int
-) -> None:
-    """One row a release, its window drawn across the coming months, ┃ today; a legend
-    line says what each symbol means (TIMELINE_LEGEND)."""
-    bars = [v if isinstance(v, ChartRow) else v.chart_row() for v in views]
-    width = console.width
-    label_width = max(12, min(32, width // 4, max((len(b.title) for b in bars), default=12)))
-    chart = max(20, width - label_width - 2)
-    starts = _month_starts(today.replace(day=1), months)
-    first, end = starts[0], starts[-1]
-    total = (end - first).days
+class _Axis:
+    """The days of a chart `chart` columns wide, from the first of this month over
+    `months` months: which column a day falls in, and a release's days drawn as marks."""
 
-    def col(day: date) -> int:
-        return round((day - first).days / total * (chart - 1))
+    def __init__(self, today: date, months: int, chart: int) -> None:
+        self.starts = _month_starts(today.replace(day=1), months)
+        self.first, self.end = self.starts[0], self.starts[-1]
+        self.chart = chart
+        self._total = (self.end - self.first).days
+        self.today_col = self.col(today)
+        self.empty = "".join("·" if i == self.today_col else " " for i in range(chart))
 
-    console.print(
-        Text(
-            (" " * (label_width + 2) + _month_header(starts[:-1], col, chart)).rstrip(),
-            style="bold",
-        ),
-        no_wrap=True,
-        overflow="crop",
-    )
-    today_col = col(today)
-    rows: list[tuple[str, str, str]] = []  # (label, chart part, its style)
-    empty = "".join("·" if i == today_col else " " for i in range(chart))
+    def col(self, day: date) -> int:
+        """The column of `day`."""
+        return round((day - self.first).days / self._total * (self.chart - 1))
 
-    def put(row: str, at: int, mark: str) -> str:
+    @staticmethod
+    def _put(row: str, at: int, mark: str) -> str:
         return row[:at] + mark + row[at + 1 :]
 
-    def span(row: str, since: date | None, until: date | None, fill: str) -> str:
+    def _span(self, row: str, since: date | None, until: date | None, fill: str) -> str:
         """`row` with the days `since` to `until` (open ends: the chart's) drawn in
         `fill`, and an arrow at an end that goes on past the chart."""
-        lo = col(max(since, first)) if since else 0
-        hi = col(min(until, end - timedelta(days=1))) if until else chart - 1
+        lo = self.col(max(since, self.first)) if since else 0
+        hi = self.col(min(until, self.end - timedelta(days=1))) if until else self.chart - 1
         row = row[:lo] + fill * (hi + 1 - lo) + row[hi + 1 :]
         if until is None:
-            row = put(row, chart - 1, "→")
-        elif until >= end:
-            row = put(row, chart - 1, "▶")
-        if since is None or since < first:
-            row = put(row, 0, "◀")
+            row = self._put(row, self.chart - 1, "→")
+        elif until >= self.end:
+            row = self._put(row, self.chart - 1, "▶")
+        if since is None or since < self.first:
+            row = self._put(row, 0, "◀")
         return row
 
     def draw(
+        self,
         eff: date | None,
         latest: date | None,
         released_on: date | None,
@@ -118,47 +108,59 @@ def timeline(
         overdue: bool,
     ) -> str:
         """The chart part of a row with these days ("TBA" when it has none)."""
-        row = empty
+        first, end = self.first, self.end
         if released_on is not None:
+            row = self.empty
             # A season on air: its episodes go on from its premiere to the last dated one.
             if last_episode is not None and last_episode > released_on and last_episode >= first:
-                row = span(row, released_on + timedelta(days=1), last_episode, "━")
+                row = self._span(row, released_on + timedelta(days=1), last_episode, "━")
             if first <= released_on < end:
-                row = put(row, col(released_on), "●")
+                row = self._put(row, self.col(released_on), "●")
             return row
         if eff is None and latest is None:
             return "TBA"
         if eff is not None and eff >= end:
-            return f"{eff.isoformat()} ▶".rjust(chart)  # past the chart: when, at its end
+            return f"{eff.isoformat()} ▶".rjust(self.chart)  # past the chart: when, at its end
         if latest is not None and latest < first:
             return f"◀ {latest.isoformat()}" + (" overdue" if overdue else "")
         # Overdue (closed, not out) is drawn in its own glyph: it must show without colour.
         if eff is not None and eff == latest:
-            return put(row, col(eff), "▒" if overdue else "◆")
-        return span(row, eff, latest, "▒" if overdue else "█")
+            return self._put(self.empty, self.col(eff), "▒" if overdue else "◆")
+        return self._span(self.empty, eff, latest, "▒" if overdue else "█")
 
+
+def timeline(
+    console: Console, views: Sequence[ReleaseView | ChartRow], today: date, months: int
+) -> None:
+    """One row a release, its window drawn across the coming months, ┃ today; a legend
+    says what each mark means (TIMELINE_LEGEND)."""
+    bars = [v if isinstance(v, ChartRow) else v.chart_row() for v in views]
+    width = console.width
+    label_width = max(12, min(32, width // 4, max((len(b.title) for b in bars), default=12)))
+    axis = _Axis(today, months, max(20, width - label_width - 2))
+    header = _month_header(axis.starts[:-1], axis.col, axis.chart)
+    _print_line(console, " " * (label_width + 2) + header, "bold")
+    rows: list[tuple[str, str, str]] = []  # (label, chart part, its style)
     # Releases share windows ("spring 2027"): each set of days is drawn once.
     drawn: dict[tuple[date | None, date | None, date | None, date | None, bool], str] = {}
     for v in bars:
         days = (v.earliest, v.latest, v.released_on, v.last_episode, v.status == "overdue")
         part = drawn.get(days)
         if part is None:
-            part = drawn[days] = draw(*days)
+            part = drawn[days] = axis.draw(*days)
         style = "dim" if part == "TBA" else STATUS_STYLES.get(v.status, "")
         rows.append((cut_label(v.title, label_width), part, style))
     _print_rows(console, rows, width)
-    marker = [" "] * chart
-    marker[today_col] = "┃"
-    console.print(
-        Text(
-            " " * (label_width + 2) + "".join(marker).rstrip() + f" today {today}", style="yellow"
-        ),
-        no_wrap=True,
-        overflow="crop",
-    )
+    marker = " " * axis.today_col + "┃"
+    _print_line(console, " " * (label_width + 2) + marker + f" today {today}", "yellow")
     for line in legend_lines(TIMELINE_LEGEND, width):
         line.stylize("dim")
         console.print(line, no_wrap=True, overflow="crop")
+
+
+def _print_line(console: Console, text: str, style: str) -> None:
+    """One line of a chart, cut at the terminal's edge, no spaces at its end."""
+    console.print(Text(text.rstrip(), style=style), no_wrap=True, overflow="crop")
 
 
 def _print_rows(console: Console, rows: Sequence[tuple[str, str, str]], width: int) -> None:
@@ -234,7 +236,6 @@ def month_calendar(console: Console, rows: MonthRows, year: int, month: int, tod
 
     plain = console.no_color or console.color_system is None
     weeks = month_grid(year, month)
-    grid_first, grid_last = weeks[0][0], weeks[-1][-1]
     # Each cell's width: the terminal shared by 7 columns less 8 borders, with a space
     # of padding each side while a cell keeps 6 columns for text, none below that.
     share = (console.width - 8) // 7
@@ -248,9 +249,30 @@ def month_calendar(console: Console, rows: MonthRows, year: int, month: int, tod
     )
     for name in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"):
         table.add_column(name, width=room, overflow="ellipsis", no_wrap=True)
-    # What falls on each day of the grid's six weeks, and how many windows are open on
-    # it (a window adds one where it opens and takes it away after it closes): one pass
-    # over the releases, not one a day.
+    on_day, open_on, windows = _placed(rows, weeks[0][0], weeks[-1][-1])
+    for week in weeks:
+        cells = []
+        for day in week:
+            text = _day_label(day, month, today, plain)
+            for title, style in on_day.get(day, ()):
+                text.append("\n")
+                text.append(cut_label(title, room).rstrip(), style=style)
+            if day in open_on and day.month == month:
+                text.append("\n")
+                text.append(WINDOW_MARK * room, style=WINDOW_STYLE)
+            cells.append(text)
+        table.add_row(*cells)
+    print_trimmed(console, table)
+    _legend(console, plain, bool(rows.episodes))
+    _named_windows(console, windows, year, month, plain)
+
+
+def _placed(
+    rows: MonthRows, grid_first: date, grid_last: date
+) -> tuple[dict[date, list[tuple[str, str]]], set[date], list[ChartRow]]:
+    """What falls on each day of the grid (a title and its style), the days a window is
+    open on, and those windows. A window adds one where it opens and takes it away after
+    it closes: one pass over the releases, not one a day."""
     on_day: dict[date, list[tuple[str, str]]] = {}
     opened = [0] * ((grid_last - grid_first).days + 2)
     windows: list[ChartRow] = []
@@ -268,32 +290,26 @@ def month_calendar(console: Console, rows: MonthRows, year: int, month: int, tod
         opened[((min(last, grid_last) if last else grid_last) - grid_first).days + 1] -= 1
     for episode in rows.episodes:
         on_day.setdefault(episode.day, []).append((episode.title, EPISODE_STYLE))
-    open_on = list(accumulate(opened))
-    for week in weeks:
-        cells = []
-        for day in week:
-            label = str(day.day)
-            if plain and day == today:
-                label = f"[{day.day}]"
-            elif plain and day.month != month:
-                label = f"·{day.day}"
-            # The label alone in its style: what follows it in the cell is not today's.
-            text = Text()
-            text.append(
-                label,
-                style="bold reverse" if day == today else ("bold" if day.month == month else "dim"),
-            )
-            for title, style in on_day.get(day, ()):
-                text.append("\n")
-                text.append(cut_label(title, room).rstrip(), style=style)
-            if open_on[(day - grid_first).days] and day.month == month:
-                text.append("\n")
-                text.append(WINDOW_MARK * room, style=WINDOW_STYLE)
-            cells.append(text)
-        table.add_row(*cells)
-    print_trimmed(console, table)
-    _legend(console, plain, bool(rows.episodes))
-    _named_windows(console, windows, year, month, plain)
+    open_on = {
+        grid_first + timedelta(days=n) for n, count in enumerate(accumulate(opened)) if count
+    }
+    return on_day, open_on, windows
+
+
+def _day_label(day: date, month: int, today: date, plain: bool) -> Text:
+    """A cell's first line: the day's number, today reversed and another month's dim
+    (without colour `[6]` and `·26`), in a style of its own: what follows it in the cell
+    is not today's."""
+    label = str(day.day)
+    if plain and day == today:
+        label = f"[{day.day}]"
+    elif plain and day.month != month:
+        label = f"·{day.day}"
+    text = Text()
+    text.append(
+        label, style="bold reverse" if day == today else ("bold" if day.month == month else "dim")
+    )
+    return text
 
 
 def _legend(console: Console, plain: bool, episodes: bool) -> None:
