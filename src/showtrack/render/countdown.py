@@ -90,42 +90,9 @@ def countdown_panels(
     panel_width = min(console.width, 60)
     bar_width = max(panel_width - 4, 10)  # the panel's inside: its borders and padding
     for v in views:
-        r = v.release
-        style = STATUS_STYLES.get(v.status, "")
-        lines = [Text(v.countdown, style=f"bold {style}".strip())]
-        phrase = r.window.phrase or "TBA"
-        dates = window_dates(r.window.earliest, r.window.latest)
-        window = Text("window  ")
-        window.append(printable(phrase), style="italic")
-        if dates != phrase:  # "2017-08-18 (2017-08-18)" says it twice
-            window.append(f"  ({dates})")
-        lines.append(window)
-        episode = v.next_episode
-        if episode is not None:
-            airs = (
-                f"{episode.local_air:%a %Y-%m-%d %H:%M %Z}"
-                if episode.local_air is not None
-                else episode_when(episode)
-            )
-            lines.append(cell(f"next    {episode.label}  {airs}"))
-        elif r.air_time:
-            when = local(datetime.fromisoformat(r.air_time))
-            lines.append(Text(f"airs    {when:%a %Y-%m-%d %H:%M %Z}"))
-        if v.conflict:
-            lines.append(Text("⚠ its constraints push it past its window", style="yellow"))
-        announced = _announced(r)
-        bar = progress_bar(announced, v.effective_earliest, r.latest, today, bar_width)
-        if bar.plain and announced is not None and v.effective_earliest is not None:
-            lines.append(bar)
-            # Its ends labelled: the first report, and the window's last day.
-            left = min(announced, today, v.effective_earliest).isoformat()
-            right = max(r.latest or v.effective_earliest, today).isoformat()
-            lines.append(Text(left + right.rjust(bar_width - len(left)), style="dim"))
-        if r.sources:
-            lines.append(Text("source  " + printable(r.sources[-1].name), style="dim"))
         console.print(
             Panel(
-                Group(*lines),
+                Group(*_panel_lines(v, today, local, bar_width)),
                 # Cut in the show's name, never the season (a title is at most the
                 # panel less its corners and the spaces around the title).
                 title=Text(cut_label(v.title, panel_width - 6).rstrip(), style="bold"),
@@ -140,6 +107,47 @@ def countdown_panels(
         for line in legend_lines(BAR_LEGEND, console.width):
             line.stylize("dim")
             console.print(line, no_wrap=True, overflow="crop")
+
+
+def _panel_lines(
+    v: ReleaseView, today: date, local: Callable[[datetime], datetime], bar_width: int
+) -> list[Text]:
+    """A release's panel, a line each: its countdown, its window, its next episode or air
+    time, a conflict, the bar with its ends labelled, its latest source."""
+    r = v.release
+    style = STATUS_STYLES.get(v.status, "")
+    lines = [Text(v.countdown, style=f"bold {style}".strip())]
+    phrase = r.window.phrase or "TBA"
+    dates = window_dates(r.window.earliest, r.window.latest)
+    window = Text("window  ")
+    window.append(printable(phrase), style="italic")
+    if dates != phrase:  # "2017-08-18 (2017-08-18)" says it twice
+        window.append(f"  ({dates})")
+    lines.append(window)
+    episode = v.next_episode
+    if episode is not None:
+        airs = (
+            f"{episode.local_air:%a %Y-%m-%d %H:%M %Z}"
+            if episode.local_air is not None
+            else episode_when(episode)
+        )
+        lines.append(cell(f"next    {episode.label}  {airs}"))
+    elif r.air_time:
+        when = local(datetime.fromisoformat(r.air_time))
+        lines.append(Text(f"airs    {when:%a %Y-%m-%d %H:%M %Z}"))
+    if v.conflict:
+        lines.append(Text("⚠ its constraints push it past its window", style="yellow"))
+    announced = _announced(r)
+    bar = progress_bar(announced, v.effective_earliest, r.latest, today, bar_width)
+    if bar.plain and announced is not None and v.effective_earliest is not None:
+        lines.append(bar)
+        # Its ends labelled: the first report, and the window's last day.
+        left = min(announced, today, v.effective_earliest).isoformat()
+        right = max(r.latest or v.effective_earliest, today).isoformat()
+        lines.append(Text(left + right.rjust(bar_width - len(left)), style="dim"))
+    if r.sources:
+        lines.append(Text("source  " + printable(r.sources[-1].name), style="dim"))
+    return lines
 
 
 def live_countdown(

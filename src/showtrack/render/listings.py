@@ -275,45 +275,49 @@ def show_info(
     if fields.row_count:
         print_trimmed(console, fields)
     for v in views:
-        r = v.release
-        body = Text()
-        body.append(f"{v.countdown}\n", style=STATUS_STYLES.get(v.status, ""))
-        body.append("window  ")
-        body.append(printable(r.window.phrase or "TBA"), style="italic")
-        body.append(f"  ({window_dates(r.window.earliest, r.window.latest)})\n")
-        if r.air_time:
-            body.append(
-                f"airs    {local(datetime.fromisoformat(r.air_time)):%a %Y-%m-%d %H:%M %Z}\n"
-            )
-        if v.next_episode is not None:
-            body.append(
-                f"next    {printable(v.next_episode.label)}  {episode_when(v.next_episode)}\n"
-            )
-        body.append(f"stage   {printable(r.stage or '-')}")
-        for label, value in (
-            ("on", v.platform),
-            ("region", r.region),
-            ("remind", r.remind and f"{r.remind} before (check)"),
-        ):
-            if value:
-                body.append(f"\n{label:7} {printable(value)}")
-        for link in r.after:
-            lag = f" + {link.lag}" if link.lag else ""
-            body.append(f"\nafter   {printable(link.release)}{lag}")
-        if v.effective_earliest and r.after:
-            body.append(f" (not before {v.effective_earliest})")
-        # One line a source: the same name and address reported again is one source.
-        sources = {(src.name, src.url): src for src in r.sources}
-        for src in sources.values():
-            body.append(f"\nsource  {printable(src.name)}")
-            if src.as_of:
-                body.append(f" ({src.as_of})", style="dim")
-            if src.url:
-                body.append(f"  {printable(src.url)}", style="dim")
-        if r.notes:
-            body.append(f"\nnotes   {printable(r.notes)}")
         title = Text(cut_label(v.title, max(console.width - 6, 10)).rstrip())
-        console.print(Panel(body, title=title, title_align="left", expand=False))
+        panel = Panel(_release_page(v, local), title=title, title_align="left", expand=False)
+        console.print(panel)
+
+
+def _release_page(v: ReleaseView, local: Callable[[datetime], datetime]) -> Text:
+    """What `info` says of one release, a line a fact: countdown, window, air time in
+    the user's zone, next episode, stage, where, region, reminder, what it waits on,
+    each source once, notes."""
+    r = v.release
+    body = Text()
+    body.append(f"{v.countdown}\n", style=STATUS_STYLES.get(v.status, ""))
+    body.append("window  ")
+    body.append(printable(r.window.phrase or "TBA"), style="italic")
+    body.append(f"  ({window_dates(r.window.earliest, r.window.latest)})\n")
+    if r.air_time:
+        body.append(f"airs    {local(datetime.fromisoformat(r.air_time)):%a %Y-%m-%d %H:%M %Z}\n")
+    if v.next_episode is not None:
+        body.append(f"next    {printable(v.next_episode.label)}  {episode_when(v.next_episode)}\n")
+    body.append(f"stage   {printable(r.stage or '-')}")
+    for label, value in (
+        ("on", v.platform),
+        ("region", r.region),
+        ("remind", r.remind and f"{r.remind} before (check)"),
+    ):
+        if value:
+            body.append(f"\n{label:7} {printable(value)}")
+    for link in r.after:
+        lag = f" + {link.lag}" if link.lag else ""
+        body.append(f"\nafter   {printable(link.release)}{lag}")
+    if v.effective_earliest and r.after:
+        body.append(f" (not before {v.effective_earliest})")
+    # One line a source: the same name and address reported again is one source.
+    sources = {(src.name, src.url): src for src in r.sources}
+    for src in sources.values():
+        body.append(f"\nsource  {printable(src.name)}")
+        if src.as_of:
+            body.append(f" ({src.as_of})", style="dim")
+        if src.url:
+            body.append(f"  {printable(src.url)}", style="dim")
+    if r.notes:
+        body.append(f"\nnotes   {printable(r.notes)}")
+    return body
 
 
 SEARCH_COLUMNS = (
