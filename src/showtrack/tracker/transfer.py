@@ -246,6 +246,8 @@ def _names(value: Any) -> list[str]:
 
 
 def _release_from_record(record: Any, position: int, shows: _Shows, today: date) -> Release:
+    """A release from an import's record, checked field by field; a bad one is a usage
+    error that names the record (its position and its id or show)."""
     if not isinstance(record, dict):
         raise _record_error(position, record, "a release must be a JSON object")
     for key in _TEXT_KEYS:
@@ -254,85 +256,101 @@ def _release_from_record(record: Any, position: int, shows: _Shows, today: date)
             raise _record_error(
                 position, record, f"{key!r} must be text, not {type(value).__name__}"
             )
-    season = record.get("season")
-    if season is not None and not (isinstance(season, int) and not isinstance(season, bool)):
-        if isinstance(season, str) and parse_season(season) is not None:
-            season = parse_season(season)
-        else:
-            raise _record_error(position, record, "'season' must be a whole number")
-    show_key = record.get("show_id") or record.get("show")
-    rid = record.get("id")
-    if not show_key and rid:
-        show_key = rid.split("/", 1)[0]
-    if not show_key:
-        raise _record_error(position, record, "it names no show ('show' or 'id')")
-    show = shows.named(show_key, record.get("show"), record)
-    if rid is None:
-        if season is None and not record.get("name"):
-            raise _record_error(position, record, "it has neither 'season' nor 'id'")
-        rid = f"{show.id}/{release_slug(season, record.get('name'))}"
-    if not isinstance(rid, str) or "/" not in rid:
-        raise _record_error(position, record, "'id' must look like show-id/s2")
-    window = record.get("window")
-    if not isinstance(window, dict):
-        raise _record_error(
-            position, record, "'window' must be an object with 'phrase' or 'earliest'/'latest'"
-        )
     try:
-        window_record = _window_from_record(window, record, today)
+        show, rid, season = _identity(record, shows)
+        window = record.get("window")
+        if not isinstance(window, dict):
+            raise UsageError("'window' must be an object with 'phrase' or 'earliest'/'latest'")
         if record.get("release_date"):
             _kept_day(record["release_date"], "release_date")
         if record.get("air_time"):
             datetime.fromisoformat(record["air_time"])
         if record.get("remind"):
             parse_duration(record["remind"])
-        links = []
-        for link in record.get("after") or []:
-            if not isinstance(link, dict) or not isinstance(link.get("release"), str):
-                raise UsageError('\'after\' must be a list of {"release": id, "lag": ...}')
-            if link.get("lag"):
-                parse_duration(link["lag"])
-            links.append(Link(link["release"], link.get("lag")))
-        entries = record.get("history") or []
-        if not isinstance(entries, list) or not all(isinstance(h, dict) for h in entries):
-            raise UsageError("'history' must be a list of objects (as `export` writes it)")
-        history = [from_plain(HistoryEntry, h) for h in entries]
-        sources = [
-            from_plain(Source, s) if isinstance(s, dict) else Source(str(s))
-            for s in record.get("sources") or []
-        ]
-        for source in sources:
-            if source.url is not None and not web_address(source.url):
-                raise UsageError(f"source URL {source.url!r} is not an http(s) address")
-        for entry in history:
-            if entry.as_of:
-                _kept_day(entry.as_of, "history as_of")
-            for day in (entry.window.earliest, entry.window.latest):
-                if day:
-                    _kept_day(day, "history window")
-        episodes = _episodes_from_record(record.get("episodes"))
         return Release(
             id=rid,
             show_id=show.id,
             season=season,
-            window=window_record,
+            window=_window_from_record(window, record, today),
             name=record.get("name"),
             air_time=record.get("air_time"),
             region=record.get("region"),
             platform=record.get("platform"),
             stage=check_choice(record.get("stage"), STAGES, "stage"),
-            after=links,
-            sources=sources,
+            after=_links_from_record(record.get("after")),
+            sources=_sources_from_record(record.get("sources")),
             notes=record.get("notes"),
             release_date=record.get("release_date"),
             remind=record.get("remind"),
-            history=history,
-            episodes=episodes,
+            history=_history_from_record(record.get("history")),
+            episodes=_episodes_from_record(record.get("episodes")),
         )
     except ShowtrackError as exc:
         raise _record_error(position, record, exc.message) from None
     except (ValueError, msgspec.ValidationError) as exc:
         raise _record_error(position, record, str(exc)) from None
+
+
+def _identity(record: dict[str, Any], shows: _Shows) -> tuple[Show, str, int | None]:
+    """The show a release record belongs to (by id or title), its id, and its season."""
+    season = record.get("season")
+    if season is not None and not (isinstance(season, int) and not isinstance(season, bool)):
+        if not isinstance(season, str) or parse_season(season) is None:
+            raise UsageError("'season' must be a whole number")
+        season = parse_season(season)
+    show_key = record.get("show_id") or record.get("show")
+    rid = record.get("id")
+    if not show_key and rid:
+        show_key = rid.split("/", 1)[0]
+    if not show_key:
+        raise UsageError("it names no show ('show' or 'id')")
+    show = shows.named(show_key, record.get("show"), record)
+    if rid is None:
+        if season is None and not record.get("name"):
+            raise UsageError("it has neither 'season' nor 'id'")
+        rid = f"{show.id}/{release_slug(season, record.get('name'))}"
+    if not isinstance(rid, str) or "/" not in rid:
+        raise UsageError("'id' must look like show-id/s2")
+    return show, rid, season
+
+
+def _links_from_record(value: Any) -> list[Link]:
+    """What a release waits on: a list of {"release": id, "lag": duration}."""
+    links = []
+    for link in value or []:
+        if not isinstance(link, dict) or not isinstance(link.get("release"), str):
+            raise UsageError('\'after\' must be a list of {"release": id, "lag": ...}')
+        if link.get("lag"):
+            parse_duration(link["lag"])
+        links.append(Link(link["release"], link.get("lag")))
+    return links
+
+
+def _sources_from_record(value: Any) -> list[Source]:
+    """A release's sources: objects as `export` writes them, or names; addresses that
+    are web addresses."""
+    sources = [
+        from_plain(Source, s) if isinstance(s, dict) else Source(str(s)) for s in value or []
+    ]
+    for source in sources:
+        if source.url is not None and not web_address(source.url):
+            raise UsageError(f"source URL {source.url!r} is not an http(s) address")
+    return sources
+
+
+def _history_from_record(value: Any) -> list[HistoryEntry]:
+    """A release's history as `export` writes it, its days within the kept years."""
+    entries = value or []
+    if not isinstance(entries, list) or not all(isinstance(h, dict) for h in entries):
+        raise UsageError("'history' must be a list of objects (as `export` writes it)")
+    history = [from_plain(HistoryEntry, h) for h in entries]
+    for entry in history:
+        if entry.as_of:
+            _kept_day(entry.as_of, "history as_of")
+        for day in (entry.window.earliest, entry.window.latest):
+            if day:
+                _kept_day(day, "history window")
+    return history
 
 
 def _episodes_from_record(value: Any) -> list[Episode]:
