@@ -233,3 +233,29 @@ def test_the_cycle_finder_sees_imports_in_functions_but_not_type_checking_ones(
         encoding="utf-8",
     )
     assert _runtime_imports(module) == {"showtrack.tracker.edits", "showtrack.render.charts"}
+
+
+def _functions(path: Path) -> list[tuple[str, int]]:
+    """Each function of a source file and its length in lines, its docstring aside (a
+    command's help is text for the user, not a step of the program)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            length = (node.end_lineno or node.lineno) - node.lineno + 1
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                length -= (first.end_lineno or first.lineno) - first.lineno + 1
+            found.append((node.name, length))
+    return found
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=_module_name)
+def test_no_function_is_over_60_lines(path: Path) -> None:
+    assert [(name, n) for name, n in _functions(path) if n > 60] == []
+
+
+def test_a_function_is_measured_without_its_docstring(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    body = "".join(f"    x{n} = {n}\n" for n in range(61))
+    module.write_text(f'def f():\n    """Help,\n\n    for the user."""\n{body}', encoding="utf-8")
+    assert _functions(module) == [("f", 62)]

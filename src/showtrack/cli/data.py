@@ -2,13 +2,16 @@
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from showtrack.cli.options import app, argument, db_app, option, settings_of
 from showtrack.context import import_progress, output_format, write_out
 from showtrack.errors import UsageError
+
+if TYPE_CHECKING:
+    from showtrack.context import Settings
 
 # --------------------------------------------------------------------------- moving data
 
@@ -73,28 +76,38 @@ def export_data(
     if fmt == "json":
         data = transfer.export_json_bytes(settings.read_store())
     elif fmt == "ics":
-        from showtrack.ics import WINDOW_MODES, to_ical
-        from showtrack.models import check_choice
-
-        check_choice(windows, WINDOW_MODES, "--windows")
-
-        from showtrack.tracker import calendars
-
-        filt = calendars.CalendarFilter(premieres_only, tag, network, exact_only)
-        listing = settings.read_listing()
-        entries = calendars.calendar_entries(listing, settings.today(), filt)
-        shown = calendars.calendar_episodes(listing, settings.today(), filt) if episodes else []
-        data = to_ical(entries, settings.now(), shown, windows)
+        filt = (premieres_only, tag, network, exact_only)
+        data = _calendar_file(settings, filt, episodes=episodes, windows=windows)
     else:
-        st = settings.read_store()
         import io
 
         from showtrack.output import write_csv
 
         buffer = io.StringIO()
-        write_csv(transfer.export_rows(st, settings.today()), buffer)
+        write_csv(transfer.export_rows(settings.read_store(), settings.today()), buffer)
         data = buffer.getvalue()
     write_out(data, output)
+
+
+def _calendar_file(
+    settings: "Settings",
+    narrowed: "tuple[bool, list[str], list[str], bool]",
+    *,
+    episodes: bool,
+    windows: str,
+) -> bytes:
+    """The iCalendar file of the releases (and with `episodes` the dated episodes) the
+    filter keeps: premieres only, tags, networks, exact days only."""
+    from showtrack.ics import WINDOW_MODES, to_ical
+    from showtrack.models import check_choice
+    from showtrack.tracker import calendars
+
+    check_choice(windows, WINDOW_MODES, "--windows")
+    filt = calendars.CalendarFilter(*narrowed)
+    listing = settings.read_listing()
+    entries = calendars.calendar_entries(listing, settings.today(), filt)
+    shown = calendars.calendar_episodes(listing, settings.today(), filt) if episodes else []
+    return to_ical(entries, settings.now(), shown, windows)
 
 
 IMPORT_FILE_HELP = (

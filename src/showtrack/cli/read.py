@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # helpers' annotations are strings: the CLI loads these only 
 
     from showtrack.context import Settings
     from showtrack.models import KnownShow
+    from showtrack.reader.article import Article
     from showtrack.render import Console
     from showtrack.store import Store
     from showtrack.tracker.proposals import ArticleSource, ProposalView
@@ -64,10 +65,8 @@ def read(
     Example:  showtrack read news.html --as-of 2017-01-10 --apply --create-shows
     """
     from showtrack.config import load_config
-    from showtrack.reader.article import load_article
     from showtrack.reader.statements import read_statements
     from showtrack.tracker import proposals
-    from showtrack.tracker.proposals import ArticleSource
 
     settings = settings_of(ctx)
     region = load_config().pick("region", region)
@@ -78,23 +77,12 @@ def read(
     if apply and dry_run:
         raise UsageError("--apply and --dry-run contradict each other", "give one of them")
     today = settings.today()
-    given = day_option(settings, as_of, "--as-of")
-    if given is not None and given > today:
-        raise UsageError(f"--as-of {given} is after today ({today})", "give the day it was said")
-    article = load_article(source, today)
-    day = given or article.published or today
-    came_from = "option" if given else (article.published_from or "today")
-    origin = ArticleSource(article.title, article.name, article.url, day, came_from)
+    article, origin = _article(settings, source, as_of, today)
     asking = not (apply or dry_run) and fmt == "table" and sys.stdin.isatty()
     st = settings.read_store(about_to_write=apply or asking)
     known = proposals.known_shows(st, today)
-    dated = came_from != "today"
-    if not dated:
-        sys.stderr.write(
-            "showtrack: the article gives no date: only windows that need none are read"
-            " (give --as-of DATE to read 'this fall' and the like)\n"
-        )
-    found = read_statements(article.text, article.title, day, region, known, dated=dated)
+    dated = origin.as_of_from != "today"
+    found = read_statements(article.text, article.title, origin.as_of, region, known, dated=dated)
     views = proposals.resolve(st, found, today, shows, known)
     if asking:
         views = _review(settings.console(), views, st, origin, region, today, known)
@@ -116,6 +104,29 @@ def read(
     _show(settings, fmt, views, origin)
     if not found:
         raise typer.Exit(ExitCode.NOTHING)
+
+
+def _article(
+    settings: "Settings", source: str, as_of: str | None, today: "date"
+) -> "tuple[Article, ArticleSource]":
+    """The article at `source` (a file, `-`, or a web address), and where it came from
+    and the day it speaks from: --as-of, else the day it was published, else today (then
+    windows that need a date, like 'this fall', are not read, and stderr says so)."""
+    from showtrack.reader.article import load_article
+    from showtrack.tracker.proposals import ArticleSource
+
+    given = day_option(settings, as_of, "--as-of")
+    if given is not None and given > today:
+        raise UsageError(f"--as-of {given} is after today ({today})", "give the day it was said")
+    article = load_article(source, today)
+    day = given or article.published or today
+    came_from = "option" if given else (article.published_from or "today")
+    if came_from == "today":
+        sys.stderr.write(
+            "showtrack: the article gives no date: only windows that need none are read"
+            " (give --as-of DATE to read 'this fall' and the like)\n"
+        )
+    return article, ArticleSource(article.title, article.name, article.url, day, came_from)
 
 
 def _review(

@@ -26,7 +26,7 @@ from showtrack.cli.options import (
 from showtrack.models import STAGES
 
 if TYPE_CHECKING:
-    pass
+    from showtrack.models import Release
 
 
 # --------------------------------------------------------------------------- releases
@@ -71,7 +71,6 @@ def expect(
     """
     from showtrack.config import load_config
     from showtrack.tracker import edits, names
-    from showtrack.windows.window import window_dates
 
     settings = settings_of(ctx)
     options = edits.ExpectOptions(
@@ -94,19 +93,29 @@ def expect(
         done = edits.expect(st, show, season, window, options, today, clock.local_zone())
         release, created, changed, older, conflict = done[:5]
         title = names.show_title(st, release.show_id)
-    verb = "added" if created else ("revised" if changed else "unchanged:")
-    verb = "recorded an older report; still current for" if older and changed else verb
     sys.stderr.write(f"showtrack: warning: {conflict} (a conflict)\n" if conflict else "")
-    w = release.window
-    dates = window_dates(w.earliest, w.latest)
-    if release.air_time:  # as `info` says it: the day and time where the user is
-        from datetime import datetime
-
-        here = datetime.fromisoformat(release.air_time).astimezone(clock.local_zone())
-        dates += f", airs {here:%a %Y-%m-%d %H:%M %Z}"
-    echo_safe(f"{verb} {release.label(title)}: {w.phrase} ({dates})")
+    echo_safe(_expected_line(release, title, created=created, changed=changed, older=older))
     if done.note:
         echo_safe(f"  {done.note}")
+
+
+def _expected_line(
+    release: "Release", title: str, *, created: bool, changed: bool, older: bool
+) -> str:
+    """What `expect` did, in a line: added, revised or unchanged, the window and its days,
+    and a timed release's day and time where the user is (as `info` says it)."""
+    from datetime import datetime
+
+    from showtrack.windows.window import window_dates
+
+    verb = "added" if created else ("revised" if changed else "unchanged:")
+    verb = "recorded an older report; still current for" if older and changed else verb
+    w = release.window
+    dates = window_dates(w.earliest, w.latest)
+    if release.air_time:
+        here = datetime.fromisoformat(release.air_time).astimezone(clock.local_zone())
+        dates += f", airs {here:%a %Y-%m-%d %H:%M %Z}"
+    return f"{verb} {release.label(title)}: {w.phrase} ({dates})"
 
 
 @app.command()

@@ -4,7 +4,7 @@ reads the annotations at start.
 """
 
 import sys
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
@@ -27,10 +27,6 @@ from showtrack.context import (
     output_format,
 )
 from showtrack.errors import ExitCode, UsageError
-
-if TYPE_CHECKING:
-    pass
-
 
 # --------------------------------------------------------------------------- shows
 

@@ -37,7 +37,9 @@ from showtrack.context import (
 from showtrack.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
+    from showtrack.context import Settings
     from showtrack.models import EpisodeView, ReleaseRow, ReleaseView
+    from showtrack.tracker.listings import UpcomingFilter
 
 
 STATUS_HELP = "only this release status (upcoming, open, overdue, released, unknown) or show status"
@@ -76,16 +78,7 @@ def upcoming(
 
     settings = settings_of(ctx)
     fmt = output_format(output)
-    if within and until:
-        raise UsageError("give --within or --until, not both")
-    filt = listings.UpcomingFilter(
-        within=duration(within),
-        until=day_option(settings, until, "--until", "future"),
-        networks=network,
-        tags=tag,
-        statuses=status,
-        include_all=include_all or any(s in ("released", "overdue") for s in status),
-    )
+    filt = _upcoming_filter(settings, within, until, network, tag, status, include_all)
     views: Sequence[Any]
     to_dict: Callable[[Any], dict[str, Any] | ReleaseRow]
     columns = None
@@ -112,6 +105,31 @@ def upcoming(
         limit=limit,
         columns=columns,
         blank=blank_release(),
+    )
+
+
+def _upcoming_filter(
+    settings: "Settings",
+    within: str | None,
+    until: str | None,
+    networks: list[str],
+    tags: list[str],
+    statuses: list[str],
+    include_all: bool,
+) -> "UpcomingFilter":
+    """What `upcoming` lists: within a duration or until a day (not both), on these
+    networks, with these tags and statuses; released and overdue ones when asked for."""
+    from showtrack.tracker.listings import UpcomingFilter
+
+    if within and until:
+        raise UsageError("give --within or --until, not both")
+    return UpcomingFilter(
+        within=duration(within),
+        until=day_option(settings, until, "--until", "future"),
+        networks=networks,
+        tags=tags,
+        statuses=statuses,
+        include_all=include_all or any(s in ("released", "overdue") for s in statuses),
     )
 
 

@@ -273,46 +273,51 @@ class Fetcher:
                     if not cut:
                         raise
                     return Answer(response, large.body, cut=True)
-        except httpx.TimeoutException:
-            raise NetworkError(
-                f"{what}: {self.base_url} did not answer within {self._timeout:g} s",
-                f"try again later, or raise {TIMEOUT_ENV}",
-            ) from None
-        except _Expired:
-            raise NetworkError(
-                f"{what}: {self.base_url} did not answer in full within "
-                f"{_DEADLINE_FACTOR * self._timeout:g} s",
-                f"try again later, or raise {TIMEOUT_ENV}",
-            ) from None
-        except _TooLarge:
-            raise NetworkError(
-                f"{what}: the answer is over {limit // 1_000_000} MB, not what was asked for",
-                "if it is an article, save its page to a file and read that",
-            ) from None
-        except httpx.TooManyRedirects:
-            raise NetworkError(
-                f"{what}: {self.base_url} redirected more than {MAX_REDIRECTS} times",
-                "check the address",
-            ) from None
-        except (httpx.ConnectError, httpx.NetworkError) as exc:
-            detail = printable(shortened(str(exc) or type(exc).__name__, 120))
-            raise NetworkError(
-                f"{what}: cannot reach {self.base_url} ({detail})",
-                "check the connection, then try again",
-            ) from None
         except (
             httpx.HTTPError,
             httpx.InvalidURL,
+            _Expired,
+            _TooLarge,
             ValueError,
             OverflowError,  # a redirect to a port the socket cannot take
             OSError,
             zlib.error,
         ) as exc:
-            detail = printable(shortened(str(exc) or type(exc).__name__, 120))
-            raise NetworkError(
-                f"{what}: cannot read an answer from {self.base_url} ({detail})",
-                "check the address and the connection, then try again",
-            ) from None
+            raise self._failure(exc, what, limit) from None
+
+    def _failure(self, exc: Exception, what: str, limit: int) -> NetworkError:
+        """What went wrong with a request, said as exit 5 with what to do about it."""
+        if isinstance(exc, httpx.TimeoutException):
+            return NetworkError(
+                f"{what}: {self.base_url} did not answer within {self._timeout:g} s",
+                f"try again later, or raise {TIMEOUT_ENV}",
+            )
+        if isinstance(exc, _Expired):
+            return NetworkError(
+                f"{what}: {self.base_url} did not answer in full within "
+                f"{_DEADLINE_FACTOR * self._timeout:g} s",
+                f"try again later, or raise {TIMEOUT_ENV}",
+            )
+        if isinstance(exc, _TooLarge):
+            return NetworkError(
+                f"{what}: the answer is over {limit // 1_000_000} MB, not what was asked for",
+                "if it is an article, save its page to a file and read that",
+            )
+        if isinstance(exc, httpx.TooManyRedirects):
+            return NetworkError(
+                f"{what}: {self.base_url} redirected more than {MAX_REDIRECTS} times",
+                "check the address",
+            )
+        detail = printable(shortened(str(exc) or type(exc).__name__, 120))
+        if isinstance(exc, (httpx.ConnectError, httpx.NetworkError)):
+            return NetworkError(
+                f"{what}: cannot reach {self.base_url} ({detail})",
+                "check the connection, then try again",
+            )
+        return NetworkError(
+            f"{what}: cannot read an answer from {self.base_url} ({detail})",
+            "check the address and the connection, then try again",
+        )
 
     def _refusal(self, answer: Answer, what: str) -> NetworkError:
         reason = printable(shortened(answer.reason_phrase, 60))
