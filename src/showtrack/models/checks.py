@@ -66,22 +66,11 @@ def release_problem(release: ReleaseFields) -> str | None:
     """What in a release's own fields (not its history or episodes) no command can read:
     its window's days, its release date, its last episode's day (the timeline draws it)
     and its air time, which commands parse. (known_since is only compared as text.)"""
-    window, good = release.window, _GOOD_DAYS
-    earliest, latest, released = window.earliest, window.latest, release.release_date
-    last_episode = release.episodes_last_day
-    if (
-        (earliest is None or earliest in good)
-        and (latest is None or latest in good)
-        and (released is None or released in good)
-        and (last_episode is None or last_episode in good)
-        and not release.air_time
-    ):
-        return None
     return (
-        _day_problem(earliest, "its earliest day")
-        or _day_problem(latest, "its latest day")
-        or _day_problem(released, "its release date")
-        or _day_problem(last_episode, "its last episode's day")
+        _day_problem(release.window.earliest, "its earliest day")
+        or _day_problem(release.window.latest, "its latest day")
+        or _day_problem(release.release_date, "its release date")
+        or _day_problem(release.episodes_last_day, "its last episode's day")
         or _instant_problem(release.air_time, "its air time")
     )
 
