@@ -24,8 +24,8 @@ from showtrack.store import Store
 from showtrack.tracker.history import history_on
 from showtrack.tracker.listings import (
     Clock,
+    Readable,
     Row,
-    Source,
     listing_rows,
     network_and_tag_test,
     sorted_views,
@@ -33,7 +33,7 @@ from showtrack.tracker.listings import (
 
 
 def calendar_month(
-    source: Source, today: date, first: date, last: date, now: Clock | None = None
+    db: Readable, today: date, first: date, last: date, now: Clock | None = None
 ) -> MonthRows:
     """What a calendar of the days `first` to `last` shows: the releases released on one
     of them, and those not yet out whose window touches them (filtered before they are
@@ -44,7 +44,7 @@ def calendar_month(
     releases: list[Row] = []
     on_air: list[Row] = []
     since = first.isoformat()
-    for row in listing_rows(source, today):
+    for row in listing_rows(db, today):
         if (
             first <= row.released_on <= last
             if row.released_on is not None
@@ -81,14 +81,14 @@ class CalendarFilter(msgspec.Struct):
     exact_only: bool = False
 
 
-def calendar_entries(source: Source, today: date, filt: CalendarFilter) -> list[CalendarEntry]:
+def calendar_entries(db: Readable, today: date, filt: CalendarFilter) -> list[CalendarEntry]:
     """The releases a calendar can place (released, or a window with both ends: an
     open-ended or TBA one has no place on it), soonest first, each as known on `today`
     with its effective earliest and the history reported by then (which counts towards
     the event's SEQUENCE). From a listing, only their sources and history are decoded."""
     on_network_and_tags = network_and_tag_test(filt.networks, filt.tags)
     placed = []
-    for row in listing_rows(source, today):
+    for row in listing_rows(db, today):
         record = row.record
         if filt.premieres_only and record.season is None:
             continue
@@ -114,19 +114,19 @@ def calendar_entries(source: Source, today: date, filt: CalendarFilter) -> list[
     return entries
 
 
-def calendar_episodes(source: Source, today: date, filt: CalendarFilter) -> list[EpisodeView]:
+def calendar_episodes(db: Readable, today: date, filt: CalendarFilter) -> list[EpisodeView]:
     """The dated episodes for a calendar (`export --format ics --episodes`), those of a
     season airing at once without a time (a streaming drop) as one."""
     from showtrack.clock import local_zone
     from showtrack.tracker.episodes import dated_episodes
 
     on_network_and_tags = network_and_tag_test(filt.networks, filt.tags)
-    if isinstance(source, Store):
-        shows, releases = source.shows(), source.releases()
+    if isinstance(db, Store):
+        shows, releases = db.shows(), db.releases()
     else:
-        shows = source.shows
+        shows = db.shows
         releases = [
-            r.to_release(with_history=False) for r in source.releases if r.episodes_last_day
+            r.to_release(with_history=False) for r in db.releases if r.episodes_last_day
         ]
     by_id = {s.id: s for s in shows}
     zone = local_zone()

@@ -12,7 +12,7 @@ from showtrack.models import EpisodeView, InboxItem, ReleaseView
 from showtrack.store import Store
 from showtrack.tracker.listings import (
     Clock,
-    Source,
+    Readable,
     Views,
     episode_sort_key,
     episodes_of,
@@ -35,7 +35,7 @@ class Due(NamedTuple):
 
 
 def due_now(
-    source: Source,
+    db: Readable,
     today: date,
     within: Duration | None,
     now: Clock | None,
@@ -43,13 +43,13 @@ def due_now(
     episodes: bool,
     remembering: bool = False,
 ) -> Due:
-    """The due releases of `source` (a listing or a store), and with `episodes` the due
+    """The due releases of `db` (a listing or a store), and with `episodes` the due
     episodes of the seasons that are not due themselves."""
-    views = due(source, today, within, now, remembering=remembering)
+    views = due(db, today, within, now, remembering=remembering)
     if not episodes:
         return Due(views, [])
     skip = {v.release.id for v in views}
-    return Due(views, due_episodes(source, today, within, now, skip))
+    return Due(views, due_episodes(db, today, within, now, skip))
 
 
 def not_said_before(
@@ -86,7 +86,7 @@ def remember(store: Store, said: Due) -> None:
 
 
 def due(
-    source: Source,
+    db: Readable,
     today: date,
     within: Duration | None,
     now: Clock | None = None,
@@ -102,7 +102,7 @@ def due(
     default_horizon = (within or Duration(days=DEFAULT_LEAD_DAYS)).after(today)
     chosen = []
     lead = default_horizon - today
-    for row in listing_rows(source, today):
+    for row in listing_rows(db, today):
         if row.status == "open":
             chosen.append(row)
         elif row.status == "upcoming" and row.effective is not None:
@@ -121,7 +121,7 @@ def due(
 
 
 def due_episodes(
-    source: Source,
+    db: Readable,
     today: date,
     within: Duration | None,
     now: Clock | None = None,
@@ -137,7 +137,7 @@ def due_episodes(
     default_horizon = (within or Duration(days=DEFAULT_LEAD_DAYS)).after(today)
     zone = local_zone()
     found: list[EpisodeView] = []
-    for row in listing_rows(source, today):
+    for row in listing_rows(db, today):
         record = row.record
         if record.id in skip or not has_episodes_to_come(record, row.show, today):
             continue

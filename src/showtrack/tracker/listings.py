@@ -27,10 +27,10 @@ from showtrack.models import (
     ReleaseRow,
     ReleaseView,
     Show,
+    Source,
     known_since,
     release_row,
 )
-from showtrack.models import Source as NewsSource
 from showtrack.store import Listing, Store
 from showtrack.text import fold
 from showtrack.tracker.history import known_on
@@ -47,7 +47,7 @@ Clock = Callable[[], datetime]
 """The current instant, asked for only when a shown release airs at an exact time: the
 clock needs the time zone database, which most listings never load."""
 
-Source = Store | Listing
+Readable = Store | Listing
 """Where rows come from: a store opened for a command, or the fast read of a listing."""
 
 
@@ -175,13 +175,13 @@ def _resolve(rows: list[Row], today: date) -> list[Row]:
     return rows
 
 
-def listing_rows(source: Source, today: date) -> list[Row]:
+def listing_rows(db: Readable, today: date) -> list[Row]:
     """Every release as known on `today`, constraints resolved."""
     records: Iterable[ReleaseFields]
-    if isinstance(source, Store):
-        shows, records = source.shows(), source.releases()
+    if isinstance(db, Store):
+        shows, records = db.shows(), db.releases()
     else:
-        shows, records = source.shows, source.releases
+        shows, records = db.shows, db.releases
     by_id = {s.id: s for s in shows}
     day = today.isoformat()
     zone = local_zone()
@@ -250,7 +250,7 @@ def _release_row(row: Row, today: date, now: Clock | None) -> ReleaseRow:
     )
 
 
-def _sources_of(record: ReleaseFields) -> list[NewsSource]:
+def _sources_of(record: ReleaseFields) -> list[Source]:
     assert isinstance(record, ReleaseRecord)
     return record.decoded_sources()
 
@@ -454,21 +454,21 @@ def network_and_tag_test(
     return passes
 
 
-def upcoming(source: Source, today: date, filt: UpcomingFilter, now: Clock | None = None) -> Views:
+def upcoming(db: Readable, today: date, filt: UpcomingFilter, now: Clock | None = None) -> Views:
     """What comes next, soonest first (unknown last); a season on air by its next
     episode's day."""
-    return sorted_views(_upcoming_rows(source, today, filt, now), today, now)
+    return sorted_views(_upcoming_rows(db, today, filt, now), today, now)
 
 
 def upcoming_with_episodes(
-    source: Source, today: date, filt: UpcomingFilter, now: Clock | None = None
+    db: Readable, today: date, filt: UpcomingFilter, now: Clock | None = None
 ) -> MixedViews:
     """What comes next, as `upcoming`, a season on air as its next episode's own row."""
-    return _mixed(_upcoming_rows(source, today, filt, now), today, now)
+    return _mixed(_upcoming_rows(db, today, filt, now), today, now)
 
 
 def _upcoming_rows(
-    source: Source, today: date, filt: UpcomingFilter, now: Clock | None
+    db: Readable, today: date, filt: UpcomingFilter, now: Clock | None
 ) -> list[Row]:
     for status in filt.statuses:
         if status not in STATUSES and status not in SHOW_STATUSES:
@@ -479,7 +479,7 @@ def _upcoming_rows(
     horizon = filt.within.after(today) if filt.within else filt.until
     on_network_and_tags = network_and_tag_test(filt.networks, filt.tags)
     chosen = []
-    for row in _with_next_episodes(listing_rows(source, today), today, now):
+    for row in _with_next_episodes(listing_rows(db, today), today, now):
         on_air = row.on_air and row.next_episode is not None
         if not filt.include_all and row.status == "released" and not on_air:
             continue
@@ -499,10 +499,10 @@ def _upcoming_rows(
 
 
 def all_views(
-    source: Source, today: date, now: Clock | None = None, *, soonest_first: bool = True
+    db: Readable, today: date, now: Clock | None = None, *, soonest_first: bool = True
 ) -> Views:
     """Every release as known on `today`, soonest first (or in the order they were added)."""
-    rows = listing_rows(source, today)
+    rows = listing_rows(db, today)
     return sorted_views(rows, today, now) if soonest_first else Views(rows, today, now)
 
 
@@ -516,13 +516,13 @@ def shows_with_releases(store: Store) -> list[tuple[Show, list[str]]]:
 
 
 def show_views(
-    source: Source, name: str, today: date, now: Clock | None = None
+    db: Readable, name: str, today: date, now: Clock | None = None
 ) -> tuple[Show, list[ReleaseView]]:
     """A show (by name) and its releases as known on `today`, soonest first (`info`)."""
     from showtrack.tracker.names import resolve_show
 
-    show = resolve_show(source.shows() if isinstance(source, Store) else source.shows, name)
-    rows = [row for row in listing_rows(source, today) if row.record.show_id == show.id]
+    show = resolve_show(db.shows() if isinstance(db, Store) else db.shows, name)
+    rows = [row for row in listing_rows(db, today) if row.record.show_id == show.id]
     return show, list(sorted_views(_with_next_episodes(rows, today, now), today, now))
 
 
