@@ -11,10 +11,12 @@ import typer
 
 from showtrack import clock
 from showtrack.cli.options import (
+    Quit,
     TableOrJson,
     app,
     argument,
     ask,
+    ask_revision,
     echo_safe,
     feed_app,
     inbox_app,
@@ -390,8 +392,6 @@ def _ask(
     import msgspec
 
     from showtrack import render
-    from showtrack.errors import WindowError
-    from showtrack.reader.statements import revise
 
     console = settings.console()
     accepted: list[InboxItem] = []
@@ -410,15 +410,12 @@ def _ask(
             if answer.lower() != "e":
                 typer.echo(f"answer {REVIEW_ANSWERS}")
                 continue
-            p = item.proposal
-            phrase = ask("phrase", p.phrase) if p.window else p.phrase
-            season = ask("season (a number, - for none)", str(p.season or "-"))
-            if phrase is None or season is None:  # Ctrl-D while editing: quit
-                return accepted, dismissed
             try:
-                revised = revise(p, phrase, season, clock.parse_iso_day(item.source.as_of), None)
-            except (UsageError, WindowError) as exc:
-                typer.echo(f"{exc.message}" + (f" ({exc.hint})" if exc.hint else ""))
+                as_of = clock.parse_iso_day(item.source.as_of)
+                revised = ask_revision(item.proposal, as_of, None)
+            except Quit:
+                return accepted, dismissed
+            if revised is None:
                 continue
             show = item.release.rpartition("/")[0]
             slug = f"s{revised.season}" if revised.season is not None else item.release

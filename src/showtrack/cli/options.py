@@ -20,6 +20,8 @@ from showtrack.errors import ExitCode
 if TYPE_CHECKING:
     from datetime import date
 
+    from showtrack.models import Proposal
+
 app = typer.Typer(
     name="showtrack",
     help="Track upcoming TV releases by what is actually known: a release window "
@@ -203,6 +205,28 @@ def ask(question: str, default: str, *, show_default: bool = True) -> str | None
         sys.stdout.write("\n")  # the cursor was left on the prompt's line
         return None
     return line.strip() or default
+
+
+class Quit(Exception):
+    """The person ended a review at a prompt (Ctrl-D): what was decided before stands."""
+
+
+def ask_revision(proposal: "Proposal", as_of: "date", region: str | None) -> "Proposal | None":
+    """Ask for a proposal's phrase and season again, as `e` in a review: the proposal
+    they read as, or None when they do not read (the message says why, and the review
+    asks again). Quit at Ctrl-D."""
+    from showtrack.errors import UsageError, WindowError
+    from showtrack.reader.statements import revise
+
+    phrase = ask("phrase", proposal.phrase) if proposal.window else proposal.phrase
+    season = ask("season (a number, - for none)", str(proposal.season or "-"))
+    if phrase is None or season is None:  # Ctrl-D while editing: quit
+        raise Quit
+    try:
+        return revise(proposal, phrase, season, as_of, region)
+    except (UsageError, WindowError) as exc:
+        typer.echo(f"{exc.message}" + (f" ({exc.hint})" if exc.hint else ""))
+        return None
 
 
 def day_option(

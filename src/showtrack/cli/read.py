@@ -10,16 +10,18 @@ import typer
 
 from showtrack import clock
 from showtrack.cli.options import (
+    Quit,
     Region,
     app,
     argument,
     ask,
+    ask_revision,
     day_option,
     option,
     settings_of,
 )
 from showtrack.context import emit, output_format
-from showtrack.errors import ExitCode, UsageError, WindowError
+from showtrack.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:  # helpers' annotations are strings: the CLI loads these only when run
     from datetime import date
@@ -141,7 +143,6 @@ def _review(
     """Ask about each proposal, as `git add -p` does: the accepted ones (edited where the
     person edited them). Quitting keeps what was accepted before."""
     from showtrack import render
-    from showtrack.reader.statements import revise
     from showtrack.tracker.proposals import resolve
 
     accepted: list[ProposalView] = []
@@ -159,15 +160,13 @@ def _review(
             if answer.lower() != "e":
                 typer.echo("answer a, s, e, A or q")
                 continue
-            p = view.proposal
-            phrase = ask("phrase", p.phrase) if p.window else p.phrase
-            season = ask("season (a number, - for none)", str(p.season or "-"))
-            if phrase is None or season is None:  # Ctrl-D while editing: quit
-                return accepted
             try:
-                revised = revise(p, phrase, season, origin.as_of, region)
-                view = resolve(st, [revised], today, known=known)[0]
-            except (UsageError, WindowError) as exc:
+                revised = ask_revision(view.proposal, origin.as_of, region)
+                if revised is not None:
+                    view = resolve(st, [revised], today, known=known)[0]
+            except Quit:
+                return accepted
+            except UsageError as exc:  # the revised proposal names no tracked release
                 typer.echo(f"{exc.message}" + (f" ({exc.hint})" if exc.hint else ""))
     return accepted
 

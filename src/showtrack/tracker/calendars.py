@@ -125,9 +125,7 @@ def calendar_episodes(db: Readable, today: date, filt: CalendarFilter) -> list[E
         shows, releases = db.shows(), db.releases()
     else:
         shows = db.shows
-        releases = [
-            r.to_release(with_history=False) for r in db.releases if r.episodes_last_day
-        ]
+        releases = [r.to_release(with_history=False) for r in db.releases if r.episodes_last_day]
     by_id = {s.id: s for s in shows}
     zone = local_zone()
     found: list[EpisodeView] = []

@@ -467,9 +467,7 @@ def upcoming_with_episodes(
     return _mixed(_upcoming_rows(db, today, filt, now), today, now)
 
 
-def _upcoming_rows(
-    db: Readable, today: date, filt: UpcomingFilter, now: Clock | None
-) -> list[Row]:
+def _upcoming_rows(db: Readable, today: date, filt: UpcomingFilter, now: Clock | None) -> list[Row]:
     for status in filt.statuses:
         if status not in STATUSES and status not in SHOW_STATUSES:
             raise UsageError(
