@@ -4,22 +4,11 @@ was not said before, remembered in the database's meta."""
 from __future__ import annotations
 
 from datetime import date, timezone
-from pathlib import Path
-
-import pytest
 
 from showtrack import store
 from showtrack.tracker import due, edits
 
 TODAY = date(2017, 7, 1)
-
-
-@pytest.fixture
-def opened(tmp_path: Path) -> store.Store:
-    st = store.load(tmp_path / "db.json", writable=True)
-    edits.add_show(st, "The Defenders", network="Netflix")
-    edits.add_show(st, "Jessica Jones", network="Netflix")
-    return st
 
 
 def _expect(st: store.Store, show: str, season: str, phrase: str) -> None:

@@ -4,7 +4,6 @@ store; nothing is written until the store is saved."""
 from __future__ import annotations
 
 from datetime import date, timezone
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,14 +14,6 @@ from showtrack.models import Release
 from showtrack.tracker import edits, listings
 
 TODAY = date(2017, 7, 1)
-
-
-@pytest.fixture
-def opened(tmp_path: Path) -> store.Store:
-    st = store.load(tmp_path / "db.json", writable=True)
-    edits.add_show(st, "Jessica Jones", network="Netflix")
-    edits.add_show(st, "The Defenders", network="Netflix")
-    return st
 
 
 def _expect(
