@@ -132,7 +132,7 @@ def apply_batch(
         s for s in batch_shows.values() if s.id in stored_shows and s != stored_shows[s.id]
     ]
     store.insert([*new_shows, *added])
-    # One pass over each table for all of them: a TinyDB update copies the whole table.
+    # One call for all of them: the store finds each line by its id and encodes only these.
     store.update([*updated_shows, *changed])
     return BatchResult(len(new_shows), len(added), len(changed))
 
