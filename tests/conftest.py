@@ -142,3 +142,69 @@ def khal_runner(folder: Path, zone: str | None = None) -> Callable[..., str]:
         return done.stdout
 
     return run
+
+
+def _interruptible() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+class Terminal:
+    """A pty that a process runs in as its terminal, read all along in a thread: a
+    terminal nobody reads fills, and a process writing to it blocks, Ctrl-C or not."""
+
+    def __init__(self, args: list[str], env: dict[str, str]) -> None:
+        import threading
+
+        self.main, replica = os.openpty()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "showtrack", *args],
+            stdin=replica,
+            stdout=replica,
+            stderr=replica,
+            env=env,
+            close_fds=True,
+            # Ctrl-C as a terminal gives it, however the tests were started: a suite run
+            # in the background (`make test &`) ignores SIGINT, and so would its children.
+            preexec_fn=_interruptible,
+        )
+        os.close(replica)
+        self._chunks: list[bytes] = []
+        self._reader = threading.Thread(target=self._drain, daemon=True)
+        self._reader.start()
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                data = os.read(self.main, 65536)
+            except OSError:  # the other end closed
+                return
+            if not data:
+                return
+            self._chunks.append(data)
+
+    @property
+    def screen(self) -> bytes:
+        """Everything the process wrote so far."""
+        return b"".join(self._chunks)
+
+    def wait_for(self, text: bytes, seconds: float = 60) -> None:
+        """Wait until the process has written `text`; fail saying what it wrote instead."""
+        import time
+
+        deadline = time.monotonic() + seconds
+        while text not in self.screen and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert text in self.screen, self.screen
+
+    def type(self, keys: bytes) -> None:
+        """Keys typed at the terminal."""
+        os.write(self.main, keys)
+
+    def close(self, timeout: float) -> int:
+        """Wait for the process to end; its exit code."""
+        code = self.process.wait(timeout=timeout)
+        self._reader.join(timeout=5)
+        os.close(self.main)
+        return code

@@ -11,7 +11,6 @@ import re
 import signal
 import subprocess
 import sys
-import threading
 import time
 import unicodedata
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from ..conftest import Result, Runner, run_process
+from ..conftest import Result, Runner, Terminal, run_process
 from ..windows.test_phrases import (
     FAMILIES,
     NEW_ROWS,
@@ -614,46 +613,15 @@ def test_live_countdown_at_a_terminal_ends_with_ctrl_c_and_status_130(
     db: Path, marvel: Runner
 ) -> None:
     """Ctrl-C ends it as it ends every command: status 130 (spec/cli.md)."""
-    main, replica = os.openpty()
     env = {**os.environ, "SHOWTRACK_DB": str(db), "COLUMNS": "80", "TERM": "xterm"}
-    live = subprocess.Popen(
-        [sys.executable, "-m", "showtrack", "countdown", "--live"],
-        env=env,
-        stdin=replica,
-        stdout=replica,
-        stderr=replica,
-        close_fds=True,
-    )
-    os.close(replica)
-    chunks: list[bytes] = []
-
-    def drain() -> None:
-        # Read all along: a terminal nobody reads fills, and a process writing to it
-        # blocks, Ctrl-C or not.
-        while True:
-            try:
-                data = os.read(main, 65536)
-            except OSError:  # the other end closed
-                return
-            if not data:
-                return
-            chunks.append(data)
-
-    reader = threading.Thread(target=drain, daemon=True)
-    reader.start()
-    deadline = time.monotonic() + 60
-    while b"Jessica Jones S2" not in b"".join(chunks) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert b"Jessica Jones S2" in b"".join(chunks), b"".join(chunks)
+    live = Terminal(["countdown", "--live"], env)
+    live.wait_for(b"Jessica Jones S2")
     time.sleep(1.5)  # still ticking
-    assert live.poll() is None
-    live.send_signal(signal.SIGINT)
-    code = live.wait(timeout=20)
-    reader.join(timeout=5)
-    os.close(main)
-    screen = b"".join(chunks)
-    assert code == 130, screen
-    assert b"Traceback" not in screen
+    assert live.process.poll() is None
+    live.process.send_signal(signal.SIGINT)
+    code = live.close(timeout=20)
+    assert code == 130, live.screen
+    assert b"Traceback" not in live.screen
 
 
 def test_live_countdown_without_a_terminal_prints_once(db: Path, marvel: Runner) -> None:

@@ -4,11 +4,7 @@ reviewed at a real terminal (a pty), fetched from a local server, and its errors
 from __future__ import annotations
 
 import json
-import os
 import signal
-import subprocess
-import sys
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Runner, process_env, run_process
+from tests.conftest import Runner, Terminal, process_env, run_process
 from tests.reader.test_statements import ARTICLES, SEED
 from tests.sources.conftest import Answer, Tvmaze
 
@@ -213,48 +209,19 @@ def _at_a_terminal(
     """Run showtrack with a pty as its terminal; once it asks, run `meanwhile`, then
     type `answers` (then press Ctrl-C, when `interrupt`: the pty is not the process's
     controlling terminal, so the signal is sent as the terminal would)."""
-    main, replica = os.openpty()
-    env = {**process_env(db), "COLUMNS": "100", "TERM": "dumb"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "showtrack", *args],
-        stdin=replica,
-        stdout=replica,
-        stderr=replica,
-        env=env,
-        close_fds=True,
-    )
-    os.close(replica)
-    chunks: list[bytes] = []
-
-    def drain() -> None:
-        while True:
-            try:
-                data = os.read(main, 4096)
-            except OSError:
-                return
-            if not data:
-                return
-            chunks.append(data)
-
-    reader = threading.Thread(target=drain, daemon=True)
-    reader.start()
-    deadline = time.monotonic() + 60
-    while b"[a]ccept" not in b"".join(chunks) and time.monotonic() < deadline:
-        time.sleep(0.05)
+    terminal = Terminal(args, {**process_env(db), "COLUMNS": "100", "TERM": "dumb"})
     # Asked first: an answer or a Ctrl-C sent while it still starts would test nothing.
-    assert b"[a]ccept" in b"".join(chunks), b"".join(chunks)
+    terminal.wait_for(b"[a]ccept")
     meanwhile()
     for line in answers.splitlines(keepends=True):
         time.sleep(0.3)
-        os.write(main, line.encode())
+        terminal.type(line.encode())
     if interrupt:
         time.sleep(0.3)
-        os.write(main, b"^C")  # what the terminal echoes
-        process.send_signal(signal.SIGINT)
-    code = process.wait(timeout=60)
-    reader.join(timeout=5)
-    os.close(main)
-    return code, b"".join(chunks).decode(errors="replace")
+        terminal.type(b"^C")  # what the terminal echoes
+        terminal.process.send_signal(signal.SIGINT)
+    code = terminal.close(timeout=60)
+    return code, terminal.screen.decode(errors="replace")
 
 
 def test_at_a_terminal_each_proposal_is_asked_about_without_holding_the_lock(
