@@ -75,6 +75,21 @@ def _flat_value(value: Any) -> str:
     return str(value)
 
 
+def struct_columns(kind: type[msgspec.Struct]) -> list[str]:
+    """The columns `flatten` makes of a row of this Struct, known without a row: its
+    fields in order, a Struct field's own fields under its name (`window_phrase`)."""
+    columns: list[str] = []
+    for field in msgspec.structs.fields(kind):
+        inner = field.type
+        if isinstance(inner, type) and issubclass(inner, msgspec.Struct):
+            columns += [
+                f"{field.encode_name}_{f.encode_name}" for f in msgspec.structs.fields(inner)
+            ]
+        else:
+            columns.append(field.encode_name)
+    return columns
+
+
 def flatten(row: Row) -> dict[str, str]:
     """One level of columns from a nested row."""
     flat: dict[str, str] = {}

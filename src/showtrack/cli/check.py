@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from showtrack.cli.options import app, option, settings_of
-from showtrack.cli.views import _entry_dict, _mixed_columns, _release_dict, blank_release
+from showtrack.cli.views import _entry_dict, _mixed_columns, _release_dict, release_columns
 from showtrack.context import duration, emit, output_format
 from showtrack.errors import ExitCode, UsageError
 
@@ -139,8 +139,9 @@ def _write_due_rows(settings: "Settings", output: str, found: "Due", episodes: b
         rows,
         table=lambda r, console: None,
         to_dict=_entry_dict if mixed else _release_dict,
-        columns=_mixed_columns() if mixed and fmt in ("csv", "tsv") else None,
-        blank=blank_release(),
+        columns=(_mixed_columns() if mixed else release_columns())
+        if fmt in ("csv", "tsv")
+        else None,
     )
 
 

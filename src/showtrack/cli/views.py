@@ -81,7 +81,7 @@ def upcoming(
     filt = _upcoming_filter(settings, within, until, network, tag, status, include_all)
     views: Sequence[Any]
     to_dict: Callable[[Any], dict[str, Any] | ReleaseRow]
-    columns = None
+    columns: Sequence[str] | None = None
     listing = settings.read_listing()
     if episodes:
         views = listings.upcoming_with_episodes(listing, settings.today(), filt, settings.clock())
@@ -90,6 +90,7 @@ def upcoming(
     else:
         views = listings.upcoming(listing, settings.today(), filt, settings.clock())
         to_dict = _release_dict
+        columns = release_columns() if fmt in ("csv", "tsv") else None
     page = 20 if limit is None else limit
     rows: Sequence[Any] = views
     if fmt != "table" and isinstance(views, listings.Views):
@@ -104,7 +105,6 @@ def upcoming(
         to_dict=to_dict,
         limit=limit,
         columns=columns,
-        blank=blank_release(),
     )
 
 
@@ -147,7 +147,7 @@ def _release_dict(view: "ReleaseView") -> "ReleaseRow":
 
 
 def _same_row(row: "ReleaseRow | ReleaseView") -> "ReleaseRow":
-    """A row already as writers print it (blank_release's view too)."""
+    """A row already as writers print it."""
     from showtrack.models import ReleaseView
 
     return row.to_row() if isinstance(row, ReleaseView) else row
@@ -162,22 +162,21 @@ def _entry_dict(view: "ReleaseView | EpisodeView") -> dict[str, Any]:
     return {**view.to_dict(), "kind": "release"}
 
 
-def blank_release() -> "ReleaseView":
-    """A release row with nothing in it: the columns of a listing of releases."""
-    from showtrack.models import Release, ReleaseView, Show
+def release_columns() -> list[str]:
+    """The CSV and TSV columns of a listing of releases (spec/cli.md's keys, flattened),
+    known without a row: an empty listing still writes its header."""
+    from showtrack.models import ReleaseRow
+    from showtrack.output import struct_columns
 
-    return ReleaseView(
-        Release(id="-/s1", show_id="-"), Show("-", "-"), None, "", None, None, "", False
-    )
+    return struct_columns(ReleaseRow)
 
 
 def _mixed_columns() -> tuple[str, ...]:
     """With --episodes, CSV and TSV rows have a release's columns (and `kind`), then an
     episode's own: each row fills those of its kind ('-' in TSV for the others)."""
     from showtrack.cli.episodes import EPISODE_COLUMNS
-    from showtrack.output import flatten
 
-    release = [*flatten(blank_release().to_dict()), "kind"]
+    release = [*release_columns(), "kind"]
     return (*release, *(c for c in EPISODE_COLUMNS if c not in release))
 
 
