@@ -351,17 +351,19 @@ class Release(ReleaseFields, kw_only=True):
     episodes: list[Episode] = msgspec.field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """As stored and exported, `known_since` and the episodes' summary brought up to
-        date; a release without episodes has none of their keys."""
-        self.known_since = known_since(self.history)
-        self.episodes_last_day = episodes_last_day(self.episodes)
-        self.episodes_undated = sum(1 for e in self.episodes if not e.air_date)
+        """As stored and exported, with `known_since` and the episodes' summary worked
+        out from the history and the episodes (the release itself is left as it is); a
+        release without episodes has none of their keys."""
         plain = to_plain(self)
+        plain["known_since"] = known_since(self.history)
         if not self.episodes:
             # Most releases have none: left out, the file (and every listing's read of it)
             # stays as small as before episodes were kept.
             for key in ("episodes", "episodes_last_day", "episodes_undated"):
                 del plain[key]
+        else:
+            plain["episodes_last_day"] = episodes_last_day(self.episodes)
+            plain["episodes_undated"] = sum(1 for e in self.episodes if not e.air_date)
         return plain
 
     @classmethod
