@@ -89,13 +89,12 @@ def upcoming(
         columns = _mixed_columns() if fmt in ("csv", "tsv") else None
     else:
         views = listings.upcoming(listing, settings.today(), filt, settings.clock())
-        to_dict = _release_dict
+        to_dict = release_row
         columns = release_columns() if fmt in ("csv", "tsv") else None
     page = 20 if limit is None else limit
     rows: Sequence[Any] = views
     if fmt != "table" and isinstance(views, listings.Views):
-        # Each row as writers print it, made without its view (the same row).
-        rows, to_dict = views.release_rows(), _same_row
+        rows = views.release_rows()  # each made without its view: the same row
     emit_listing(
         settings,
         fmt,
@@ -142,12 +141,9 @@ def _nothing_upcoming(any_release: bool, include_all: bool) -> str:
     return "nothing upcoming matches"
 
 
-def _release_dict(view: "ReleaseView") -> "ReleaseRow":
-    return view.to_row()
-
-
-def _same_row(row: "ReleaseRow | ReleaseView") -> "ReleaseRow":
-    """A row already as writers print it."""
+def release_row(row: "ReleaseRow | ReleaseView") -> "ReleaseRow":
+    """A release as writers print it: a view's row, or a row made without its view
+    (a listing's release_rows, for 100,000 releases)."""
     from showtrack.models import ReleaseView
 
     return row.to_row() if isinstance(row, ReleaseView) else row
