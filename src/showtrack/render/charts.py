@@ -18,7 +18,7 @@ from showtrack.models import ChartRow, MonthRows, ReleaseView
 from showtrack.render.tables import (
     STATUS_STYLES,
     cut_label,
-    legend_lines,
+    print_legend,
     print_trimmed,
 )
 from showtrack.text import printable
@@ -153,9 +153,7 @@ def timeline(
     _print_rows(console, rows, width)
     marker = " " * axis.today_col + "┃"
     _print_line(console, " " * (label_width + 2) + marker + f" today {today}", "yellow")
-    for line in legend_lines(TIMELINE_LEGEND, width):
-        line.stylize("dim")
-        console.print(line, no_wrap=True, overflow="crop")
+    print_legend(console, TIMELINE_LEGEND, "dim")
 
 
 def _print_line(console: Console, text: str, style: str) -> None:
@@ -330,8 +328,7 @@ def _legend(console: Console, plain: bool, episodes: bool) -> None:
         Text.assemble((mark, "" if plain else style), f" {meaning}")
         for mark, style, meaning in entries
     ]
-    for line in legend_lines(marks, console.width):
-        console.print(line, no_wrap=True, overflow="crop")
+    print_legend(console, marks)
 
 
 def _named_windows(

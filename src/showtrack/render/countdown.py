@@ -18,7 +18,7 @@ from showtrack.render.tables import (
     STATUS_STYLES,
     cell,
     cut_label,
-    legend_lines,
+    print_legend,
 )
 from showtrack.text import printable
 from showtrack.windows.window import (
@@ -104,9 +104,7 @@ def countdown_panels(
             )
         )
     if any(_announced(v.release) and v.effective_earliest for v in views):
-        for line in legend_lines(BAR_LEGEND, console.width):
-            line.stylize("dim")
-            console.print(line, no_wrap=True, overflow="crop")
+        print_legend(console, BAR_LEGEND, "dim")
 
 
 def _panel_lines(

@@ -281,3 +281,11 @@ def legend_lines(entries: Sequence[str | Text], width: int) -> list[Text]:
             lines.append([text])
             used = text.cell_len
     return [Text("  ").join(line) for line in lines]
+
+
+def print_legend(console: Console, entries: Sequence[str | Text], style: str = "") -> None:
+    """A legend under a view, in `style`, in lines that break between its entries and
+    are cut, never wrapped, at the terminal's edge."""
+    for line in legend_lines(entries, console.width):
+        line.stylize(style)
+        console.print(line, no_wrap=True, overflow="crop")
