@@ -28,7 +28,7 @@ from showtrack.models import (
 )
 from showtrack.store import Store
 from showtrack.text import fold, shortened, slugify, web_address
-from showtrack.tracker.history import history_entry
+from showtrack.tracker.history import history_entry, reported_on
 from showtrack.tracker.names import (
     find_release_by_ref,
     find_show,
@@ -380,11 +380,7 @@ def _checked(options: ExpectOptions, today: date) -> tuple[date, str | None, str
             f"--url {shortened(options.url)!r} is not a web address",
             "give an http:// or https:// address, e.g. https://example.org/news/1",
         )
-    as_of = options.as_of or today
-    if as_of > today:
-        raise UsageError(
-            f"--as-of {as_of} is after today ({today})", "as-of is the day the news was reported"
-        )
+    as_of = reported_on(options.as_of, today)
     stage = check_choice(options.stage, STAGES, "stage")
     if options.remind is not None:
         parse_duration(options.remind)

@@ -356,14 +356,11 @@ def record_episode(
     """Record one episode by hand, or revise its day; its history grows when the day or
     the instant changed. The season is created (TBA) if it is not tracked yet; a first
     episode's day becomes its season's window."""
+    from showtrack.tracker.history import reported_on
     from showtrack.tracker.names import find_show
 
     show = find_show(store, show_name)
-    as_of = options.as_of or today
-    if as_of > today:
-        raise UsageError(
-            f"--as-of {as_of} is after today ({today})", "as-of is the day the news was reported"
-        )
+    as_of = reported_on(options.as_of, today)
     if options.tz is not None and options.at is None:
         raise UsageError("--tz goes with --at", "e.g. --at 20:00 --tz America/New_York")
     release, new_release = _season_of_episode(store, show, season_text, as_of, options)

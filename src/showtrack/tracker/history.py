@@ -11,8 +11,20 @@ from typing import TypeVar
 import msgspec
 
 from showtrack.clock import utc_stamp
+from showtrack.errors import UsageError
 from showtrack.models import HistoryEntry, HistoryMark, Release
 from showtrack.store import Lookup
+
+
+def reported_on(as_of: date | None, today: date) -> date:
+    """The day a report was made (`--as-of`, else today); a day after today is refused:
+    news cannot come from the future."""
+    day = as_of or today
+    if day > today:
+        raise UsageError(
+            f"--as-of {day} is after today ({today})", "as-of is the day the news was reported"
+        )
+    return day
 
 
 def history_entry(
