@@ -7,13 +7,9 @@ import pytest
 
 from showtrack.errors import UsageError
 from showtrack.models import (
-    Episode,
-    EpisodeFields,
-    EpisodeMove,
     HistoryEntry,
     Link,
     Release,
-    ReleaseRecord,
     Show,
     Source,
     WindowRecord,
@@ -50,13 +46,6 @@ def test_a_release_goes_to_a_dict_and_back_unchanged() -> None:
     assert Release.from_dict(doc).to_dict() == doc
 
 
-def test_a_listing_record_decodes_history_only_when_asked() -> None:
-    raw = msgspec.json.encode(RELEASE.to_dict())
-    record = msgspec.json.decode(raw, type=ReleaseRecord)
-    assert record.to_release() == Release.from_dict(RELEASE.to_dict())
-    assert record.to_release(with_history=False).history == []
-
-
 def test_a_value_of_the_wrong_type_names_its_field() -> None:
     with pytest.raises(msgspec.ValidationError, match="season"):
         Release.from_dict({"id": "a/s1", "show_id": "a", "season": "two"})
@@ -84,19 +73,3 @@ def test_check_choice() -> None:
     assert check_choice(None, ("renewed",), "status") is None
     with pytest.raises(UsageError, match="status 'x' is not one of: renewed"):
         check_choice("x", ("renewed",), "status")
-
-
-def test_listed_episodes_are_the_stored_ones_without_their_history() -> None:
-    moved = EpisodeMove(recorded_at="2020-01-01T00:00:00+00:00", air_date="2020-01-14")
-    episodes = [
-        Episode(number=1, title="One", air_date="2020-01-14", runtime=42, history=[moved]),
-        Episode(number=None, type="special", tvmaze_id=7),
-    ]
-    line = msgspec.json.encode({"id": "x/s1", "show_id": "x", "episodes": episodes})
-    record = msgspec.json.decode(line, type=ReleaseRecord)
-    assert record.decoded_episodes() == episodes
-    listed = record.listed_episodes()
-    assert [type(e) for e in listed] == [EpisodeFields, EpisodeFields]
-    assert [msgspec.structs.asdict(e) for e in listed] == [
-        {k: v for k, v in msgspec.structs.asdict(e).items() if k != "history"} for e in episodes
-    ]

@@ -205,12 +205,12 @@ def test_plain_and_escaped_cells_in_one_listing() -> None:
 
 def test_the_columns_of_a_struct_are_the_columns_of_its_rows() -> None:
     """An empty listing's header is known without a row, and is what a row would give."""
-    from showtrack.models import ReleaseRow, Show, WindowRecord, release_row
+    from showtrack.models import ReleaseRow, ReleaseView, Show, WindowRecord
     from showtrack.models.records import Release
     from showtrack.output import flatten, struct_columns
 
     release = Release(id="x/s1", show_id="x", season=1, window=WindowRecord("2018", "2018-01-01"))
-    row = release_row(release, [], Show("x", "X"), None, "upcoming", False, "", None, None, None)
+    row = ReleaseView(release, Show("x", "X"), None, "upcoming", None, None, "", False).to_row()
     columns = struct_columns(ReleaseRow)
     assert columns == list(flatten(msgspec.to_builtins(row)))
     assert columns[5:9] == ["window_phrase", "window_earliest", "window_latest", "window_edtf"]

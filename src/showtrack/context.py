@@ -20,7 +20,7 @@ from showtrack.output import WRITERS
 if TYPE_CHECKING:
     from showtrack.output import Row
     from showtrack.render import Console
-    from showtrack.store import Listing, ListingLookup, Store
+    from showtrack.store import Listing, Store
     from showtrack.windows.durations import Duration
 
 OUTPUT_FORMATS = ("table", *WRITERS)
@@ -70,12 +70,6 @@ class Settings(NamedTuple):
 
         self.say_if_missing()
         return store.read_listing(self.db_path)
-
-    def read_lookup(self) -> ListingLookup:
-        """The database read the fast way, to find one show or release in it."""
-        from showtrack import store
-
-        return store.ListingLookup(self.read_listing())
 
     def say_if_missing(self) -> bool:
         """A read of a database that does not exist lists nothing; say where it looked,
@@ -137,7 +131,8 @@ def emit(
 
         table(render, settings.console())
         return
-    from showtrack.output import MappedRows, write_object, write_rows
+    from showtrack.models import Mapped
+    from showtrack.output import write_object, write_rows
 
     if single:
         write_object(to_dict(rows[0]), sys.stdout)
@@ -149,7 +144,7 @@ def emit(
         from showtrack.output import flatten
 
         columns = list(flatten(to_dict(blank)))
-    write_rows(MappedRows(chosen, to_dict), fmt, sys.stdout, columns)
+    write_rows(Mapped(chosen, to_dict), fmt, sys.stdout, columns)
 
 
 def duration(text: str | None) -> Duration | None:

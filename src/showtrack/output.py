@@ -31,23 +31,6 @@ def plain(row: Row) -> dict[str, Any]:
     return converted
 
 
-class MappedRows(Sequence[Row]):
-    """`to_dict` of each item, made when a writer reaches it: a writer holds one batch
-    of dicts at a time, not 100,000 of them."""
-
-    def __init__(self, items: Sequence[Any], to_dict: Callable[[Any], Row]) -> None:
-        self._items = items
-        self._to_dict = to_dict
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, slice):
-            return [self._to_dict(item) for item in self._items[index]]
-        return self._to_dict(self._items[index])
-
-
 def batches(rows: Rows) -> Iterable[Rows]:
     """The rows, BATCH at a time."""
     for start in range(0, len(rows), BATCH):

@@ -152,7 +152,7 @@ def test_upcoming_with_episodes_lists_the_next_episode_as_its_own_row(flash: Run
 def test_listings_without_episodes_do_not_decode_them(
     flash: Runner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from showtrack.models import ReleaseRecord
+    from showtrack.store.records import ReleaseRecord
 
     decoded: dict[str, list[str]] = {"listed_episodes": [], "decoded_episodes": []}
     for name, ids in decoded.items():

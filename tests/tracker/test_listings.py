@@ -4,14 +4,17 @@ listings filtered and ordered."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import msgspec
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from showtrack.models import HistoryEntry, Release, ReleaseRecord, Show, WindowRecord
-from showtrack.store import Listing
+from showtrack.models import HistoryEntry, Release, ReleaseView, Show, Source, WindowRecord
+from showtrack.store import Listing, Store
+from showtrack.store.records import ReleaseRecord
 from showtrack.tracker import due, history, listings
 from showtrack.windows.durations import parse_duration
 
@@ -95,7 +98,7 @@ def test_known_on_the_last_report_day_is_the_release_as_stored(release: Release)
 
 def _listing(docs: list[dict[str, Any]]) -> Listing:
     shows = [Show("show", "Show")]
-    records = [msgspec.convert(doc, ReleaseRecord) for doc in docs]
+    records = [msgspec.json.decode(msgspec.json.encode(doc), type=ReleaseRecord) for doc in docs]
     return Listing(shows=shows, releases=records, meta={})
 
 
@@ -149,18 +152,28 @@ def test_effective_earliest_is_never_before_own_earliest_nor_what_it_waits_on(
 
 @settings(max_examples=200, deadline=None)
 @given(waiting_releases(), DAYS, st.booleans())
-def test_release_rows_are_the_rows_of_the_views(
+def test_a_store_and_the_fast_read_give_the_same_rows(
     docs: list[dict[str, Any]], today: date, timed: bool
 ) -> None:
-    """What `-o json` writes without making views is what the views' to_row() gives:
-    conflicts, releases, waits and exact instants included."""
+    """A release read whole (a Store, for a command that writes) and one read the fast
+    way (a Listing, its sources undecoded) print the same rows, and iterating the rows
+    (`-o json`) gives what indexing them (a table) does: conflicts, releases, waits and
+    exact instants included."""
     for doc in docs:
-        doc["sources"] = msgspec.Raw(b'[{"name":"Variety","url":null,"as_of":"2015-01-01"}]')
+        doc["sources"] = [{"name": "Variety", "url": None, "as_of": "2015-01-01"}]
         if timed and doc["window"].get("earliest"):
             doc["air_time"] = f"{doc['window']['earliest']}T21:00:00-05:00"
-    views = listings.all_views(_listing(docs), today)
-    fast = list(listings.all_views(_listing(docs), today).release_rows())
-    assert fast == [view.to_row() for view in views]
+    data: dict[str, Any] = {
+        "shows": {"1": {"id": "show", "title": "Show"}},
+        "releases": {str(n): doc for n, doc in enumerate(docs, 1)},
+    }
+    whole = Store(Path("unused.json"), data, None, writable=False)
+    fast = listings.all_views(_listing(docs), today)
+    iterated = [view.to_row() for view in fast]
+    assert iterated == [fast[n].to_row() for n in range(len(fast))]
+    assert iterated == [view.to_row() for view in fast[:]]
+    assert iterated == [view.to_row() for view in listings.all_views(whole, today)]
+    assert iterated[0].sources == [Source("Variety", None, "2015-01-01")]
 
 
 def test_upcoming_orders_soonest_first_and_tba_last() -> None:
@@ -184,7 +197,7 @@ def test_upcoming_orders_soonest_first_and_tba_last() -> None:
     assert [v.status for v in views] == ["upcoming", "upcoming", "unknown"]
 
 
-def test_views_are_made_only_for_the_rows_asked_for() -> None:
+def test_views_are_made_only_for_the_rows_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
     docs = [
         {
             "id": f"show/s{n}",
@@ -194,11 +207,19 @@ def test_views_are_made_only_for_the_rows_asked_for() -> None:
         }
         for n in range(1, 31)
     ]
+    made: list[str] = []
+    original = listings._view
+
+    def counting(row: listings.Row, today: date, now: listings.Clock | None) -> ReleaseView:
+        made.append(row.record.id)
+        return original(row, today, now)
+
+    monkeypatch.setattr(listings, "_view", counting)
     views = listings.upcoming(_listing(docs), date(2017, 7, 1), listings.UpcomingFilter())
-    assert len(views) == 30
+    assert len(views) == 30 and made == []
     page = views[:3]
     assert [v.countdown for v in page] == ["in 184 days", "in 185 days", "in 186 days"]
-    assert views.views_made == 3
+    assert made == ["show/s1", "show/s2", "show/s3"]
 
 
 def test_due_uses_each_releases_own_lead_time() -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from showtrack.cli.options import app, option, settings_of
-from showtrack.cli.views import _entry_dict, _mixed_columns, release_columns, release_row
+from showtrack.cli.views import _entry_dict, _mixed_columns, release_columns
 from showtrack.context import duration, emit, output_format
 from showtrack.errors import ExitCode, UsageError
 
@@ -125,7 +125,7 @@ def _due_lines(found: "Due") -> list[str]:
 
 
 def _write_due_rows(settings: "Settings", output: str, found: "Due", episodes: bool) -> None:
-    from showtrack.models import EpisodeView
+    from showtrack.models import EpisodeView, ReleaseView
 
     fmt = output_format(output, ("json", "jsonl", "csv", "tsv"))
     rows: list[Any] = sorted(
@@ -138,7 +138,7 @@ def _write_due_rows(settings: "Settings", output: str, found: "Due", episodes: b
         fmt,
         rows,
         table=lambda r, console: None,
-        to_dict=_entry_dict if mixed else release_row,
+        to_dict=_entry_dict if mixed else ReleaseView.to_row,
         columns=(_mixed_columns() if mixed else release_columns())
         if fmt in ("csv", "tsv")
         else None,

@@ -12,14 +12,17 @@ import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 # The Click that Typer bundles (its types are what Typer's click_type takes).
 from typer._click.shell_completion import CompletionItem
 from typer._click.types import StringParamType
 
+if TYPE_CHECKING:
+    from showtrack.store import Listing
 
-def _listing(ctx: Any) -> Any:
+
+def _listing(ctx: Any) -> "Listing":
     """The database a completion reads: --db as typed so far, else the default."""
     from showtrack import store
 
@@ -28,7 +31,7 @@ def _listing(ctx: Any) -> Any:
 
 
 def _shows(ctx: Any) -> list[str]:
-    return [s.title for s in _listing(ctx).shows]
+    return [s.title for s in _listing(ctx).shows()]
 
 
 def _seasons(ctx: Any) -> list[str]:
@@ -38,12 +41,12 @@ def _seasons(ctx: Any) -> list[str]:
     name = ctx.params.get("show") or ""
     listing = _listing(ctx)
     key = fold(name)
-    ids = {s.id for s in listing.shows if key in (fold(s.title), s.id, *map(fold, s.aliases))}
+    ids = {s.id for s in listing.shows() if key in (fold(s.title), s.id, *map(fold, s.aliases))}
     if not ids and key:  # a part of one title, as commands accept ("twin" for Twin Peaks)
-        parts = {s.id for s in listing.shows if key in fold(s.title) or key in s.id}
+        parts = {s.id for s in listing.shows() if key in fold(s.title) or key in s.id}
         ids = parts if len(parts) == 1 else set()
     found = []
-    for release in listing.releases:
+    for release in listing.releases():
         if release.show_id in ids:
             found.append(str(release.season) if release.season is not None else release.name)
     return [f for f in found if f]
@@ -51,16 +54,16 @@ def _seasons(ctx: Any) -> list[str]:
 
 def _networks(ctx: Any) -> list[str]:
     listing = _listing(ctx)
-    names = {s.network for s in listing.shows} | {r.platform for r in listing.releases}
+    names = {s.network for s in listing.shows()} | {r.platform for r in listing.releases()}
     return sorted(n for n in names if n)
 
 
 def _tags(ctx: Any) -> list[str]:
-    return sorted({t for s in _listing(ctx).shows for t in s.tags})
+    return sorted({t for s in _listing(ctx).shows() for t in s.tags})
 
 
 def _releases(ctx: Any) -> list[str]:
-    return [r.id for r in _listing(ctx).releases]
+    return [r.id for r in _listing(ctx).releases()]
 
 
 class Completing(StringParamType):

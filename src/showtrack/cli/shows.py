@@ -187,7 +187,7 @@ def info(ctx: typer.Context, show: ShowArg, output: TableOrJson = None) -> None:
     found, views = listings.show_views(listing, show, settings.today(), settings.clock())
 
     def to_dict(_: object) -> dict[str, Any]:
-        doc = show_row(found, [r.id for r in listing.releases if r.show_id == found.id])
+        doc = show_row(found, [r.id for r in listing.releases() if r.show_id == found.id])
         doc["release_details"] = [v.to_dict() for v in views]
         return doc
 

@@ -74,6 +74,7 @@ def upcoming(
 
     Example:  showtrack upcoming --within 3mo --network Netflix
     """
+    from showtrack.models import ReleaseView
     from showtrack.tracker import listings
 
     settings = settings_of(ctx)
@@ -89,17 +90,14 @@ def upcoming(
         columns = _mixed_columns() if fmt in ("csv", "tsv") else None
     else:
         views = listings.upcoming(listing, settings.today(), filt, settings.clock())
-        to_dict = release_row
+        to_dict = ReleaseView.to_row
         columns = release_columns() if fmt in ("csv", "tsv") else None
     page = 20 if limit is None else limit
-    rows: Sequence[Any] = views
-    if fmt != "table" and isinstance(views, listings.Views):
-        rows = views.release_rows()  # each made without its view: the same row
     emit_listing(
         settings,
         fmt,
-        rows,
-        nothing=_nothing_upcoming(bool(listing.releases), filt.include_all),
+        views,
+        nothing=_nothing_upcoming(bool(listing.releases()), filt.include_all),
         table=lambda r, console: r.upcoming_table(console, views, page),
         to_dict=to_dict,
         limit=limit,
@@ -139,14 +137,6 @@ def _nothing_upcoming(any_release: bool, include_all: bool) -> str:
     if not include_all:
         return "nothing upcoming matches; --all lists released ones too"
     return "nothing upcoming matches"
-
-
-def release_row(row: "ReleaseRow | ReleaseView") -> "ReleaseRow":
-    """A release as writers print it: a view's row, or a row made without its view
-    (a listing's release_rows, for 100,000 releases)."""
-    from showtrack.models import ReleaseView
-
-    return row.to_row() if isinstance(row, ReleaseView) else row
 
 
 def _entry_dict(view: "ReleaseView | EpisodeView") -> dict[str, Any]:
@@ -206,7 +196,7 @@ def history(
 
     settings = settings_of(ctx)
     fmt = output_format(output)
-    st = settings.read_lookup()  # one release's history decoded, not every one's
+    st = settings.read_listing()  # one release's history decoded, not every one's
     episode = episodes.episode_ref(show, season)
     if episode is not None:
         title, moves = episodes.episode_history(st, show, season, settings.today())
@@ -300,16 +290,16 @@ def timeline(
     from showtrack.tracker import listings
 
     settings = settings_of(ctx)
-    views = listings.upcoming(
+    rows = listings.upcoming_chart(
         settings.read_listing(),
         settings.today(),
         listings.UpcomingFilter(include_all=include_all),
         settings.clock(),
     )
-    if not views:
+    if not rows:
         typer.echo("nothing to draw", err=True)
         raise typer.Exit(ExitCode.NOTHING)
-    draw(settings.console(), views.chart_rows(), settings.today(), months)
+    draw(settings.console(), rows, settings.today(), months)
 
 
 @app.command()

@@ -91,9 +91,6 @@ from showtrack.models.records import (
     ReleaseFields as ReleaseFields,
 )
 from showtrack.models.records import (
-    ReleaseRecord as ReleaseRecord,
-)
-from showtrack.models.records import (
     SeasonReport as SeasonReport,
 )
 from showtrack.models.records import (
@@ -154,6 +151,9 @@ from showtrack.models.views import (
     EpisodeView as EpisodeView,
 )
 from showtrack.models.views import (
+    Mapped as Mapped,
+)
+from showtrack.models.views import (
     MonthRows as MonthRows,
 )
 from showtrack.models.views import (
@@ -161,9 +161,6 @@ from showtrack.models.views import (
 )
 from showtrack.models.views import (
     ReleaseView as ReleaseView,
-)
-from showtrack.models.views import (
-    release_row as release_row,
 )
 from showtrack.models.views import (
     show_row as show_row,

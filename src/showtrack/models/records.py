@@ -11,14 +11,13 @@ the plain dicts of exports and imports; a value of the wrong type is a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
 
-from showtrack.errors import DatabaseError, UsageError
-from showtrack.models.checks import episodes_problem, history_problem
+from showtrack.errors import UsageError
 from showtrack.text import slugify
 
 if TYPE_CHECKING:
@@ -196,7 +195,7 @@ class EpisodeFields(msgspec.Struct):
     """One episode of a season as a listing needs it: its number (None for an unnumbered
     special), title, air day, air instant (ISO 8601 with offset, when the time is known),
     runtime in minutes, type, TVmaze id, and the source of its current date. (Decoded
-    alone, a stored episode's history is skipped: see ReleaseRecord.listed_episodes.)"""
+    alone, a stored episode's history is skipped: see ReleaseFields.listed_episodes.)"""
 
     number: int | None = None
     title: str | None = None
@@ -342,6 +341,39 @@ class ReleaseFields(msgspec.Struct, kw_only=True):
             return f"{show_title} S{self.season}"
         return f"{show_title}: {self.name or self.id.split('/', 1)[-1]}"
 
+    # What a release has beyond its fields is read through these, never through the
+    # attributes: a Release holds it decoded, a listing's fast read (store/records.py)
+    # keeps it as undecoded JSON until a row that is shown asks for it.
+
+    def last_reported(self) -> str | None:
+        """The latest day its history reports on (see `known_since`)."""
+        raise NotImplementedError
+
+    def decoded_sources(self) -> list[Source]:
+        """Its sources."""
+        raise NotImplementedError
+
+    def decoded_history(self) -> list[HistoryEntry]:
+        """Its history."""
+        raise NotImplementedError
+
+    def decoded_marks(self) -> Sequence[HistoryEntry | HistoryMark]:
+        """Its history, at least as far as a calendar needs it (HistoryMark)."""
+        raise NotImplementedError
+
+    def decoded_episodes(self) -> list[Episode]:
+        """Its episodes, each with its history."""
+        raise NotImplementedError
+
+    def listed_episodes(self) -> Sequence[EpisodeFields]:
+        """Its episodes, at least as far as a listing shows them (EpisodeFields)."""
+        raise NotImplementedError
+
+    def to_release(self, *, with_history: bool = True, with_episodes: bool = True) -> Release:
+        """The whole release; its history and episodes may be left out when not needed
+        (a listing shows neither)."""
+        raise NotImplementedError
+
 
 class Release(ReleaseFields, kw_only=True):
     """One season, special or film of a show, with what is known of its date."""
@@ -371,83 +403,34 @@ class Release(ReleaseFields, kw_only=True):
         """From a stored or imported dict."""
         return from_plain(cls, data)
 
-
-_NOTHING = msgspec.Raw(b"[]")
-
-
-class ReleaseRecord(ReleaseFields, kw_only=True):
-    """A stored release as a listing reads it: its sources and history are kept as
-    undecoded JSON and decoded only for the rows a command shows."""
-
-    sources: msgspec.Raw = _NOTHING
-    history: msgspec.Raw = _NOTHING
-    episodes: msgspec.Raw = _NOTHING
-
-    def to_release(self, *, with_history: bool = True, with_episodes: bool = True) -> Release:
-        """The whole release, sources decoded, and its history and episodes unless told
-        not to (a listing shows neither)."""
-        fields = msgspec.structs.asdict(self)
-        fields["sources"] = self.decoded_sources()
-        fields["history"] = self.decoded_history() if with_history else []
-        fields["episodes"] = self.decoded_episodes() if with_episodes else []
-        return Release(**fields)
+    def last_reported(self) -> str | None:
+        """The latest day its history reports on, from the history itself (the stored
+        `known_since` is brought up to date only when the release is written)."""
+        return known_since(self.history)
 
     def decoded_sources(self) -> list[Source]:
-        """Its sources, decoded."""
-        return self._decoded(_SOURCES, self.sources)
+        """Its sources."""
+        return self.sources
 
     def decoded_history(self) -> list[HistoryEntry]:
-        """Its history, decoded."""
-        return self._checked(self._decoded(_HISTORY, self.history), history_problem)
+        """Its history."""
+        return self.history
 
-    def decoded_marks(self) -> list[HistoryMark]:
-        """Its history, only as far as a calendar needs it (HistoryMark)."""
-        return self._checked(self._decoded(_MARKS, self.history), history_problem)
+    def decoded_marks(self) -> Sequence[HistoryEntry | HistoryMark]:
+        """Its history."""
+        return self.history
 
     def decoded_episodes(self) -> list[Episode]:
-        """Its episodes, decoded."""
-        if self.episodes is _NOTHING:
-            return []
-        return self._checked(self._decoded(_EPISODES, self.episodes), episodes_problem)
+        """Its episodes."""
+        return self.episodes
 
-    def listed_episodes(self) -> list[EpisodeFields]:
-        """Its episodes as a listing shows them: without their history, which is most of
-        their bytes and which no listing shows."""
-        if self.episodes is _NOTHING:
-            return []
-        return self._checked(self._decoded(_LISTED, self.episodes), episodes_problem)
+    def listed_episodes(self) -> Sequence[EpisodeFields]:
+        """Its episodes."""
+        return self.episodes
 
-    def _decoded(self, decoder: msgspec.json.Decoder[list[R]], raw: msgspec.Raw) -> list[R]:
-        if bytes(raw) == b"null":  # as from_plain reads a null: the default, none
-            return []
-        try:
-            return decoder.decode(raw)
-        except msgspec.MsgspecError as exc:
-            raise self._damaged(exc) from None
-
-    def _checked(self, items: list[R], problem_of: Callable[[list[R]], str | None]) -> list[R]:
-        """`items`, unless they hold a value no command can read."""
-        problem = problem_of(items)
-        if problem is not None:
-            raise self._damaged(problem)
-        return items
-
-    def _damaged(self, exc: Exception | str) -> DatabaseError:
-        """What was kept undecoded until now turned out damaged: refused as a damaged
-        file is on open (exit 4), never an internal error."""
-        return DatabaseError(
-            f"the database's release {self.id!r} is damaged: {exc}; it was left as it was",
-            "run `showtrack db restore` to go back to the last backup",
-        )
-
-
-# Decoders made once: msgspec.json.decode(..., type=...) looks the type up on each call,
-# which costs more than decoding a release's few sources.
-_SOURCES = msgspec.json.Decoder(list[Source])
-_HISTORY = msgspec.json.Decoder(list[HistoryEntry])
-_MARKS = msgspec.json.Decoder(list[HistoryMark])
-_EPISODES = msgspec.json.Decoder(list[Episode])
-_LISTED = msgspec.json.Decoder(list[EpisodeFields])
+    def to_release(self, *, with_history: bool = True, with_episodes: bool = True) -> Release:
+        """Itself: it is whole already."""
+        return self
 
 
 class SeasonReport(msgspec.Struct, frozen=True):

@@ -1,11 +1,12 @@
 """What listings print: a show's row, a release as known on a day (ReleaseView), its
-flat row, the chart and calendar entries, and an episode as a listing shows it."""
+flat row, the chart and calendar entries, an episode as a listing shows it, and the
+sequence that makes each of them only when it is reached (Mapped)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 import msgspec
 
@@ -14,13 +15,42 @@ from showtrack.models.records import (
     HistoryEntry,
     HistoryMark,
     Link,
-    Release,
     ReleaseFields,
     Show,
     Source,
     WindowRecord,
     to_plain,
 )
+
+From = TypeVar("From")
+Item = TypeVar("Item")
+
+
+class Mapped(Sequence[Item], Generic[From, Item]):
+    """`make` of each item, made when reached (by index, slice or iteration) and never
+    kept: a table that shows a page of 20 of 100,000 releases pays for 20 countdowns,
+    and a writer of `-o json` holds one batch of rows at a time."""
+
+    def __init__(self, items: Sequence[From], make: Callable[[From], Item]) -> None:
+        self._items = items
+        self._make = make
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[Item]:
+        return map(self._make, self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> Item: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Item]: ...
+
+    def __getitem__(self, index: int | slice) -> Item | list[Item]:
+        if isinstance(index, slice):
+            return [self._make(item) for item in self._items[index]]
+        return self._make(self._items[index])
 
 
 def show_row(show: Show, release_ids: Iterable[str]) -> dict[str, Any]:
@@ -35,9 +65,10 @@ def show_row(show: Show, release_ids: Iterable[str]) -> dict[str, Any]:
 
 
 class ReleaseView(msgspec.Struct):
-    """A release as a listing shows it on a given day: what writers print."""
+    """A release as a listing shows it on a given day: what writers print. It is made
+    by one function, tracker/listings._view."""
 
-    release: Release
+    release: ReleaseFields
     show: Show
     effective_earliest: date | None
     status: str
@@ -60,6 +91,11 @@ class ReleaseView(msgspec.Struct):
         """Where it airs: the release's platform, else the show's network."""
         return self.release.platform or self.show.network
 
+    @property
+    def sources(self) -> list[Source]:
+        """Where its news came from (decoded on each call: read it once)."""
+        return self.release.decoded_sources()
+
     def chart_row(self) -> ChartRow:
         """What a chart (the timeline) draws of it."""
         r = self.release
@@ -75,17 +111,34 @@ class ReleaseView(msgspec.Struct):
     def to_row(self) -> ReleaseRow:
         """The row writers print: the JSON keys of spec/cli.md, as a Struct that msgspec
         encodes without a dict in between."""
-        return release_row(
-            self.release,
-            self.release.sources,
-            self.show,
-            self.effective_earliest,
+        r, show, effective = self.release, self.show, self.effective_earliest
+        return ReleaseRow(
+            r.id,
+            show.title,
+            show.id,
+            r.season,
+            r.label(show.title),
+            r.window,
+            None if effective is None else effective.isoformat(),
             self.status,
             self.conflict,
-            self.countdown,
-            self.next_episode,
             self.days_until,
             self.days_left,
+            self.countdown,
+            show.network,
+            r.platform or show.network,
+            r.region,
+            r.stage,
+            r.after,
+            r.release_date,
+            r.air_time,
+            r.remind,
+            r.decoded_sources(),
+            r.notes,
+            r.name,
+            show.tags,
+            show.aliases,
+            None if self.next_episode is None else self.next_episode.id,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -121,50 +174,6 @@ class MonthRows(NamedTuple):
 
     releases: list[ChartRow]
     episodes: list[EpisodeMark]
-
-
-def release_row(
-    r: ReleaseFields,
-    sources: list[Source],
-    show: Show,
-    effective: date | None,
-    status: str,
-    conflict: bool,
-    countdown: str,
-    next_episode: EpisodeView | None,
-    days_until: int | None,
-    days_left: int | None,
-) -> ReleaseRow:
-    """A release as writers print it, from what its view holds (ReleaseView.to_row, and
-    a listing's rows that need no view: tracker/listings.py)."""
-    return ReleaseRow(
-        r.id,
-        show.title,
-        show.id,
-        r.season,
-        r.label(show.title),
-        r.window,
-        None if effective is None else effective.isoformat(),
-        status,
-        conflict,
-        days_until,
-        days_left,
-        countdown,
-        show.network,
-        r.platform or show.network,
-        r.region,
-        r.stage,
-        r.after,
-        r.release_date,
-        r.air_time,
-        r.remind,
-        sources,
-        r.notes,
-        r.name,
-        show.tags,
-        show.aliases,
-        None if next_episode is None else next_episode.id,
-    )
 
 
 class ReleaseRow(msgspec.Struct):

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.text import Text
 
 from showtrack.models import (
-    Release,
+    ReleaseFields,
     ReleaseView,
 )
 from showtrack.render.listings import episode_when
@@ -27,8 +27,8 @@ from showtrack.windows.window import (
 )
 
 
-def _announced(release: Release) -> date | None:
-    for entry in release.history:
+def _announced(release: ReleaseFields) -> date | None:
+    for entry in release.decoded_marks():
         if entry.as_of:
             return date.fromisoformat(entry.as_of)
     return None
@@ -143,8 +143,9 @@ def _panel_lines(
         left = min(announced, today, v.effective_earliest).isoformat()
         right = max(r.latest or v.effective_earliest, today).isoformat()
         lines.append(Text(left + right.rjust(bar_width - len(left)), style="dim"))
-    if r.sources:
-        lines.append(Text("source  " + printable(r.sources[-1].name), style="dim"))
+    sources = v.sources
+    if sources:
+        lines.append(Text("source  " + printable(sources[-1].name), style="dim"))
     return lines
 
 

@@ -308,7 +308,7 @@ def _release_page(v: ReleaseView, local: Callable[[datetime], datetime]) -> Text
     if v.effective_earliest and r.after:
         body.append(f" (not before {v.effective_earliest})")
     # One line a source: the same name and address reported again is one source.
-    sources = {(src.name, src.url): src for src in r.sources}
+    sources = {(src.name, src.url): src for src in v.sources}
     for src in sources.values():
         body.append(f"\nsource  {printable(src.name)}")
         if src.as_of:

@@ -21,7 +21,7 @@ from showtrack.store.files import (
     lock_timeout,
     real_path,
 )
-from showtrack.store.listing import Listing, ListingLookup, Lookup, read_listing
+from showtrack.store.listing import Listing, Readable, read_listing
 from showtrack.store.maintenance import check, restore
 
 __all__ = [
@@ -31,8 +31,7 @@ __all__ = [
     "Data",
     "DatabaseError",
     "Listing",
-    "ListingLookup",
-    "Lookup",
+    "Readable",
     "Store",
     "WriteLock",
     "backup_path",

@@ -1,5 +1,5 @@
 """The fast read of a listing: typed decoding that skips what a listing does not need
-(history, sources), and a Lookup over it for finding one show or release."""
+(history, sources, episodes), and what every read of the database offers (Readable)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import msgspec
 from showtrack.errors import DatabaseError
 from showtrack.models import (
     Release,
-    ReleaseRecord,
+    ReleaseFields,
     Show,
     ShowName,
     first_release_problem,
@@ -31,6 +31,7 @@ from showtrack.store.files import (
     read_bytes,
     real_path,
 )
+from showtrack.store.records import ReleaseRecord
 
 
 class _ListingDocument(msgspec.Struct):
@@ -39,17 +40,13 @@ class _ListingDocument(msgspec.Struct):
     releases: dict[str, ReleaseRecord] = msgspec.field(default_factory=dict)
 
 
-class Listing(msgspec.Struct):
-    """The database as read-only listings see it: shows, and releases as records."""
+class Readable(Protocol):
+    """What reading a database offers every command: a Store opened for a command, or
+    the fast read of a listing (Listing). Its releases are ReleaseFields, whose sources,
+    history and episodes are read through their methods, whichever the shape."""
 
-    shows: list[Show]
-    releases: list[ReleaseRecord]
-    meta: dict[str, Any]
-
-
-class Lookup(Protocol):
-    """What finding one show or release needs of a database: a Store, or a ListingLookup
-    over the fast read of a listing."""
+    @property
+    def meta(self) -> dict[str, Any]: ...
 
     def shows(self) -> list[Show]: ...
 
@@ -57,48 +54,57 @@ class Lookup(Protocol):
 
     def show(self, show_id: str) -> Show | None: ...
 
+    def releases(self) -> Sequence[ReleaseFields]: ...
+
     def releases_of(self, show_id: str) -> list[Release]: ...
 
     def release(self, release_id: str) -> Release | None: ...
 
-    def releases(self) -> list[Release]: ...
 
+class Listing:
+    """The database as read-only commands see it, read the fast way: shows, and releases
+    whose sources, history and episodes are decoded only when a command asks for them
+    (a `history` of one release of 100,000 decodes one history)."""
 
-class ListingLookup:
-    """A Lookup over the fast read: one release's history is decoded when it is asked for,
-    not every release's (a `history` on 100,000 releases costs about what `upcoming`
-    does)."""
+    def __init__(
+        self, shows: list[Show], releases: list[ReleaseRecord], meta: dict[str, Any]
+    ) -> None:
+        self._shows = shows
+        self._releases = releases
+        self._meta = meta
+        self._ids: dict[str, ReleaseRecord] | None = None
 
-    def __init__(self, listing: Listing) -> None:
-        self.listing = listing
-        self._ids = {record.id: record for record in listing.releases}
+    @property
+    def meta(self) -> dict[str, Any]:
+        """The database's settings and memory (`meta`)."""
+        return self._meta
 
     def shows(self) -> list[Show]:
-        """Every show."""
-        return self.listing.shows
+        """Every show, in the order they were added."""
+        return self._shows
 
     def show_names(self) -> list[Show]:
         """Every show (read whole already)."""
-        return self.listing.shows
+        return self._shows
 
     def show(self, show_id: str) -> Show | None:
         """The show with this id, or None."""
-        return next((s for s in self.listing.shows if s.id == show_id), None)
+        return next((s for s in self._shows if s.id == show_id), None)
+
+    def releases(self) -> list[ReleaseRecord]:
+        """Every release, in the order they were added, as the fast read keeps it."""
+        return self._releases
 
     def releases_of(self, show_id: str) -> list[Release]:
-        """The releases of one show, history and episodes decoded."""
-        return [r.to_release() for r in self.listing.releases if r.show_id == show_id]
+        """The releases of one show, whole."""
+        return [r.to_release() for r in self._releases if r.show_id == show_id]
 
     def release(self, release_id: str) -> Release | None:
-        """The release with this id, history and episodes decoded, or None."""
+        """The release with this id, whole, or None."""
+        if self._ids is None:
+            self._ids = {record.id: record for record in self._releases}
         record = self._ids.get(release_id)
         return None if record is None else record.to_release()
-
-    def releases(self) -> list[Release]:
-        """Every release, without history or episodes (for naming them in an error)."""
-        return [
-            r.to_release(with_history=False, with_episodes=False) for r in self.listing.releases
-        ]
 
 
 def read_listing(path: Path) -> Listing:

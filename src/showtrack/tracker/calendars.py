@@ -13,22 +13,17 @@ from showtrack.models import (
     CalendarEntry,
     EpisodeMark,
     EpisodeView,
-    HistoryEntry,
-    HistoryMark,
     MonthRows,
-    Release,
-    ReleaseRecord,
     Show,
 )
-from showtrack.store import Store
+from showtrack.store import Readable
 from showtrack.tracker.history import history_on
 from showtrack.tracker.listings import (
     Clock,
-    Readable,
     Row,
+    chart_rows,
     listing_rows,
     network_and_tag_test,
-    sorted_views,
 )
 
 
@@ -60,16 +55,11 @@ def calendar_month(
     episodes: list[EpisodeMark] = []
     for row in on_air:
         season_day = row.released_on or (row.earliest if row.earliest == row.latest else None)
-        record = row.record
-        if isinstance(record, ReleaseRecord):
-            record = record.to_release(with_history=False)
-        assert isinstance(record, Release)
-        release = record
-        for view in dated_episodes(release, row.show, today, zone):
+        for view in dated_episodes(row.record, row.show, today, zone):
             day = view.air_day
             if day is not None and first <= day <= last and day != season_day:
                 episodes.append(EpisodeMark(day, view.title))
-    return MonthRows(sorted_views(releases, today, now).chart_rows(), episodes)
+    return MonthRows(chart_rows(releases), episodes)
 
 
 class CalendarFilter(msgspec.Struct):
@@ -104,13 +94,10 @@ def calendar_entries(db: Readable, today: date, filt: CalendarFilter) -> list[Ca
     entries = []
     for row in placed:
         record = row.record
-        reported: Sequence[HistoryEntry | HistoryMark]
-        if isinstance(record, ReleaseRecord):
-            sources, reported = record.decoded_sources(), history_on(record.decoded_marks(), today)
-        else:
-            assert isinstance(record, Release)
-            sources, reported = record.sources, history_on(record.history, today)
-        entries.append(CalendarEntry.of(record, row.show, row.effective, sources, reported))
+        reported = history_on(record.decoded_marks(), today)
+        entries.append(
+            CalendarEntry.of(record, row.show, row.effective, record.decoded_sources(), reported)
+        )
     return entries
 
 
@@ -121,16 +108,13 @@ def calendar_episodes(db: Readable, today: date, filt: CalendarFilter) -> list[E
     from showtrack.tracker.episodes import dated_episodes
 
     on_network_and_tags = network_and_tag_test(filt.networks, filt.tags)
-    if isinstance(db, Store):
-        shows, releases = db.shows(), db.releases()
-    else:
-        shows = db.shows
-        releases = [r.to_release(with_history=False) for r in db.releases if r.episodes_last_day]
-    by_id = {s.id: s for s in shows}
+    by_id = {s.id: s for s in db.shows()}
     zone = local_zone()
     found: list[EpisodeView] = []
-    for release in releases:
+    for release in db.releases():
+        if release.episodes_last_day is None:
+            continue  # no dated episode: the summary stored beside them says so
         show = by_id.get(release.show_id) or Show(release.show_id, release.show_id)
-        if release.episodes and on_network_and_tags(show, release.platform):
-            found += dated_episodes(release, show, today, zone)
+        if on_network_and_tags(show, release.platform):
+            found += dated_episodes(release, show, today, zone, with_history=True)
     return found

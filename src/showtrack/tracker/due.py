@@ -9,13 +9,11 @@ from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from showtrack.models import EpisodeView, InboxItem, ReleaseView
-from showtrack.store import Store
+from showtrack.store import Readable, Store
 from showtrack.tracker.listings import (
     Clock,
-    Readable,
     Views,
     episode_sort_key,
-    episodes_of,
     listing_rows,
     sorted_views,
 )
@@ -142,7 +140,7 @@ def due_episodes(
         if record.id in skip or not has_episodes_to_come(record, row.show, today):
             continue
         horizon = parse_duration(record.remind).after(today) if record.remind else default_horizon
-        episodes = episodes_of(record)
+        episodes = record.listed_episodes()
         found += upcoming_in(record, episodes, row.show, today, horizon, now, zone)
     found.sort(key=episode_sort_key)
     return found

@@ -28,7 +28,7 @@ from showtrack.models import (
     WindowRecord,
     parse_season,
 )
-from showtrack.store import Lookup, Store
+from showtrack.store import Readable, Store
 from showtrack.windows.regions import zone_named
 from showtrack.windows.window import plural, until_instant
 
@@ -188,18 +188,21 @@ def upcoming_in(
     return _grouped(views, episodes)
 
 
-def dated_episodes(release: Release, show: Show, today: date, zone: tzinfo) -> list[EpisodeView]:
+def dated_episodes(
+    release: ReleaseFields, show: Show, today: date, zone: tzinfo, *, with_history: bool = False
+) -> list[EpisodeView]:
     """Every dated episode of a season, in air order; those airing together without a
-    time (a streaming drop) as one view."""
+    time (a streaming drop) as one view; with their history (an iCalendar's) if asked."""
+    episodes = release.decoded_episodes() if with_history else release.listed_episodes()
     views = sorted(
         (
             v
-            for v in (episode_view(e, release, show, today, None, zone) for e in release.episodes)
+            for v in (episode_view(e, release, show, today, None, zone) for e in episodes)
             if v.air_day is not None
         ),
         key=_sort_instant,
     )
-    return _grouped(views, release.episodes)
+    return _grouped(views, episodes)
 
 
 def _grouped(views: Sequence[EpisodeView], episodes: Sequence[EpisodeFields]) -> list[EpisodeView]:
@@ -580,7 +583,7 @@ def episode_ref(show_arg: str, season_arg: str | None) -> tuple[str, int, int] |
 
 
 def episode_history(
-    store: Lookup, show_arg: str, season_arg: str | None, today: date
+    store: Readable, show_arg: str, season_arg: str | None, today: date
 ) -> tuple[str, list[EpisodeMove]]:
     """An episode's title ('The Flash S6E15') and how its air day moved, as reported by
     `today`."""

@@ -13,7 +13,7 @@ import msgspec
 from showtrack.clock import utc_stamp
 from showtrack.errors import UsageError
 from showtrack.models import HistoryEntry, HistoryMark, Release
-from showtrack.store import Lookup
+from showtrack.store import Readable
 
 
 def reported_on(as_of: date | None, today: date) -> date:
@@ -77,7 +77,7 @@ def _unreleased(release: Release) -> Release:
     )
 
 
-Reported = TypeVar("Reported", HistoryEntry, HistoryMark)
+Reported = TypeVar("Reported", bound=HistoryEntry | HistoryMark)
 
 
 def history_on(history: Sequence[Reported], today: date) -> list[Reported]:
@@ -87,7 +87,7 @@ def history_on(history: Sequence[Reported], today: date) -> list[Reported]:
 
 
 def release_history(
-    store: Lookup, show_name: str, season: str | None, today: date
+    store: Readable, show_name: str, season: str | None, today: date
 ) -> tuple[str, list[HistoryEntry], int]:
     """A release's title, its history as known on `today`, and how many times its latest
     date moved later (slipped)."""

@@ -8,9 +8,10 @@ made only for the rows shown, so a table of 20 pays for 20 countdowns.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import functools
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, tzinfo
-from typing import TYPE_CHECKING, TypeVar, overload
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -19,19 +20,13 @@ from showtrack.errors import UsageError
 from showtrack.models import (
     SHOW_STATUSES,
     ChartRow,
-    EpisodeFields,
     EpisodeView,
-    Release,
+    Mapped,
     ReleaseFields,
-    ReleaseRecord,
-    ReleaseRow,
     ReleaseView,
     Show,
-    Source,
-    known_since,
-    release_row,
 )
-from showtrack.store import Listing, Store
+from showtrack.store import Readable, Store
 from showtrack.text import fold
 from showtrack.tracker.history import known_on
 from showtrack.windows.window import STATUSES, countdown_text, status_on
@@ -46,9 +41,6 @@ if TYPE_CHECKING:
 Clock = Callable[[], datetime]
 """The current instant, asked for only when a shown release airs at an exact time: the
 clock needs the time zone database, which most listings never load."""
-
-Readable = Store | Listing
-"""Where rows come from: a store opened for a command, or the fast read of a listing."""
 
 
 class Row(msgspec.Struct):
@@ -67,14 +59,6 @@ class Row(msgspec.Struct):
     on_air: bool = False
     #: When a dated release airs at a known time: that instant in the user's zone.
     local_air: datetime | None = None
-
-    def full(self) -> Release:
-        """The whole release (its sources decoded from the record when first needed; a
-        listing shows no history, and leaving it undecoded halves the cost of a row)."""
-        if isinstance(self.record, ReleaseRecord):
-            self.record = self.record.to_release(with_history=False, with_episodes=False)
-        assert isinstance(self.record, Release)
-        return self.record
 
     def sort_key(self) -> tuple[int, date, date, str, int, str]:
         """Overdue first (news: spec/cli.md), then soonest effective earliest (a season on
@@ -107,13 +91,12 @@ def _folded_title(show: Show) -> str:
 
 def _row(record: ReleaseFields, show: Show, today: date, day: str, zone: tzinfo) -> Row | None:
     """The row of a release as known on `today`; None when it was not yet known."""
-    since = known_since(record.history) if isinstance(record, Release) else record.known_since
+    since = record.last_reported()
     if (since is not None and since > day) or (
         record.release_date is not None and record.release_date > day
     ):
         # Only a look back in time (--today) needs the history.
-        whole = record if isinstance(record, Release) else _with_history(record)
-        known = known_on(whole, today)
+        known = known_on(record.to_release(), today)
         if known is None:
             return None
         record = known
@@ -127,20 +110,6 @@ def _row(record: ReleaseFields, show: Show, today: date, day: str, zone: tzinfo)
         if record.released_on is None:
             earliest = latest = local_air.date()
     return Row(record, show, earliest, latest, record.released_on, local_air=local_air)
-
-
-def _with_history(record: ReleaseFields) -> Release:
-    assert isinstance(record, ReleaseRecord)
-    return record.to_release()
-
-
-def episodes_of(record: ReleaseFields) -> Sequence[EpisodeFields]:
-    """A release's episodes as listings show them: decoded from a listing's record
-    without their history, or as a Store holds them."""
-    if isinstance(record, ReleaseRecord):
-        return record.listed_episodes()
-    assert isinstance(record, Release)
-    return record.episodes
 
 
 def _resolve(rows: list[Row], today: date) -> list[Row]:
@@ -177,16 +146,11 @@ def _resolve(rows: list[Row], today: date) -> list[Row]:
 
 def listing_rows(db: Readable, today: date) -> list[Row]:
     """Every release as known on `today`, constraints resolved."""
-    records: Iterable[ReleaseFields]
-    if isinstance(db, Store):
-        shows, records = db.shows(), db.releases()
-    else:
-        shows, records = db.shows, db.releases
-    by_id = {s.id: s for s in shows}
+    by_id = {s.id: s for s in db.shows()}
     day = today.isoformat()
     zone = local_zone()
     rows = []
-    for record in records:
+    for record in db.releases():
         show = by_id.get(record.show_id) or Show(record.show_id, record.show_id)
         row = _row(record, show, today, day, zone)
         if row is not None:
@@ -213,11 +177,12 @@ def _countdown(row: Row, today: date, now: Clock | None) -> tuple[bool, str]:
 
 
 def _view(row: Row, today: date, now: Clock | None) -> ReleaseView:
-    release = row.full()
+    """The one way a release becomes what writers print: its row as known on `today`,
+    with its countdown (its sources stay as the record keeps them until printed)."""
     earliest, latest = row.effective, row.latest
     conflict, countdown = _countdown(row, today, now)
     return ReleaseView(
-        release=release,
+        release=row.record,
         show=row.show,
         effective_earliest=earliest,
         status=row.status,
@@ -228,31 +193,6 @@ def _view(row: Row, today: date, now: Clock | None) -> ReleaseView:
         next_episode=row.next_episode if row.on_air else None,
         local_air=row.local_air,
     )
-
-
-def _release_row(row: Row, today: date, now: Clock | None) -> ReleaseRow:
-    """The row's view's to_row(), without making the view (nor a whole Release)."""
-    record = row.record
-    sources = record.sources if isinstance(record, Release) else _sources_of(record)
-    earliest, latest = row.effective, row.latest
-    conflict, countdown = _countdown(row, today, now)
-    return release_row(
-        record,
-        sources,
-        row.show,
-        earliest,
-        row.status,
-        conflict,
-        countdown,
-        row.next_episode if row.on_air else None,
-        None if earliest is None else (earliest - today).days,
-        None if latest is None else (latest - today).days,
-    )
-
-
-def _sources_of(record: ReleaseFields) -> list[Source]:
-    assert isinstance(record, ReleaseRecord)
-    return record.decoded_sources()
 
 
 def _with_next_episodes(rows: list[Row], today: date, now: Clock | None) -> list[Row]:
@@ -272,127 +212,46 @@ def _with_next_episodes(rows: list[Row], today: date, now: Clock | None) -> list
             from showtrack.clock import local_zone
 
             zone = local_zone()
-        episodes = episodes_of(record)
+        episodes = record.listed_episodes()
         row.next_episode, row.on_air = next_up(record, episodes, row.show, today, now, zone)
         if row.released_on is not None and row.released_on <= today:
             row.on_air = True
     return rows
 
 
-Item = TypeVar("Item")
-
-
-class _Lazy(Sequence[Item]):
-    """A sequence whose items are made when reached (`_at`), by index or by slice."""
-
-    def __len__(self) -> int:
-        raise NotImplementedError
-
-    def _at(self, index: int) -> Item:
-        raise NotImplementedError
-
-    @overload
-    def __getitem__(self, index: int) -> Item: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Item]: ...
-
-    def __getitem__(self, index: int | slice) -> Item | list[Item]:
-        if isinstance(index, slice):
-            return [self._at(i) for i in range(*index.indices(len(self)))]
-        return self._at(range(len(self))[index])
-
-
-class Views(_Lazy[ReleaseView]):
-    """Result rows in order, each view made when first asked for: a table that shows a
-    page of 20 pays for 20 countdowns, not for every release in the database."""
-
-    def __init__(self, rows: list[Row], today: date, now: Clock | None) -> None:
-        self._rows = rows
-        self._views: list[ReleaseView | None] = [None] * len(rows)
-        self._today = today
-        self._now = now
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    @property
-    def views_made(self) -> int:
-        """How many of its views have been made: a view is made when its row is reached
-        (a table of 20 rows of 100,000 makes 20)."""
-        return sum(view is not None for view in self._views)
-
-    def release_rows(self) -> ReleaseRows:
-        """Every row as writers print it (each view's to_row()), made when reached and
-        without its view: `-o json` on 100,000 releases makes every one."""
-        return ReleaseRows(self._rows, self._today, self._now)
-
-    def chart_rows(self) -> list[ChartRow]:
-        """Every row as a chart draws it, without making its view."""
-        return [
-            ChartRow(
-                row.record.label(row.show.title),
-                row.status,
-                row.effective,
-                row.latest,
-                row.released_on,
-                row.record.last_episode_day,
-            )
-            for row in self._rows
-        ]
-
-    def _at(self, index: int) -> ReleaseView:
-        view = self._views[index]
-        if view is None:
-            view = self._views[index] = _view(self._rows[index], self._today, self._now)
-        return view
-
-
-class ReleaseRows(_Lazy[ReleaseRow]):
-    """A listing's rows as writers print them (see Views.release_rows)."""
-
-    def __init__(self, rows: list[Row], today: date, now: Clock | None) -> None:
-        self._rows = rows
-        self._today = today
-        self._now = now
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def _at(self, index: int) -> ReleaseRow:
-        return _release_row(self._rows[index], self._today, self._now)
+Views = Mapped[Row, ReleaseView]
+"""A listing's releases, each view made when reached."""
 
 
 def sorted_views(rows: list[Row], today: date, now: Clock | None) -> Views:
+    """The rows soonest first, as views made when reached."""
     rows.sort(key=Row.sort_key)
-    return Views(rows, today, now)
+    return _views(rows, today, now)
+
+
+def _views(rows: list[Row], today: date, now: Clock | None) -> Views:
+    return Mapped(rows, functools.partial(_view, today=today, now=now))
+
+
+def chart_rows(rows: list[Row]) -> list[ChartRow]:
+    """The rows soonest first, as a chart draws them: no view is made (a timeline of
+    100,000 releases draws every one)."""
+    rows.sort(key=Row.sort_key)
+    return [
+        ChartRow(
+            row.record.label(row.show.title),
+            row.status,
+            row.effective,
+            row.latest,
+            row.released_on,
+            row.record.last_episode_day,
+        )
+        for row in rows
+    ]
 
 
 Entry = ReleaseView | EpisodeView
 """A row of a listing with episodes (`upcoming --episodes`): a release or an episode."""
-
-
-class MixedViews(_Lazy[Entry]):
-    """Releases and episodes in one order; a release's view is made when first asked for,
-    as in Views."""
-
-    def __init__(self, items: list[Row | EpisodeView], today: date, now: Clock | None) -> None:
-        self._items = items
-        self._views: dict[int, ReleaseView] = {}
-        self._today = today
-        self._now = now
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def _at(self, index: int) -> Entry:
-        item = self._items[index]
-        if isinstance(item, EpisodeView):
-            return item
-        view = self._views.get(index)
-        if view is None:
-            view = self._views[index] = _view(item, self._today, self._now)
-        return view
 
 
 def episode_sort_key(view: EpisodeView) -> tuple[int, date, date, str, int, str]:
@@ -407,7 +266,7 @@ def episode_sort_key(view: EpisodeView) -> tuple[int, date, date, str, int, str]
     )
 
 
-def _mixed(rows: list[Row], today: date, now: Clock | None) -> MixedViews:
+def _mixed(rows: list[Row], today: date, now: Clock | None) -> Mapped[Row | EpisodeView, Entry]:
     """Rows in order, a season on air replaced by its next episode (spec/cli.md: the
     next episode is what comes next for it)."""
     items: list[tuple[tuple[int, date, date, str, int, str], Row | EpisodeView]] = []
@@ -417,7 +276,11 @@ def _mixed(rows: list[Row], today: date, now: Clock | None) -> MixedViews:
         else:
             items.append((row.sort_key(), row))
     items.sort(key=lambda pair: pair[0])
-    return MixedViews([item for _, item in items], today, now)
+
+    def make(item: Row | EpisodeView) -> Entry:
+        return item if isinstance(item, EpisodeView) else _view(item, today, now)
+
+    return Mapped([item for _, item in items], make)
 
 
 # --------------------------------------------------------------------------- filters
@@ -460,9 +323,16 @@ def upcoming(db: Readable, today: date, filt: UpcomingFilter, now: Clock | None 
     return sorted_views(_upcoming_rows(db, today, filt, now), today, now)
 
 
+def upcoming_chart(
+    db: Readable, today: date, filt: UpcomingFilter, now: Clock | None = None
+) -> list[ChartRow]:
+    """What `upcoming` lists, soonest first, as a chart (the timeline) draws it."""
+    return chart_rows(_upcoming_rows(db, today, filt, now))
+
+
 def upcoming_with_episodes(
     db: Readable, today: date, filt: UpcomingFilter, now: Clock | None = None
-) -> MixedViews:
+) -> Mapped[Row | EpisodeView, Entry]:
     """What comes next, as `upcoming`, a season on air as its next episode's own row."""
     return _mixed(_upcoming_rows(db, today, filt, now), today, now)
 
@@ -501,7 +371,7 @@ def all_views(
 ) -> Views:
     """Every release as known on `today`, soonest first (or in the order they were added)."""
     rows = listing_rows(db, today)
-    return sorted_views(rows, today, now) if soonest_first else Views(rows, today, now)
+    return sorted_views(rows, today, now) if soonest_first else _views(rows, today, now)
 
 
 def shows_with_releases(store: Store) -> list[tuple[Show, list[str]]]:
@@ -519,7 +389,7 @@ def show_views(
     """A show (by name) and its releases as known on `today`, soonest first (`info`)."""
     from showtrack.tracker.names import resolve_show
 
-    show = resolve_show(db.shows() if isinstance(db, Store) else db.shows, name)
+    show = resolve_show(db.shows(), name)
     rows = [row for row in listing_rows(db, today) if row.record.show_id == show.id]
     return show, list(sorted_views(_with_next_episodes(rows, today, now), today, now))
 

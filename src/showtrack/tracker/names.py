@@ -11,7 +11,7 @@ from typing import Protocol, TypeVar
 
 from showtrack.errors import AmbiguousNameError, NotFoundError, UsageError
 from showtrack.models import Release, Show, check_season, release_slug
-from showtrack.store import Lookup, Store
+from showtrack.store import Readable, Store
 from showtrack.text import fold, fold_all, slugify
 
 
@@ -74,7 +74,7 @@ def resolve_show(shows: Sequence[Named], name: str) -> Named:
     raise NotFoundError(f"no show called {name!r}", hint)
 
 
-def find_show(store: Lookup, name: str) -> Show:
+def find_show(store: Readable, name: str) -> Show:
     """The show a user names (see resolve_show), decoding only the one found."""
     named = resolve_show(store.show_names(), name)
     show = named if isinstance(named, Show) else store.show(named.id)
@@ -112,7 +112,7 @@ def release_id(show: Show, season_text: str) -> str:
     return f"{show.id}/{release_slug(check_season(season_text), season_text)}"
 
 
-def resolve_release(store: Lookup, show_arg: str, season_arg: str | None) -> tuple[Show, Release]:
+def resolve_release(store: Readable, show_arg: str, season_arg: str | None) -> tuple[Show, Release]:
     """The release a user names; unknown or ambiguous is exit 3."""
     show_name, season_text = split_release_ref(show_arg, season_arg)
     if season_text is None:
