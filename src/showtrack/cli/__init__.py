@@ -9,8 +9,8 @@ import sys
 import typer
 
 from showtrack.cli.argv import normalized
+from showtrack.cli.context import fail, only_the_command_asked_for
 from showtrack.cli.options import app
-from showtrack.context import fail, only_the_command_asked_for
 from showtrack.errors import ExitCode, ShowtrackError
 
 #: The modules of the commands, in the order `showtrack --help` lists them: importing a

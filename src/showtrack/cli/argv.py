@@ -4,7 +4,7 @@ and task. Global options may follow the command (`showtrack upcoming --today
 
 from collections.abc import Sequence
 
-from showtrack.context import GLOBAL_OPTIONS
+from showtrack.cli.context import GLOBAL_OPTIONS
 
 
 def _global(arg: str) -> tuple[str, bool] | None:

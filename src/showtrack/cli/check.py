@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from showtrack.cli.context import duration, emit, output_format
 from showtrack.cli.options import app, option, settings_of
 from showtrack.cli.views import _entry_dict, _mixed_columns, release_columns
-from showtrack.context import duration, emit, output_format
 from showtrack.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
-    from showtrack.context import Settings
+    from showtrack.cli.context import Settings
     from showtrack.tracker.due import Due
     from showtrack.windows.durations import Duration
 

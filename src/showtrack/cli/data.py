@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from showtrack.cli.context import import_progress, output_format, write_out
 from showtrack.cli.options import app, argument, db_app, option, settings_of
-from showtrack.context import import_progress, output_format, write_out
 from showtrack.errors import UsageError
 
 if TYPE_CHECKING:
-    from showtrack.context import Settings
+    from showtrack.cli.context import Settings
 
 # --------------------------------------------------------------------------- moving data
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from showtrack import clock
+from showtrack.cli.context import emit_listing, output_format
 from showtrack.cli.options import (
     OptionalSeason,
     Output,
@@ -16,11 +17,9 @@ from showtrack.cli.options import (
     argument,
     day_option,
     echo_safe,
-    emit_listing,
     option,
     settings_of,
 )
-from showtrack.context import output_format
 
 if TYPE_CHECKING:
     from showtrack.models import EpisodeView

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from showtrack import clock
+from showtrack.cli.context import emit, output_format
 from showtrack.cli.options import (
     Quit,
     TableOrJson,
@@ -23,11 +24,10 @@ from showtrack.cli.options import (
     option,
     settings_of,
 )
-from showtrack.context import emit, output_format
 from showtrack.errors import ExitCode, NetworkError, UsageError
 
 if TYPE_CHECKING:
-    from showtrack.context import Settings
+    from showtrack.cli.context import Settings
     from showtrack.models import FeedOutcome, InboxItem
     from showtrack.sources.tvmaze import Fetched
     from showtrack.tracker.sync import Synced, SyncPlan

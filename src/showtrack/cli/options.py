@@ -6,7 +6,6 @@ The commands live in a module a family (cli/__init__.COMMAND_MODULES);
 
 import os
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -14,7 +13,7 @@ import typer
 
 from showtrack import __version__, clock
 from showtrack.cli.completion import NETWORKS, SEASONS, SHOW_NAMES, TAGS, words
-from showtrack.context import OUTPUT_FORMATS, Settings, emit
+from showtrack.cli.context import OUTPUT_FORMATS, Settings
 from showtrack.errors import ExitCode
 
 if TYPE_CHECKING:
@@ -175,23 +174,6 @@ def echo_safe(text: str) -> None:
     from showtrack.text import printable
 
     typer.echo(printable(text))
-
-
-def emit_listing(
-    settings: Settings, fmt: str, rows: Sequence[Any], *, nothing: str, **options: Any
-) -> None:
-    """`emit` for a listing, which scripts test by its exit status (as grep and
-    taskwarrior do): when nothing is listed, a person reads `nothing` on stderr (made
-    safe for the terminal: it may name a show), a machine format still writes its
-    header (or `[]`), and the command exits 1."""
-    if not rows and fmt == "table":
-        from showtrack.text import printable
-
-        typer.echo(printable(nothing), err=True)
-        raise typer.Exit(ExitCode.NOTHING)
-    emit(settings, fmt, rows, **options)
-    if not rows:
-        raise typer.Exit(ExitCode.NOTHING)
 
 
 def ask(question: str, default: str, *, show_default: bool = True) -> str | None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from showtrack import clock
+from showtrack.cli.context import emit, output_format
 from showtrack.cli.options import (
     Quit,
     Region,
@@ -20,13 +21,12 @@ from showtrack.cli.options import (
     option,
     settings_of,
 )
-from showtrack.context import emit, output_format
 from showtrack.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:  # helpers' annotations are strings: the CLI loads these only when run
     from datetime import date
 
-    from showtrack.context import Settings
+    from showtrack.cli.context import Settings
     from showtrack.models import KnownShow
     from showtrack.reader.article import Article
     from showtrack.render import Console

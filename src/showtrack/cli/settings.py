@@ -8,8 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
+from showtrack.cli.context import emit, output_format
 from showtrack.cli.options import argument, config_app, notify_app, option, settings_of
-from showtrack.context import emit, output_format
 from showtrack.errors import ExitCode, NetworkError, UsageError
 
 FORMAT_HELP = "table, json, jsonl, csv or tsv"

@@ -9,6 +9,11 @@ from typing import Annotated, Any
 import typer
 
 from showtrack import clock
+from showtrack.cli.context import (
+    emit,
+    emit_listing,
+    output_format,
+)
 from showtrack.cli.options import (
     Limit,
     Note,
@@ -18,13 +23,8 @@ from showtrack.cli.options import (
     app,
     argument,
     echo_safe,
-    emit_listing,
     option,
     settings_of,
-)
-from showtrack.context import (
-    emit,
-    output_format,
 )
 from showtrack.errors import ExitCode, UsageError
 

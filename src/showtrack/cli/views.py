@@ -12,6 +12,12 @@ import typer
 
 from showtrack import clock
 from showtrack.cli.completion import SHOW_NAMES
+from showtrack.cli.context import (
+    duration,
+    emit,
+    emit_listing,
+    output_format,
+)
 from showtrack.cli.options import (
     AsOf,
     IncludeAll,
@@ -25,19 +31,13 @@ from showtrack.cli.options import (
     app,
     argument,
     day_option,
-    emit_listing,
     option,
     settings_of,
-)
-from showtrack.context import (
-    duration,
-    emit,
-    output_format,
 )
 from showtrack.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
-    from showtrack.context import Settings
+    from showtrack.cli.context import Settings
     from showtrack.models import EpisodeView, ReleaseRow, ReleaseView
     from showtrack.tracker.listings import UpcomingFilter
 

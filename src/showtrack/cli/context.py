@@ -1,6 +1,7 @@
-"""What a command runs with, apart from Typer: its settings (the database, the day, colour),
-the store opened for it, `emit()`, the one way a result is written (a table for a
-person, or a machine format from output.WRITERS), and how a failure is said."""
+"""What a command runs with: its settings (the database, the day, colour), the store
+opened for it, `emit()`, the one way a result is written (a table for a person, or a
+machine format from output.WRITERS; `emit_listing()` for a listing), and how a failure
+is said."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
+import typer
+
 from showtrack import clock
-from showtrack.errors import UsageError
+from showtrack.errors import ExitCode, UsageError
 from showtrack.output import WRITERS
 
 if TYPE_CHECKING:
@@ -145,6 +148,23 @@ def emit(
 
         columns = list(flatten(to_dict(blank)))
     write_rows(Mapped(chosen, to_dict), fmt, sys.stdout, columns)
+
+
+def emit_listing(
+    settings: Settings, fmt: str, rows: Sequence[Any], *, nothing: str, **options: Any
+) -> None:
+    """`emit` for a listing, which scripts test by its exit status (as grep and
+    taskwarrior do): when nothing is listed, a person reads `nothing` on stderr (made
+    safe for the terminal: it may name a show), a machine format still writes its
+    header (or `[]`), and the command exits 1."""
+    if not rows and fmt == "table":
+        from showtrack.text import printable
+
+        typer.echo(printable(nothing), err=True)
+        raise typer.Exit(ExitCode.NOTHING)
+    emit(settings, fmt, rows, **options)
+    if not rows:
+        raise typer.Exit(ExitCode.NOTHING)
 
 
 def duration(text: str | None) -> Duration | None:
