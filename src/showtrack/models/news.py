@@ -135,6 +135,9 @@ class InboxItem(msgspec.Struct):
     show_id: str | None = None
     after: str | None = None
     state: str = "waiting"
+    #: The season of `release` (items queued before it was kept have none: they are
+    #: recorded as the proposal resolves on the day they are accepted).
+    season: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """As stored."""

@@ -210,6 +210,7 @@ def _queue_one(
         source=source,
         show_id=view.show_id,
         after=view.after,
+        season=view.season,
     )
     if item.key() in keys:
         return
@@ -300,9 +301,10 @@ def accept(
     for item in items:
         if confidence is not None and item.proposal.confidence != confidence:
             continue
-        views = resolve(store, [item.proposal], today, known=known)
-        view = views[0] if views else ProposalView(item.proposal, item.show_id, item.release)
-        view = msgspec.structs.replace(view, release=item.release, after=item.after)
+        (view,) = resolve(store, [item.proposal], today, known=known)
+        if item.season is not None:  # as it was queued, not as it resolves today
+            view = msgspec.structs.replace(view, release=item.release, season=item.season)
+        view = msgspec.structs.replace(view, after=item.after)
         done += record(
             store,
             [view],

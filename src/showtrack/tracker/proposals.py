@@ -43,12 +43,13 @@ class ArticleSource(msgspec.Struct, frozen=True):
 
 class ProposalView(msgspec.Struct):
     """A proposal with what it means here: the tracked show (show_id, None when the show
-    is not tracked), the release it is recorded as, the release it waits on, and what
-    recording it did (status)."""
+    is not tracked), the release it is recorded as (its id, and its season), the release
+    it waits on, and what recording it did (status)."""
 
     proposal: Proposal
     show_id: str | None
     release: str
+    season: int
     after: str | None = None
     status: str = "proposed"
 
@@ -128,31 +129,32 @@ def resolve(
         show = _tracked(shows, p.show)
         if only and not (show and show.id in wanted) and fold(p.show) not in wanted_names:
             continue
+        show_id = show.id if show else slugify(p.show)
+        season = _season(show_id, p.season, next_seasons)
+        after = None
+        if p.after_show:
+            after_show = _tracked(shows, p.after_show)
+            after_id = after_show.id if after_show else slugify(p.after_show)
+            after = _release_id(after_id, _season(after_id, p.after_season, next_seasons))
         views.append(
             ProposalView(
                 proposal=p,
                 show_id=show.id if show else None,
-                release=_release_ref(show, p.show, p.season, next_seasons),
-                after=(
-                    _release_ref(
-                        _tracked(shows, p.after_show), p.after_show, p.after_season, next_seasons
-                    )
-                    if p.after_show
-                    else None
-                ),
+                release=_release_id(show_id, season),
+                season=season,
+                after=after,
             )
         )
     return views
 
 
-def _release_ref(
-    show: Show | None, name: str, season: int | None, next_seasons: Mapping[str, int | None]
-) -> str:
-    """The release id a proposal is recorded as: its season, else the show's next one
-    (season 1 of a show not tracked yet)."""
-    show_id = show.id if show else slugify(name)
-    if season is None:
-        season = next_seasons.get(show_id) or 1
+def _season(show_id: str, season: int | None, next_seasons: Mapping[str, int | None]) -> int:
+    """The season a proposal is recorded as: its own, else the show's next one (season 1
+    of a show not tracked yet)."""
+    return season if season is not None else next_seasons.get(show_id) or 1
+
+
+def _release_id(show_id: str, season: int) -> str:
     return f"{show_id}/{release_slug(season)}"
 
 
@@ -192,7 +194,6 @@ def _record_window(
     current = store.release(view.release)
     if current is not None and _already_recorded(current, p, source):
         return msgspec.structs.replace(view, status="unchanged")
-    show_name, _, slug = view.release.partition("/")
     options = ExpectOptions(
         source=source.name,
         url=source.url,
@@ -200,10 +201,13 @@ def _record_window(
         region=p.region,
         create_show=True,
     )
-    title = show_name if view.show_id else p.show
+    # A tracked show by its id (found as it is, not searched for by name); one not
+    # tracked yet by the article's name, which `expect` adds.
+    show = view.show_id or p.show
     # The window the reader built, under the words the proposal shows: not read again
     read = Window(p.phrase, p.window.earliest_day, p.window.latest_day, p.window.edtf or "")
-    found = expect(store, title, slug, p.phrase, options, today, local_zone, read=read)
+    season = str(view.season)
+    found = expect(store, show, season, p.phrase, options, today, local_zone, read=read)
     status = "recorded" if found.changed else "unchanged"
     return msgspec.structs.replace(view, show_id=found.release.show_id, status=status)
 
