@@ -49,3 +49,19 @@ def test_due_now_says_everything_due_every_time(opened: store.Store) -> None:
             (),
         )
     assert "notified" not in opened.meta
+
+
+def test_the_lines_of_check_are_by_day_then_the_news(opened: store.Store) -> None:
+    from showtrack.tracker.news import blank_item
+
+    _expect(opened, "jessica", "2", "2017-07-05 at 21:00 ET")
+    _expect(opened, "defenders", "1", "2017-07-03")
+    found = due.due_now(opened, TODAY, None, None, episodes=False)
+    arrived = [blank_item(), blank_item()]
+    lines = found._replace(arrived=arrived).lines()
+    assert lines == [
+        "2017-07-03  The Defenders S1  in 2 days  (Netflix)\n",
+        "2017-07-06 01:00  Jessica Jones S2  in 5 days  (Netflix)\n",
+        "2 new proposals from the news: showtrack inbox\n",
+    ]
+    assert [v.title for v in found.rows()] == ["The Defenders S1", "Jessica Jones S2"]

@@ -3,7 +3,7 @@ otherwise; with --once each said once; with --notify/--send also sent through Ap
 No `from __future__ import annotations`: Typer reads the annotations at start."""
 
 import sys
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -63,7 +63,7 @@ def check(
             f'add notify = ["ntfy://your-topic"] to {config.path}, or give --notify URL',
         )
     found = _due(settings, duration(config.pick("within", within)), once, episodes, targets)
-    lines = _due_lines(found)
+    lines = found.lines()
     if output is not None:
         _write_due_rows(settings, output, found, episodes)
     else:
@@ -98,45 +98,15 @@ def _due(
         return due.not_said_before(st, today, horizon, clock_, episodes=episodes, remembered=True)
 
 
-def _due_lines(found: "Due") -> list[str]:
-    """The lines `check` prints: each due release and episode by day, then the inbox."""
-    from showtrack.text import printable
-
-    lines: list[tuple[str, str]] = []
-    for v in found.views:
-        latest = v.release.window.latest
-        eff = v.effective_earliest.isoformat() if v.effective_earliest else ""
-        when = eff if eff == latest else f"{eff}..{latest or ''}"
-        if v.local_air is not None and v.release.released_on is None:
-            when = eff = f"{v.local_air:%Y-%m-%d %H:%M}"  # the day it airs where you are
-        where = f"  ({printable(v.platform)})" if v.platform else ""
-        lines.append((eff, f"{when}  {printable(v.title)}  {v.countdown}{where}\n"))
-    for e in found.episodes:
-        when = f"{e.local_air:%Y-%m-%d %H:%M}" if e.local_air else str(e.air_day)
-        where = f"  ({printable(e.platform)})" if e.platform else ""
-        lines.append((when, f"{when}  {printable(e.title)}  {e.countdown}{where}\n"))
-    lines.sort(key=lambda line: line[0])
-    said = [text for _, text in lines]
-    if found.arrived:
-        count = len(found.arrived)
-        plural = "proposal" if count == 1 else "proposals"
-        said.append(f"{count} new {plural} from the news: showtrack inbox\n")
-    return said
-
-
 def _write_due_rows(settings: "Settings", output: str, found: "Due", episodes: bool) -> None:
-    from showtrack.models import EpisodeView, ReleaseView
+    from showtrack.models import ReleaseView
 
     fmt = output_format(output, ("json", "jsonl", "csv", "tsv"))
-    rows: list[Any] = sorted(
-        [*found.views, *found.episodes],
-        key=lambda r: str(r.air_day if isinstance(r, EpisodeView) else r.effective_earliest),
-    )
     mixed = bool(episodes)
     emit(
         settings,
         fmt,
-        rows,
+        found.rows(),
         table=lambda r, console: None,
         to_dict=_entry_dict if mixed else ReleaseView.to_row,
         columns=(_mixed_columns() if mixed else release_columns())

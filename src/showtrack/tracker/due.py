@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from showtrack.models import EpisodeView, InboxItem, ReleaseView
 from showtrack.store import Readable, Store
+from showtrack.text import printable
 from showtrack.tracker.listings import (
     Clock,
     Views,
@@ -30,6 +31,38 @@ class Due(NamedTuple):
     views: Sequence[ReleaseView]
     episodes: Sequence[EpisodeView]
     arrived: Sequence[InboxItem] = ()
+
+    def lines(self) -> list[str]:
+        """What `check` says, and sends: a line for each due release and episode, by the
+        day it starts (a timed one by its day and time where the user is), then how
+        many proposals arrived. Plain text for cron's mail: no table, no colour."""
+        lines: list[tuple[str, str]] = []
+        for v in self.views:
+            latest = v.release.window.latest
+            eff = v.effective_earliest.isoformat() if v.effective_earliest else ""
+            when = eff if eff == latest else f"{eff}..{latest or ''}"
+            if v.local_air is not None and v.release.released_on is None:
+                when = eff = f"{v.local_air:%Y-%m-%d %H:%M}"  # the day it airs where you are
+            where = f"  ({printable(v.platform)})" if v.platform else ""
+            lines.append((eff, f"{when}  {printable(v.title)}  {v.countdown}{where}\n"))
+        for e in self.episodes:
+            when = f"{e.local_air:%Y-%m-%d %H:%M}" if e.local_air else str(e.air_day)
+            where = f"  ({printable(e.platform)})" if e.platform else ""
+            lines.append((when, f"{when}  {printable(e.title)}  {e.countdown}{where}\n"))
+        lines.sort(key=lambda line: line[0])
+        said = [text for _, text in lines]
+        if self.arrived:
+            count = len(self.arrived)
+            plural = "proposal" if count == 1 else "proposals"
+            said.append(f"{count} new {plural} from the news: showtrack inbox\n")
+        return said
+
+    def rows(self) -> list[ReleaseView | EpisodeView]:
+        """The due releases and episodes as rows (`check -o`), by the day each starts."""
+        return sorted(
+            [*self.views, *self.episodes],
+            key=lambda r: str(r.air_day if isinstance(r, EpisodeView) else r.effective_earliest),
+        )
 
 
 def due_now(
