@@ -39,9 +39,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy src tests bench
 
-# One worker a core (pytest-xdist); `pytest tests/some_test.py` alone runs serially.
+# Two workers a core (pytest-xdist): many tests wait on a child process, a lock or a
+# local server, so a core has work while one of its workers waits; worksteal evens out
+# the slow ones. `pytest tests/some_test.py` alone runs serially.
+JOBS ?= $(shell $(BIN)/python -c "import os; print(2 * (os.cpu_count() or 1))")
 unit: $(STAMP)
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n $(JOBS) --dist worksteal
 
 test: lint typecheck unit
 
