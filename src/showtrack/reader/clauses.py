@@ -188,6 +188,8 @@ def listed_after(text: str, first: Mention, subjects: Sequence[Mention]) -> list
     return chosen
 
 
+#: The words that describe a show ("series", "drama"), longest first so that a regex
+#: alternation tries "mini-series" before "series".
 _NOUNS = "|".join(sorted(words.DESCRIPTORS, key=len, reverse=True))
 #: "it", "the series", "the sci-fi drama's": words that stand for the show the text is about.
 REFERENCE = re.compile(
@@ -208,9 +210,8 @@ def leading_reference(text: str) -> bool:
     return bool(_LEADING.match(text))
 
 
-_DESCRIBED = "|".join(sorted(words.DESCRIPTORS, key=len, reverse=True))
 _NEW_BEFORE = re.compile(
-    rf"\b(?:new|upcoming|brand-new|forthcoming|\w+-part)\b[^.;:()]{{0,40}}?\b(?:{_DESCRIBED}|shows"
+    rf"\b(?:new|upcoming|brand-new|forthcoming|\w+-part)\b[^.;:()]{{0,40}}?\b(?:{_NOUNS}|shows"
     rf"|dramas|comedies)\b[^.;()]{{0,12}}$",
     re.IGNORECASE,
 )
