@@ -264,7 +264,7 @@ def db_check(ctx: typer.Context) -> None:
     from showtrack.errors import DatabaseError
 
     path = settings_of(ctx).db_path
-    problems = store.check(path)
+    problems = store.problems_of(path)
     if problems:
         raise DatabaseError(
             f"{path}: {len(problems)} problem(s): " + "; ".join(problems[:5]), store.RESTORE_HINT

@@ -22,7 +22,7 @@ from showtrack.store.files import (
     real_path,
 )
 from showtrack.store.listing import Listing, Readable, read_listing
-from showtrack.store.maintenance import check, restore
+from showtrack.store.maintenance import problems_of, restore
 
 __all__ = [
     "DB_ENV",
@@ -35,13 +35,13 @@ __all__ = [
     "Store",
     "WriteLock",
     "backup_path",
-    "check",
     "default_path",
     "empty_data",
     "load",
     "lock_path",
     "lock_timeout",
     "open_for_writing",
+    "problems_of",
     "read_listing",
     "real_path",
     "restore",

@@ -36,7 +36,7 @@ from showtrack.store.files import (
 )
 
 
-def check(path: Path) -> list[str]:
+def problems_of(path: Path) -> list[str]:
     """Problems found in the database beyond its shape: damaged records, references,
     dates outside the kept years, history out of order, a backup that is no backup."""
     from showtrack.models import history_order
