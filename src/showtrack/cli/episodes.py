@@ -24,27 +24,14 @@ from showtrack.cli.options import (
 if TYPE_CHECKING:
     from showtrack.models import EpisodeView
 
-EPISODE_COLUMNS = (
-    "id",
-    "kind",
-    "show",
-    "show_id",
-    "season",
-    "number",
-    "title",
-    "air_date",
-    "air_time",
-    "runtime",
-    "type",
-    "status",
-    "days_until",
-    "countdown",
-    "source",
-    "release",
-    "platform",
-    "count",
-)
-"""The columns of an episode row (spec/cli.md), for a CSV or TSV header with no rows."""
+
+def episode_columns() -> list[str]:
+    """The columns of an episode row (spec/cli.md), for a CSV or TSV header with no rows."""
+    from showtrack.models import EpisodeRow
+    from showtrack.output import struct_columns
+
+    return struct_columns(EpisodeRow)
+
 
 DAY_HELP = "its air day: '2020-01-14', 'tuesday', 'jan 14 8pm ET', or TBA"
 
@@ -145,5 +132,5 @@ def episodes(
         nothing=f"no episodes are known for {title}",
         table=lambda r, console: r.episodes_table(console, title, views),
         to_dict=lambda v: v.to_dict(),
-        columns=EPISODE_COLUMNS if fmt in ("csv", "tsv") else None,
+        columns=episode_columns() if fmt in ("csv", "tsv") else None,
     )

@@ -160,24 +160,10 @@ def release_columns() -> list[str]:
 def _mixed_columns() -> tuple[str, ...]:
     """With --episodes, CSV and TSV rows have a release's columns (and `kind`), then an
     episode's own: each row fills those of its kind ('-' in TSV for the others)."""
-    from showtrack.cli.episodes import EPISODE_COLUMNS
+    from showtrack.cli.episodes import episode_columns
 
     release = [*release_columns(), "kind"]
-    return (*release, *(c for c in EPISODE_COLUMNS if c not in release))
-
-
-HISTORY_COLUMNS = (
-    "recorded_at",
-    "as_of",
-    "window_phrase",
-    "window_earliest",
-    "window_latest",
-    "window_edtf",
-    "stage",
-    "source",
-    "url",
-    "note",
-)
+    return (*release, *(c for c in episode_columns() if c not in release))
 
 
 @app.command()
@@ -191,6 +177,8 @@ def history(
 
     Example:  showtrack history "Jessica Jones" 2
     """
+    from showtrack.models import EpisodeMove, HistoryEntry
+    from showtrack.output import struct_columns
     from showtrack.tracker import episodes
     from showtrack.tracker.history import release_history
 
@@ -207,7 +195,7 @@ def history(
             moves,
             table=lambda r, console: r.episode_history_table(console, title, moves, zone),
             to_dict=lambda m: m.to_dict(),
-            columns=EPISODE_HISTORY_COLUMNS if fmt in ("csv", "tsv") else None,
+            columns=struct_columns(EpisodeMove) if fmt in ("csv", "tsv") else None,
         )
         return
     title, entries, slips = release_history(st, show, season, settings.today())
@@ -218,11 +206,8 @@ def history(
         entries,
         table=lambda r, console: r.history_table(console, title, entries, slips),
         to_dict=lambda e: e.to_dict(),
-        columns=HISTORY_COLUMNS if fmt in ("csv", "tsv") else None,
+        columns=struct_columns(HistoryEntry) if fmt in ("csv", "tsv") else None,
     )
-
-
-EPISODE_HISTORY_COLUMNS = ("recorded_at", "as_of", "air_date", "air_time", "source", "url")
 
 
 @app.command()

@@ -148,6 +148,9 @@ from showtrack.models.views import (
     EpisodeMark as EpisodeMark,
 )
 from showtrack.models.views import (
+    EpisodeRow as EpisodeRow,
+)
+from showtrack.models.views import (
     EpisodeView as EpisodeView,
 )
 from showtrack.models.views import (

@@ -305,26 +305,54 @@ class EpisodeView(msgspec.Struct):
         """The day it airs for the user (in the user's zone when the time is known)."""
         return self.local_air.date() if self.local_air is not None else self.episode.air_day
 
+    def to_row(self) -> EpisodeRow:
+        """The row writers print (spec/cli.md's episode rows)."""
+        e = self.episode
+        return EpisodeRow(
+            self.id,
+            "episode",
+            self.show.title,
+            self.show.id,
+            self.season,
+            e.number,
+            e.title,
+            None if self.air_day is None else self.air_day.isoformat(),
+            None if self.local_air is None else self.local_air.isoformat(),
+            e.runtime,
+            e.type,
+            self.status,
+            self.days_until,
+            self.countdown,
+            e.source,
+            self.release_id,
+            self.platform,
+            self.count,
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON keys of spec/cli.md's episode rows; never renamed once released."""
-        e = self.episode
-        return {
-            "id": self.id,
-            "kind": "episode",
-            "show": self.show.title,
-            "show_id": self.show.id,
-            "season": self.season,
-            "number": e.number,
-            "title": e.title,
-            "air_date": None if self.air_day is None else self.air_day.isoformat(),
-            "air_time": None if self.local_air is None else self.local_air.isoformat(),
-            "runtime": e.runtime,
-            "type": e.type,
-            "status": self.status,
-            "days_until": self.days_until,
-            "countdown": self.countdown,
-            "source": e.source,
-            "release": self.release_id,
-            "platform": self.platform,
-            "count": self.count,
-        }
+        return to_plain(self.to_row())
+
+
+class EpisodeRow(msgspec.Struct):
+    """An episode as writers print it; its fields, in order, are the keys of spec/cli.md,
+    never renamed once released (new keys go last)."""
+
+    id: str
+    kind: str
+    show: str
+    show_id: str
+    season: int | None
+    number: int | None
+    title: str | None
+    air_date: str | None
+    air_time: str | None
+    runtime: int | None
+    type: str
+    status: str
+    days_until: int | None
+    countdown: str
+    source: str | None
+    release: str
+    platform: str | None
+    count: int
