@@ -8,6 +8,9 @@ import sys
 
 import typer
 
+# The Click that Typer bundles raises it (completion.py takes its types from there too).
+from typer._click.exceptions import NoArgsIsHelpError
+
 from showtrack.cli.argv import normalized
 from showtrack.cli.context import fail, only_the_command_asked_for
 from showtrack.cli.options import app
@@ -52,12 +55,12 @@ def main(argv: list[str] | None = None) -> None:
         # The reader went away (`showtrack upcoming | head`): not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(ExitCode.OK)
+    except NoArgsIsHelpError as exc:
+        # `showtrack` or `showtrack db` alone: the help is the answer, not an error.
+        typer.echo(exc.format_message())
+        sys.exit(ExitCode.OK)
     except Exception as exc:
         # Click's usage errors (unknown option, missing argument) carry their exit code.
-        if type(exc).__name__ == "NoArgsIsHelpError":
-            # `showtrack` or `showtrack db` alone: the help is the answer, not an error.
-            typer.echo(getattr(exc, "format_message", lambda: "")())
-            sys.exit(ExitCode.OK)
         code = getattr(exc, "exit_code", None)
         format_message = getattr(exc, "format_message", None)
         if isinstance(code, int) and callable(format_message):

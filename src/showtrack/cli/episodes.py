@@ -77,10 +77,16 @@ def episode(
         raise UsageError(
             f"--url {shortened(url)!r} is not a web address", "give an http(s):// address"
         )
-    given = {**locals(), "as_of": day_option(settings, as_of, "--as-of")}
-    # Every option of this command is a field of EpisodeOptions, under the same name.
-    fields = episodes.EpisodeOptions.__struct_fields__
-    options = episodes.EpisodeOptions(**{f: given[f] for f in fields})
+    options = episodes.EpisodeOptions(
+        title=title,
+        at=at,
+        tz=tz,
+        runtime=runtime,
+        special=special,
+        source=source,
+        url=url,
+        as_of=day_option(settings, as_of, "--as-of"),
+    )
     today = settings.today()
     with settings.write_store() as st:
         done = episodes.record_episode(
