@@ -1,5 +1,4 @@
-"""What the tracker's library tests share: an open store with two shows, and the TVmaze
-stand-in of tests/sources for the episode tests."""
+"""What the tracker's library tests share: an open store with two shows."""
 
 from pathlib import Path
 
@@ -7,7 +6,6 @@ import pytest
 
 from showtrack import store
 from showtrack.tracker import edits
-from tests.sources.conftest import tvmaze  # noqa: F401  (a fixture, used by name)
 
 
 @pytest.fixture
