@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -263,3 +264,14 @@ def test_a_timed_release_is_due_on_the_day_it_airs_where_the_user_is(
     month = cli("--today", "2017-07-14", "calendar", "2017-07").out.splitlines()
     week = next(i for i, line in enumerate(month) if line.startswith("│ 17 "))
     assert "Game" in month[week + 1] and "Game" not in month[week - 1]
+
+
+def test_check_writes_the_rows_of_upcoming_for_scripts(marvel: Runner) -> None:
+    due = marvel("check", "-o", "json")
+    assert due.code == 0
+    rows = json.loads(due.out)
+    upcoming = {r["id"]: r for r in json.loads(marvel("upcoming", "-o", "json").out)}
+    assert rows and all(row == upcoming[row["id"]] for row in rows)
+    lines = marvel("check", "-o", "jsonl").out.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [r["id"] for r in rows]
+    assert marvel("check", "-o", "table").code == 2  # a table is what check prints anyway
