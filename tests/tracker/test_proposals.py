@@ -102,35 +102,3 @@ def test_a_proposal_is_recorded_as_the_season_it_resolved_to(tmp_path: Path) -> 
         assert [v.status for v in done] == ["recorded"]
         season_two = st.release("jessica-jones/s2")
         assert season_two is not None and season_two.window.phrase == "2018"
-
-
-def test_a_queued_proposal_is_accepted_as_the_season_it_was_queued_for(tmp_path: Path) -> None:
-    """An inbox item for "the new season" when that was season 2 is recorded as season
-    2, even when season 2's window has passed by the day it is accepted."""
-    from showtrack.models import InboxItem, NewsSource
-    from showtrack.tracker import news
-
-    with store.open_for_writing(tmp_path / "db.json") as st:
-        edits.add_show(st, "Jessica Jones")
-        edits.expect(st, "jessica", "2", "2018", edits.ExpectOptions(), TODAY, ZONE)
-        (view,) = proposals.resolve(st, [_proposal("Jessica Jones", None, "spring 2018")], TODAY)
-        assert view.season == 2
-        source = NewsSource("A headline", None, "2017-08-01", "feed")  # newer news
-        item = InboxItem(
-            "n1",
-            1,
-            TODAY.isoformat(),
-            view.proposal,
-            view.release,
-            source,
-            view.show_id,
-            season=view.season,
-        )
-        st.insert([item])
-        later = date(2019, 1, 1)  # season 2's window is past: "the new season" is now 3
-        assert proposals.known_shows(st, later)[0].next_season == 3
-        (done,) = news.accept(st, st.inbox(), later, ZONE)
-        assert (done.release, done.season, done.status) == ("jessica-jones/s2", 2, "recorded")
-        assert st.release("jessica-jones/s3") is None
-        season_two = st.release("jessica-jones/s2")
-        assert season_two is not None and season_two.window.phrase == "spring 2018"

@@ -326,12 +326,9 @@ def inbox_accept(
     from showtrack.tracker import news
 
     settings = settings_of(ctx)
-    if confidence not in (None, "high", "low"):
-        raise UsageError(f"--confidence {confidence!r} is not high or low")
     today = settings.today()
     with settings.write_store() as st:
-        items = news.chosen(st, ids or [], every)
-        done = news.accept(st, items, today, clock.local_zone(), confidence)
+        done = news.accept(st, ids or [], every, today, clock.local_zone(), confidence)
     for view in done:
         echo_safe(f"{view.status}: {view.release} {view.proposal.phrase}")
 
@@ -346,7 +343,7 @@ def inbox_dismiss(
     from showtrack.tracker import news
 
     with settings_of(ctx).write_store() as st:
-        dropped = news.dismiss(st, news.chosen(st, ids or [], every))
+        dropped = news.dismiss(st, ids or [], every)
     typer.echo(f"dismissed {len(dropped)}")
 
 
@@ -371,17 +368,10 @@ def inbox_review(ctx: typer.Context) -> None:
         typer.echo("nothing decided; nothing recorded")
         return
     with settings.write_store() as st:
-        fresh = {item.id: item for item in news.waiting(st)}
-        done = news.accept(
-            st,
-            [item for item in accepted if item.id in fresh],
-            settings.today(),
-            clock.local_zone(),
-        )
-        news.dismiss(st, [fresh[item.id] for item in dismissed if item.id in fresh])
-    for view in done:
+        done = news.decide(st, accepted, dismissed, settings.today(), clock.local_zone())
+    for view in done.accepted:
         echo_safe(f"{view.status}: {view.release} {view.proposal.phrase}")
-    typer.echo(f"dismissed {len(dismissed)}")
+    typer.echo(f"dismissed {len(done.dismissed)}")
 
 
 def _ask(
@@ -389,9 +379,8 @@ def _ask(
 ) -> "tuple[list[InboxItem], list[InboxItem]]":
     """Ask about each item, as `git add -p` does; the accepted (edited where the person
     edited them) and the dismissed."""
-    import msgspec
-
     from showtrack import render
+    from showtrack.tracker.news import revised as revised_item
 
     console = settings.console()
     accepted: list[InboxItem] = []
@@ -417,8 +406,5 @@ def _ask(
                 return accepted, dismissed
             if revised is None:
                 continue
-            show = item.release.rpartition("/")[0]
-            slug = f"s{revised.season}" if revised.season is not None else item.release
-            release = f"{show}/{slug}" if revised.season is not None else item.release
-            item = msgspec.structs.replace(item, proposal=revised, release=release)
+            item = revised_item(item, revised)
     return accepted, dismissed

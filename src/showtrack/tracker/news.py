@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, tzinfo
-from typing import Any
+from typing import Any, NamedTuple
 
 import msgspec
 
@@ -21,8 +21,10 @@ from showtrack.models import (
     InboxItem,
     KnownShow,
     NewsSource,
+    Proposal,
     Release,
     Statement,
+    release_slug,
 )
 from showtrack.store import Store
 from showtrack.text import fold, printable, shortened, slugify
@@ -266,7 +268,7 @@ def waiting(store: Store) -> list[InboxItem]:
     return sorted(items, key=lambda item: (item.source.as_of, item.number), reverse=True)
 
 
-def chosen(store: Store, ids: Sequence[str], every: bool) -> list[InboxItem]:
+def _chosen(store: Store, ids: Sequence[str], every: bool) -> list[InboxItem]:
     """The waiting proposals named by id (`n7` or `7`), or all of them."""
     if every == bool(ids):
         raise UsageError("give inbox ids, or --all", "e.g. showtrack inbox accept n7 n8")
@@ -289,13 +291,65 @@ def chosen(store: Store, ids: Sequence[str], every: bool) -> list[InboxItem]:
 
 def accept(
     store: Store,
-    items: Sequence[InboxItem],
+    ids: Sequence[str],
+    every: bool,
     today: date,
     local_zone: tzinfo,
     confidence: str | None = None,
 ) -> list[ProposalView]:
-    """Record these proposals as `expect` records them (the article as source, its day
-    as as_of); each is then marked accepted. With `confidence`, only those of it."""
+    """Record the waiting proposals named by id (or every one) as `expect` records them
+    (the article as source, its day as as_of); each is then marked accepted. With
+    `confidence`, only those of it."""
+    if confidence not in (None, "high", "low"):
+        raise UsageError(f"--confidence {confidence!r} is not high or low")
+    return _accept(store, _chosen(store, ids, every), today, local_zone, confidence)
+
+
+def dismiss(store: Store, ids: Sequence[str], every: bool) -> list[InboxItem]:
+    """Drop the waiting proposals named by id (or every one): kept as dismissed, so that
+    the same statement from the same article never comes back."""
+    return _dismiss(store, _chosen(store, ids, every))
+
+
+class Decided(NamedTuple):
+    """What a review recorded: the accepted proposals with what recording each did, and
+    the dismissed ones."""
+
+    accepted: list[ProposalView]
+    dismissed: list[InboxItem]
+
+
+def decide(
+    store: Store,
+    accepted: Sequence[InboxItem],
+    dismissed: Sequence[InboxItem],
+    today: date,
+    local_zone: tzinfo,
+) -> Decided:
+    """Record what a review decided, once it is over: the accepted items as they were
+    decided (edited where they were edited), and the dismissed ones; only those still
+    waiting (another command may have taken one meanwhile)."""
+    fresh = {item.id: item for item in waiting(store)}
+    done = _accept(store, [i for i in accepted if i.id in fresh], today, local_zone, None)
+    return Decided(done, _dismiss(store, [fresh[i.id] for i in dismissed if i.id in fresh]))
+
+
+def revised(item: InboxItem, proposal: Proposal) -> InboxItem:
+    """The item as the person edited it in a review: its proposal read again, and the
+    release its season now names."""
+    if proposal.season is None or item.show_id is None:
+        return msgspec.structs.replace(item, proposal=proposal)
+    release = f"{item.show_id}/{release_slug(proposal.season)}"
+    return msgspec.structs.replace(item, proposal=proposal, release=release, season=proposal.season)
+
+
+def _accept(
+    store: Store,
+    items: Sequence[InboxItem],
+    today: date,
+    local_zone: tzinfo,
+    confidence: str | None,
+) -> list[ProposalView]:
     known = known_shows(store, today)
     done: list[ProposalView] = []
     for item in items:
@@ -317,9 +371,7 @@ def accept(
     return done
 
 
-def dismiss(store: Store, items: Sequence[InboxItem]) -> list[InboxItem]:
-    """Drop these proposals: kept as dismissed, so that the same statement from the same
-    article never comes back."""
+def _dismiss(store: Store, items: Sequence[InboxItem]) -> list[InboxItem]:
     dropped = [msgspec.structs.replace(item, state="dismissed") for item in items]
     store.update(dropped)
     return dropped
