@@ -92,11 +92,8 @@ def episode(
         done = episodes.record_episode(
             st, show, season, number, day, options, today, clock.local_zone()
         )
-    shown = episodes.episode_view(
-        done.episode, done.release, done.show, today, None, clock.local_zone()
-    )
     verb = "added" if done.created else ("revised" if done.changed else "unchanged:")
-    echo_safe(f"{verb} {shown.title}: {_air(shown)}")
+    echo_safe(f"{verb} {done.view.title}: {_air(done.view)}")
     for note in done.notes:
         echo_safe(f"  {note}")
 

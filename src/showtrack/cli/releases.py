@@ -26,7 +26,7 @@ from showtrack.cli.options import (
 from showtrack.models import STAGES
 
 if TYPE_CHECKING:
-    from showtrack.models import Release
+    from showtrack.tracker.edits import Expected
 
 
 # --------------------------------------------------------------------------- releases
@@ -70,7 +70,7 @@ def expect(
     Example:  showtrack expect "Jessica Jones" 2 "spring 2018" --source Deadline
     """
     from showtrack.config import load_config
-    from showtrack.tracker import edits, names
+    from showtrack.tracker import edits
 
     settings = settings_of(ctx)
     options = edits.ExpectOptions(
@@ -91,25 +91,24 @@ def expect(
     today = settings.today()
     with settings.write_store() as st:
         done = edits.expect(st, show, season, window, options, today, clock.local_zone())
-        release, created, changed, older, conflict = done[:5]
-        title = names.show_title(st, release.show_id)
-    sys.stderr.write(f"showtrack: warning: {conflict} (a conflict)\n" if conflict else "")
-    echo_safe(_expected_line(release, title, created=created, changed=changed, older=older))
+    if done.conflict:
+        sys.stderr.write(f"showtrack: warning: {done.conflict} (a conflict)\n")
+    echo_safe(_expected_line(done))
     if done.note:
         echo_safe(f"  {done.note}")
 
 
-def _expected_line(
-    release: "Release", title: str, *, created: bool, changed: bool, older: bool
-) -> str:
+def _expected_line(done: "Expected") -> str:
     """What `expect` did, in a line: added, revised or unchanged, the window and its days,
     and a timed release's day and time where the user is (as `info` says it)."""
     from datetime import datetime
 
     from showtrack.windows.window import window_dates
 
-    verb = "added" if created else ("revised" if changed else "unchanged:")
-    verb = "recorded an older report; still current for" if older and changed else verb
+    release, title = done.release, done.show.title
+    verb = "added" if done.created else ("revised" if done.changed else "unchanged:")
+    if done.older and done.changed:
+        verb = "recorded an older report; still current for"
     w = release.window
     dates = window_dates(w.earliest, w.latest)
     if release.air_time:

@@ -179,15 +179,13 @@ def history(
     """
     from showtrack.models import EpisodeMove, HistoryEntry
     from showtrack.output import struct_columns
-    from showtrack.tracker import episodes
-    from showtrack.tracker.history import release_history
+    from showtrack.tracker import history as histories
 
     settings = settings_of(ctx)
     fmt = output_format(output)
     st = settings.read_listing()  # one release's history decoded, not every one's
-    episode = episodes.episode_ref(show, season)
-    if episode is not None:
-        title, moves = episodes.episode_history(st, show, season, settings.today())
+    if histories.episode_ref(show, season) is not None:
+        title, moves = histories.episode_history(st, show, season, settings.today())
         zone = clock.local_zone()
         emit(
             settings,
@@ -198,7 +196,7 @@ def history(
             columns=struct_columns(EpisodeMove) if fmt in ("csv", "tsv") else None,
         )
         return
-    title, entries, slips = release_history(st, show, season, settings.today())
+    title, entries, slips = histories.release_history(st, show, season, settings.today())
 
     emit(
         settings,

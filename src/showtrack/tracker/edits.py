@@ -275,10 +275,12 @@ def _state(release: Release) -> tuple[str | None, str | None, str | None, str | 
 
 
 class Expected(NamedTuple):
-    """What `expect` did: the release, whether it was new, whether anything was recorded,
-    and whether the report was older than the newest one (so history only)."""
+    """What `expect` did: the release and its show, whether it was new, whether anything
+    was recorded, and whether the report was older than the newest one (so history
+    only)."""
 
     release: Release
+    show: Show
     created: bool
     changed: bool
     older: bool = False
@@ -344,7 +346,7 @@ def expect(
     # Only a release that waits on another can be pushed past its window; looking costs
     # a decode of every release, which a plain expect must not pay.
     conflict = _conflict(store, release.id, today) if release.after else None
-    return Expected(release, created, changed, older, conflict, note)
+    return Expected(release, show, created, changed, older, conflict, note)
 
 
 def _into_history(

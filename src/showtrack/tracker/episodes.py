@@ -9,7 +9,6 @@ in January). Episodes airing together without a time (a streaming drop) are one 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, tzinfo
 from typing import NamedTuple
@@ -28,7 +27,7 @@ from showtrack.models import (
     WindowRecord,
     parse_season,
 )
-from showtrack.store import Readable, Store
+from showtrack.store import Store
 from showtrack.windows.regions import zone_named
 from showtrack.windows.window import plural, until_instant
 
@@ -301,12 +300,14 @@ class EpisodeOptions(msgspec.Struct):
 
 
 class Recorded(NamedTuple):
-    """What `episode` did: the season, the episode, whether the episode was new, whether
-    anything changed, and what else the user should know."""
+    """What `episode` did: the season, the episode and how it is shown on the day,
+    whether the episode was new, whether anything changed, and what else the user should
+    know."""
 
     show: Show
     release: Release
     episode: Episode
+    view: EpisodeView
     created: bool
     changed: bool
     notes: tuple[str, ...] = ()
@@ -386,7 +387,9 @@ def record_episode(
         store.insert([release])
     elif changed or notes:
         store.update([release])
-    return Recorded(show, release, episode, old is None, changed or new_release, tuple(notes))
+    view = episode_view(episode, release, show, today, None, zone)
+    created, changed = old is None, changed or new_release
+    return Recorded(show, release, episode, view, created, changed, tuple(notes))
 
 
 def _season_of_episode(
@@ -551,49 +554,3 @@ def merge_reported(
     if changes:
         release.episodes = sorted(episodes, key=Episode.running_order)
     return changes
-
-
-def history_of(release: Release, episode_text: str) -> tuple[Episode, list[EpisodeMove]]:
-    """An episode of `release` named `e15`, `E15` or `15`, and its moves."""
-    m = re.fullmatch(r"\s*(?:s\d+)?e?0*(\d+)\s*", episode_text, re.IGNORECASE)
-    found = next((e for e in release.episodes if m is not None and e.number == int(m[1])), None)
-    if found is None:
-        raise NotFoundError(
-            f"{release.id} has no episode {episode_text!r}",
-            f"it has {plural(len(release.episodes), 'episode')}; see `showtrack episodes`",
-        )
-    return found, list(found.history)
-
-
-_EPISODE_REF = re.compile(r"(?:s(?:eason)?\s*)?0*(\d{1,3})\s*e0*(\d{1,4})", re.IGNORECASE)
-
-
-def episode_ref(show_arg: str, season_arg: str | None) -> tuple[str, int, int] | None:
-    """(show, season, number) when `SHOW [SEASON]` names an episode: `SHOW S6E15`,
-    `show-id/s6e15`, `"SHOW S6E15"`; None otherwise."""
-    from showtrack.tracker.names import split_release_ref
-
-    if season_arg is None:
-        m = re.fullmatch(r"(.+?)[\s/]+(s\d{1,3}\s*e\d{1,4})", show_arg.strip(), re.IGNORECASE)
-        show_arg, season_arg = (m[1], m[2]) if m else split_release_ref(show_arg, None)
-    if season_arg is None:
-        return None
-    m = _EPISODE_REF.fullmatch(season_arg.strip())
-    return None if m is None else (show_arg, int(m[1]), int(m[2]))
-
-
-def episode_history(
-    store: Readable, show_arg: str, season_arg: str | None, today: date
-) -> tuple[str, list[EpisodeMove]]:
-    """An episode's title ('The Flash S6E15') and how its air day moved, as reported by
-    `today`."""
-    from showtrack.tracker.names import resolve_release
-
-    ref = episode_ref(show_arg, season_arg)
-    assert ref is not None
-    show_name, season, number = ref
-    show, release = resolve_release(store, show_name, str(season))
-    episode, moves = history_of(release, str(number))
-    day = today.isoformat()
-    shown = [m for m in moves if not m.as_of or m.as_of <= day]
-    return f"{release.label(show.title)}E{episode.number}", shown

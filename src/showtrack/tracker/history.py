@@ -1,9 +1,10 @@
 """A release's history: the entry a change of its window or stage records (every
 writer imports it: edits, episodes, sync), what was known of it on a day (`--today`),
-and the `history` command's view of it."""
+and the `history` command's view of it, or of an episode's moves."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import TypeVar
@@ -11,9 +12,10 @@ from typing import TypeVar
 import msgspec
 
 from showtrack.clock import utc_stamp
-from showtrack.errors import UsageError
-from showtrack.models import HistoryEntry, HistoryMark, Release
+from showtrack.errors import NotFoundError, UsageError
+from showtrack.models import Episode, EpisodeMove, HistoryEntry, HistoryMark, Release
 from showtrack.store import Readable
+from showtrack.windows.window import plural
 
 
 def reported_on(as_of: date | None, today: date) -> date:
@@ -104,3 +106,49 @@ def release_history(
         if latest is not None:
             previous = latest
     return release.label(show.title), entries, slips
+
+
+def history_of(release: Release, episode_text: str) -> tuple[Episode, list[EpisodeMove]]:
+    """An episode of `release` named `e15`, `E15` or `15`, and its moves."""
+    m = re.fullmatch(r"\s*(?:s\d+)?e?0*(\d+)\s*", episode_text, re.IGNORECASE)
+    found = next((e for e in release.episodes if m is not None and e.number == int(m[1])), None)
+    if found is None:
+        raise NotFoundError(
+            f"{release.id} has no episode {episode_text!r}",
+            f"it has {plural(len(release.episodes), 'episode')}; see `showtrack episodes`",
+        )
+    return found, list(found.history)
+
+
+_EPISODE_REF = re.compile(r"(?:s(?:eason)?\s*)?0*(\d{1,3})\s*e0*(\d{1,4})", re.IGNORECASE)
+
+
+def episode_ref(show_arg: str, season_arg: str | None) -> tuple[str, int, int] | None:
+    """(show, season, number) when `SHOW [SEASON]` names an episode: `SHOW S6E15`,
+    `show-id/s6e15`, `"SHOW S6E15"`; None otherwise."""
+    from showtrack.tracker.names import split_release_ref
+
+    if season_arg is None:
+        m = re.fullmatch(r"(.+?)[\s/]+(s\d{1,3}\s*e\d{1,4})", show_arg.strip(), re.IGNORECASE)
+        show_arg, season_arg = (m[1], m[2]) if m else split_release_ref(show_arg, None)
+    if season_arg is None:
+        return None
+    m = _EPISODE_REF.fullmatch(season_arg.strip())
+    return None if m is None else (show_arg, int(m[1]), int(m[2]))
+
+
+def episode_history(
+    store: Readable, show_arg: str, season_arg: str | None, today: date
+) -> tuple[str, list[EpisodeMove]]:
+    """An episode's title ('The Flash S6E15') and how its air day moved, as reported by
+    `today`."""
+    from showtrack.tracker.names import resolve_release
+
+    ref = episode_ref(show_arg, season_arg)
+    assert ref is not None
+    show_name, season, number = ref
+    show, release = resolve_release(store, show_name, str(season))
+    episode, moves = history_of(release, str(number))
+    day = today.isoformat()
+    shown = [m for m in moves if not m.as_of or m.as_of <= day]
+    return f"{release.label(show.title)}E{episode.number}", shown

@@ -83,12 +83,6 @@ def find_show(store: Readable, name: str) -> Show:
     return show
 
 
-def show_title(store: Store, show_id: str) -> str:
-    """The title of the show with this id (the id itself if there is none)."""
-    show = store.show(show_id)
-    return show.title if show is not None and show.title else show_id
-
-
 def names_a_release(show_arg: str, season_arg: str | None) -> bool:
     """Whether a SHOW [SEASON] pair names one release rather than a whole show."""
     return season_arg is not None or "/" in show_arg
