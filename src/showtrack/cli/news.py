@@ -60,7 +60,6 @@ def sync(
     """
     from showtrack.reader import news as news_reader
     from showtrack.sources import tvmaze
-    from showtrack.tracker import proposals
     from showtrack.tracker import sync as syncing
 
     settings = settings_of(ctx)
@@ -80,11 +79,7 @@ def sync(
     fetched = (
         tvmaze.fetch_changed(plan.shows, plan.since, today.isoformat()) if plan.shows else None
     )
-    outcomes = (
-        news_reader.follow(plan.feeds, proposals.known_shows(st, today), today)
-        if plan.feeds
-        else []
-    )
+    outcomes = news_reader.follow(plan.feeds, plan.known, today) if plan.feeds else []
     reports = fetched.reports if fetched is not None else None
     complete = fetched is not None and fetched.complete
     zone = clock.local_zone()

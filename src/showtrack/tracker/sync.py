@@ -17,6 +17,7 @@ from showtrack.errors import UsageError
 from showtrack.models import (
     Feed,
     FeedOutcome,
+    KnownShow,
     Release,
     SeasonReport,
     Show,
@@ -27,6 +28,7 @@ from showtrack.models import (
 from showtrack.store import Store
 from showtrack.tracker.episodes import merge_reported
 from showtrack.tracker.history import history_entry
+from showtrack.tracker.proposals import known_shows
 from showtrack.tracker.transfer import apply_batch
 from showtrack.windows.window import make_window, plural, window_dates
 
@@ -57,12 +59,14 @@ class Change(NamedTuple):
 
 class SyncPlan(NamedTuple):
     """What a sync will fetch: the shows named on the command line, the linked shows to
-    ask TVmaze about and since when, and the feeds to read."""
+    ask TVmaze about and since when, the feeds to read, and the tracked shows as the
+    reader of their entries needs them."""
 
     named: list[Show]
     shows: list[Show]
     since: str | None
     feeds: list[Feed]
+    known: Sequence[KnownShow] = ()
 
     @property
     def checks_changes(self) -> bool:
@@ -84,7 +88,8 @@ def plan(store: Store, show_names: Sequence[str], only: str | None, today: date)
     shows = linked(store, named) if only != "news" else []
     since = None if named or not shows else updates_since(store, today)
     feeds = [] if only == "tvmaze" or show_names else store.feeds()
-    return SyncPlan(named, shows, since, [f for f in feeds if f.state != "gone"])
+    feeds = [f for f in feeds if f.state != "gone"]
+    return SyncPlan(named, shows, since, feeds, known_shows(store, today) if feeds else ())
 
 
 class Synced(NamedTuple):
