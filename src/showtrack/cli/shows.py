@@ -184,10 +184,10 @@ def info(ctx: typer.Context, show: ShowArg, output: TableOrJson = None) -> None:
     settings = settings_of(ctx)
     fmt = output_format(output or "table", ("table", "json"))
     listing = settings.read_listing()  # the fast read: no release's history is decoded
-    found, views = listings.show_views(listing, show, settings.today(), settings.clock())
+    found, ids, views = listings.show_views(listing, show, settings.today(), settings.clock())
 
     def to_dict(_: object) -> dict[str, Any]:
-        doc = show_row(found, [r.id for r in listing.releases() if r.show_id == found.id])
+        doc = show_row(found, ids)
         doc["release_details"] = [v.to_dict() for v in views]
         return doc
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import msgspec
 
@@ -383,15 +383,24 @@ def shows_with_releases(store: Store) -> list[tuple[Show, list[str]]]:
     return [(show, ids[show.id]) for show in shows]
 
 
-def show_views(
-    db: Readable, name: str, today: date, now: Clock | None = None
-) -> tuple[Show, list[ReleaseView]]:
+class ShowInfo(NamedTuple):
+    """What `info` shows: the show, the ids of its releases in the order they were added,
+    and its releases as known on the day, soonest first."""
+
+    show: Show
+    release_ids: list[str]
+    views: list[ReleaseView]
+
+
+def show_views(db: Readable, name: str, today: date, now: Clock | None = None) -> ShowInfo:
     """A show (by name) and its releases as known on `today`, soonest first (`info`)."""
     from showtrack.tracker.names import resolve_show
 
     show = resolve_show(db.shows(), name)
+    ids = [r.id for r in db.releases() if r.show_id == show.id]
     rows = [row for row in listing_rows(db, today) if row.record.show_id == show.id]
-    return show, list(sorted_views(_with_next_episodes(rows, today, now), today, now))
+    views = list(sorted_views(_with_next_episodes(rows, today, now), today, now))
+    return ShowInfo(show, ids, views)
 
 
 def countdown_views(
