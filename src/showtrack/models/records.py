@@ -335,11 +335,17 @@ class ReleaseFields(msgspec.Struct, kw_only=True):
         """The air day of its last dated episode, when its episodes are known."""
         return _day(self.episodes_last_day)
 
+    @property
+    def slug(self) -> str:
+        """The part of its id after the show's, as a user names it: `s2`, or a special's
+        `christmas-special`."""
+        return self.id.partition("/")[2]
+
     def label(self, show_title: str) -> str:
         """How people name it: 'Jessica Jones S2'."""
         if self.season is not None:
             return f"{show_title} S{self.season}"
-        return f"{show_title}: {self.name or self.id.split('/', 1)[-1]}"
+        return f"{show_title}: {self.name or self.slug}"
 
     # What a release has beyond its fields is read through these, never through the
     # attributes: a Release holds it decoded, a listing's fast read (store/records.py)

@@ -101,8 +101,7 @@ def upcoming_table(
 def overdue_hint(view: ReleaseView) -> str:
     """What to do about a release past its window: say it is out, or give a new window."""
     r = view.release
-    # A special is named by the part of its id after the show: `christmas-special`.
-    name = r.season if r.season is not None else r.id.partition("/")[2]
+    name = r.season if r.season is not None else r.slug
     which = f'"{printable(view.show.title)}" {name}'
     return (
         f"overdue: its window has passed. If it is out: showtrack released {which}; "
