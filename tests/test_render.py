@@ -242,34 +242,24 @@ def test_a_narrow_terminal_drops_optional_columns_before_breaking_words() -> Non
     assert all(len(line.rstrip()) <= 50 for line in upcoming.splitlines())
 
 
-def _timeline(width: int, views: Sequence[ReleaseView | ChartRow], months: int = 12) -> list[str]:
+def _timeline(width: int, rows: Sequence[ChartRow], months: int = 12) -> list[str]:
     from showtrack.render.charts import timeline
 
     console = Console(width=width, record=True, color_system=None, file=io.StringIO())
-    timeline(console, views, date(2017, 7, 1), months)
+    timeline(console, rows, date(2017, 7, 1), months)
     return console.export_text().splitlines()
 
 
-def _window_view(title: str, season: int, first: date | None, last: date | None) -> ReleaseView:
-    release = Release(
-        id=f"x/s{season}",
-        show_id="x",
-        season=season,
-        window=WindowRecord(
-            "w",
-            None if first is None else first.isoformat(),
-            None if last is None else last.isoformat(),
-        ),
-    )
-    return ReleaseView(release, Show("x", title), first, "upcoming", 0, 0, "", False)
+def _window_row(title: str, season: int, first: date | None, last: date | None) -> ChartRow:
+    return ChartRow(f"{title} S{season}", "upcoming", first, last, None)
 
 
 def test_the_timeline_says_what_its_symbols_mean_and_where_windows_lie() -> None:
     views = [
-        _window_view("A Show With A Rather Long Title", 12, date(2017, 9, 1), date(2017, 9, 30)),
-        _window_view("Far Away", 3, date(2027, 3, 1), date(2027, 5, 31)),
-        _window_view("Open Ended", 1, date(2017, 10, 1), None),
-        _window_view("Past The Chart", 2, date(2018, 5, 1), date(2019, 5, 1)),
+        _window_row("A Show With A Rather Long Title", 12, date(2017, 9, 1), date(2017, 9, 30)),
+        _window_row("Far Away", 3, date(2027, 3, 1), date(2027, 5, 31)),
+        _window_row("Open Ended", 1, date(2017, 10, 1), None),
+        _window_row("Past The Chart", 2, date(2018, 5, 1), date(2019, 5, 1)),
     ]
     lines = _timeline(80, views)
     rows = {line.split("  ")[0].strip(): line for line in lines}
@@ -355,7 +345,7 @@ def test_a_legend_breaks_between_its_entries() -> None:
 
 @pytest.mark.parametrize(("width", "months"), [(80, 12), (100, 120), (50, 36)])
 def test_month_labels_never_touch(width: int, months: int) -> None:
-    header = _timeline(width, [_window_view("S", 1, None, None)], months)[0]
+    header = _timeline(width, [_window_row("S", 1, None, None)], months)[0]
     words = header.split()
     assert all(re.fullmatch(r"[A-Z][a-z]{2}|\d{4}", w) for w in words), header
 

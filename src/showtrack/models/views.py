@@ -96,18 +96,6 @@ class ReleaseView(msgspec.Struct):
         """Where its news came from (decoded on each call: read it once)."""
         return self.release.decoded_sources()
 
-    def chart_row(self) -> ChartRow:
-        """What a chart (the timeline) draws of it."""
-        r = self.release
-        return ChartRow(
-            r.label(self.show.title),
-            self.status,
-            self.effective_earliest,
-            r.latest,
-            r.released_on,
-            r.last_episode_day,
-        )
-
     def to_row(self) -> ReleaseRow:
         """The row writers print: the JSON keys of spec/cli.md, as a Struct that msgspec
         encodes without a dict in between."""

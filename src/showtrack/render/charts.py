@@ -14,7 +14,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from showtrack.models import ChartRow, MonthRows, ReleaseView
+from showtrack.models import ChartRow, MonthRows
 from showtrack.render.tables import (
     STATUS_STYLES,
     cut_label,
@@ -129,12 +129,9 @@ class _Axis:
         return self._span(self.empty, eff, latest, "▒" if overdue else "█")
 
 
-def timeline(
-    console: Console, views: Sequence[ReleaseView | ChartRow], today: date, months: int
-) -> None:
+def timeline(console: Console, bars: Sequence[ChartRow], today: date, months: int) -> None:
     """One row a release, its window drawn across the coming months, ┃ today; a legend
     says what each mark means (TIMELINE_LEGEND)."""
-    bars = [v if isinstance(v, ChartRow) else v.chart_row() for v in views]
     width = console.width
     label_width = max(12, min(32, width // 4, max((len(b.title) for b in bars), default=12)))
     axis = _Axis(today, months, max(20, width - label_width - 2))
