@@ -1,9 +1,11 @@
 """What comes next, as known on a day: the rows of upcoming, check, countdown, info,
 timeline, calendar and history.
 
-A listing reads the database once. Rows are filtered and sorted on a few cheap fields;
-the view a writer prints (ReleaseView, with its countdown text and decoded sources) is
-made only for the rows shown, so a table of 20 pays for 20 countdowns.
+A listing reads the database once (a Store, or the fast read: store.Readable). Rows are
+filtered and sorted on a few cheap fields; the view a writer prints (ReleaseView, with
+its countdown; `_view` is the one function that makes one) is made only for the rows
+shown, so a table of 20 pays for 20 countdowns, and a release's sources are decoded
+only when its row is printed.
 """
 
 from __future__ import annotations
