@@ -11,21 +11,11 @@ from showtrack.models import (
     Episode,
     EpisodeFields,
     EpisodeMove,
-    HistoryEntry,
     Release,
-    Source,
-    WindowRecord,
 )
 from showtrack.store.records import ReleaseRecord
 
-RELEASE = Release(
-    id="jessica-jones/s2",
-    show_id="jessica-jones",
-    season=2,
-    window=WindowRecord("spring 2018", "2018-03-01", "2018-05-31", "2018-21"),
-    sources=[Source("IBT", "https://example.org/a", "2017-01-10")],
-    history=[HistoryEntry("2017-01-10T00:00:00+00:00", "2017-01-10", WindowRecord("2018"))],
-)
+from ..test_models import RELEASE
 
 
 def test_a_listing_record_decodes_history_only_when_asked() -> None:

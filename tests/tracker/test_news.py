@@ -16,10 +16,11 @@ from showtrack.tracker import edits, news, proposals
 from .test_proposals import TODAY, ZONE, _proposal
 
 
-def _queued(st: store.Store, phrase: str, number: int = 1) -> InboxItem:
-    """A proposal about Jessica Jones's next season, queued as a sync queues it."""
+def _queued(st: store.Store, phrase: str, number: int = 1, as_of: str = "2017-06-20") -> InboxItem:
+    """A proposal about Jessica Jones's next season, queued as a sync queues it, from an
+    article of `as_of`."""
     (view,) = proposals.resolve(st, [_proposal("Jessica Jones", None, phrase)], TODAY)
-    source = NewsSource("A headline", None, "2017-06-20", "feed")
+    source = NewsSource("A headline", None, as_of, "feed")
     item = InboxItem(
         f"n{number}",
         number,
@@ -40,20 +41,8 @@ def test_a_queued_proposal_is_accepted_as_the_season_it_was_queued_for(tmp_path:
     with store.open_for_writing(tmp_path / "db.json") as st:
         edits.add_show(st, "Jessica Jones")
         edits.expect(st, "jessica", "2", "2018", edits.ExpectOptions(), TODAY, ZONE)
-        (view,) = proposals.resolve(st, [_proposal("Jessica Jones", None, "spring 2018")], TODAY)
-        assert view.season == 2
-        source = NewsSource("A headline", None, "2017-08-01", "feed")  # newer news
-        item = InboxItem(
-            "n1",
-            1,
-            TODAY.isoformat(),
-            view.proposal,
-            view.release,
-            source,
-            view.show_id,
-            season=view.season,
-        )
-        st.insert([item])
+        item = _queued(st, "spring 2018", as_of="2017-08-01")  # newer news than the window
+        assert (item.release, item.season) == ("jessica-jones/s2", 2)
         later = date(2019, 1, 1)  # season 2's window is past: "the new season" is now 3
         assert proposals.known_shows(st, later)[0].next_season == 3
         (done,) = news.accept(st, [], True, later, ZONE)
