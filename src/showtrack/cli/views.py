@@ -184,27 +184,29 @@ def history(
     settings = settings_of(ctx)
     fmt = output_format(output)
     st = settings.read_listing()  # one release's history decoded, not every one's
+    rows: Sequence[EpisodeMove | HistoryEntry]
+    kind: type[EpisodeMove] | type[HistoryEntry]
     if histories.episode_ref(show, season) is not None:
         title, moves = histories.episode_history(st, show, season, settings.today())
         zone = clock.local_zone()
-        emit(
-            settings,
-            fmt,
-            moves,
-            table=lambda r, console: r.episode_history_table(console, title, moves, zone),
-            to_dict=lambda m: m.to_dict(),
-            columns=struct_columns(EpisodeMove) if fmt in ("csv", "tsv") else None,
-        )
-        return
-    title, entries, slips = histories.release_history(st, show, season, settings.today())
+        rows, kind = moves, EpisodeMove
+
+        def table(r: Any, console: Any) -> None:
+            r.episode_history_table(console, title, moves, zone)
+    else:
+        title, entries, slips = histories.release_history(st, show, season, settings.today())
+        rows, kind = entries, HistoryEntry
+
+        def table(r: Any, console: Any) -> None:
+            r.history_table(console, title, entries, slips)
 
     emit(
         settings,
         fmt,
-        entries,
-        table=lambda r, console: r.history_table(console, title, entries, slips),
-        to_dict=lambda e: e.to_dict(),
-        columns=struct_columns(HistoryEntry) if fmt in ("csv", "tsv") else None,
+        rows,
+        table=table,
+        to_dict=lambda row: row.to_dict(),
+        columns=struct_columns(kind) if fmt in ("csv", "tsv") else None,
     )
 
 
