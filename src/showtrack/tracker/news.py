@@ -24,11 +24,17 @@ from showtrack.models import (
     Proposal,
     Release,
     Statement,
-    release_slug,
 )
 from showtrack.store import Store
 from showtrack.text import fold, printable, shortened, slugify
-from showtrack.tracker.proposals import ArticleSource, ProposalView, known_shows, record, resolve
+from showtrack.tracker.proposals import (
+    ArticleSource,
+    ProposalView,
+    known_shows,
+    record,
+    resolve,
+    season_id,
+)
 
 # --------------------------------------------------------------------------- feeds
 
@@ -339,7 +345,7 @@ def revised(item: InboxItem, proposal: Proposal) -> InboxItem:
     release its season now names."""
     if proposal.season is None or item.show_id is None:
         return msgspec.structs.replace(item, proposal=proposal)
-    release = f"{item.show_id}/{release_slug(proposal.season)}"
+    release = season_id(item.show_id, proposal.season)
     return msgspec.structs.replace(item, proposal=proposal, release=release, season=proposal.season)
 
 

@@ -135,12 +135,12 @@ def resolve(
         if p.after_show:
             after_show = _tracked(shows, p.after_show)
             after_id = after_show.id if after_show else slugify(p.after_show)
-            after = _release_id(after_id, _season(after_id, p.after_season, next_seasons))
+            after = season_id(after_id, _season(after_id, p.after_season, next_seasons))
         views.append(
             ProposalView(
                 proposal=p,
                 show_id=show.id if show else None,
-                release=_release_id(show_id, season),
+                release=season_id(show_id, season),
                 season=season,
                 after=after,
             )
@@ -154,7 +154,8 @@ def _season(show_id: str, season: int | None, next_seasons: Mapping[str, int | N
     return season if season is not None else next_seasons.get(show_id) or 1
 
 
-def _release_id(show_id: str, season: int) -> str:
+def season_id(show_id: str, season: int) -> str:
+    """The id of a show's numbered season: `jessica-jones/s2`."""
     return f"{show_id}/{release_slug(season)}"
 
 
