@@ -58,3 +58,14 @@ def test_a_damaged_part_is_refused_when_it_is_first_read() -> None:
     record = msgspec.json.decode(line, type=ReleaseRecord)
     with pytest.raises(DatabaseError, match="the database's release 'x/s1' is damaged"):
         record.decoded_sources()
+
+
+def test_a_null_part_reads_as_none_and_a_wrong_type_as_damage() -> None:
+    line = b'{"id": "x/s1", "show_id": "x", "sources": null, "history": null, "episodes": null}'
+    record = msgspec.json.decode(line, type=ReleaseRecord)
+    assert record.decoded_sources() == []
+    assert record.decoded_history() == []
+    assert record.decoded_episodes() == [] and record.listed_episodes() == []
+    wrong = msgspec.json.decode(b'{"id": "x/s1", "show_id": "x", "sources": 7}', type=ReleaseRecord)
+    with pytest.raises(DatabaseError, match="the database's release 'x/s1' is damaged"):
+        wrong.decoded_sources()

@@ -74,11 +74,14 @@ class ReleaseRecord(ReleaseFields, kw_only=True):
         return self._checked(self._decoded(_LISTED, self.episodes), episodes_problem)
 
     def _decoded(self, decoder: msgspec.json.Decoder[list[R]], raw: msgspec.Raw) -> list[R]:
-        if bytes(raw) == b"null":  # as from_plain reads a null: the default, none
-            return []
         try:
             return decoder.decode(raw)
         except msgspec.MsgspecError as exc:
+            # A null reads as from_plain reads it: the default, none. Looked for only
+            # here: copying every record's bytes to compare them cost a listing more
+            # than the rare null.
+            if bytes(raw) == b"null":
+                return []
             raise self._damaged(exc) from None
 
     def _checked(self, items: list[R], problem_of: Callable[[list[R]], str | None]) -> list[R]:
