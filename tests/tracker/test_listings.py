@@ -150,7 +150,7 @@ def test_effective_earliest_is_never_before_own_earliest_nor_what_it_waits_on(
                 assert view.effective_earliest >= lag.after(base) + timedelta(days=1)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(waiting_releases(), DAYS, st.booleans())
 def test_a_store_and_the_fast_read_give_the_same_rows(
     docs: list[dict[str, Any]], today: date, timed: bool
